@@ -1,0 +1,109 @@
+package dev.hoist.api.release;
+
+import dev.hoist.api.app.App;
+import dev.hoist.api.app.AppRepository;
+import dev.hoist.api.auth.AccountService;
+import dev.hoist.api.auth.Caller;
+import dev.hoist.api.formation.FormationService;
+import dev.hoist.api.slug.Slug;
+import dev.hoist.api.slug.SlugService;
+import dev.hoist.api.state.StateRevision;
+import dev.hoist.api.web.ApiException;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Makes releases. Every release is numbered under a lock on its app's row, so concurrent deploys and
+ * config changes get distinct, gap-free versions; every release bumps the desired-state revision.
+ */
+@Service
+public class ReleaseService {
+  private final ReleaseRepository releases;
+  private final AppRepository apps;
+  private final CurrentRelease current;
+  private final SlugService slugs;
+  private final FormationService formation;
+  private final StateRevision revision;
+
+  ReleaseService(ReleaseRepository releases, AppRepository apps, CurrentRelease current, SlugService slugs,
+      FormationService formation, StateRevision revision) {
+    this.releases = releases;
+    this.apps = apps;
+    this.current = current;
+    this.slugs = slugs;
+    this.formation = formation;
+    this.revision = revision;
+  }
+
+  /** v1 of a new app: no slug, no config. */
+  @Transactional
+  public Release initial(App app, UUID userId) {
+    return next(app, "Initial release", null, Map.of(), userId);
+  }
+
+  /** A deploy: the slug with the app's current config. */
+  @Transactional
+  public Release deploy(App app, String slugId, String description, Caller caller) {
+    Slug slug = slugs.get(app, slugId);
+    if (!slug.isUploaded()) {
+      throw ApiException.invalid("slug " + slug.id() + " has no archive yet: PUT it to the slug's blob URL first");
+    }
+    String text = description != null && !description.isBlank() ? description
+        : "Deploy " + (slug.commit() == null ? slug.id().toString().substring(0, 8) : shortSha(slug.commit()));
+    if (text.length() > 500) throw ApiException.invalid("description is longer than 500 characters");
+    Release release = next(app, text, slug.id(), app.config(), caller.id());
+    formation.onDeploy(app, slug);
+    return release;
+  }
+
+  /** The app's config changed: same slug, new config. */
+  @Transactional
+  public Release configChanged(App app, String description, UUID userId) {
+    UUID slugId = current.of(app.id()).map(Release::slugId).orElse(null);
+    return next(app, description, slugId, app.config(), userId);
+  }
+
+  /** Rollback: a new release with an older release's slug and config; the app's config follows. */
+  @Transactional
+  public Release rollback(App app, String target, Caller caller) {
+    Release old = find(app, target);
+    if (!Release.SUCCEEDED.equals(old.status())) {
+      throw ApiException.invalid("v" + old.version() + " did not succeed and cannot be rolled back to");
+    }
+    app.replaceConfig(old.config());
+    return next(app, "Rollback to v" + old.version(), old.slugId(), old.config(), caller.id());
+  }
+
+  @Transactional(readOnly = true)
+  public Release find(App app, String idOrVersion) {
+    String v = idOrVersion.startsWith("v") ? idOrVersion.substring(1) : idOrVersion;
+    if (v.matches("\\d{1,9}")) {
+      return releases.findByAppIdAndVersion(app.id(), Integer.parseInt(v))
+          .orElseThrow(() -> ApiException.notFound("release v" + v + " does not exist in " + app.name()));
+    }
+    return AccountService.asUuid(idOrVersion).flatMap(releases::findById)
+        .filter(r -> r.appId().equals(app.id()))
+        .orElseThrow(() -> ApiException.notFound("release " + idOrVersion + " does not exist in " + app.name()));
+  }
+
+  @Transactional(readOnly = true)
+  public List<Release> all(App app) {
+    return releases.findByAppIdOrderByVersion(app.id());
+  }
+
+  private Release next(App app, String description, UUID slugId, Map<String, String> config, UUID userId) {
+    App locked = apps.lock(app.id()).orElseThrow(() -> ApiException.notFound("app " + app.name() + " is gone"));
+    int version = releases.maxVersion(locked.id()) + 1;
+    Release release = releases.save(new Release(locked.id(), version, description, slugId, config, userId));
+    locked.released();
+    revision.bump();
+    return release;
+  }
+
+  private static String shortSha(String commit) {
+    return commit.length() > 7 ? commit.substring(0, 7) : commit;
+  }
+}

@@ -1,0 +1,96 @@
+package dev.hoist.api.state;
+
+import dev.hoist.api.app.App;
+import dev.hoist.api.app.AppRepository;
+import dev.hoist.api.blob.BlobSigner;
+import dev.hoist.api.formation.Formation;
+import dev.hoist.api.formation.FormationRepository;
+import dev.hoist.api.release.CurrentRelease;
+import dev.hoist.api.release.Release;
+import dev.hoist.api.slug.Slug;
+import dev.hoist.api.slug.SlugRepository;
+import dev.hoist.api.web.ApiException;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code GET /internal/state}: the desired state of every app, for the dyno manager and the router.
+ * With {@code since}, it long-polls: it answers as soon as the revision passes {@code since}, or after
+ * {@code wait} seconds with the unchanged state. Watchers act on the whole state each time (level-
+ * triggered), so a missed answer costs nothing but latency.
+ */
+@RestController
+class StateController {
+  private static final int MAX_WAIT_SECONDS = 60;
+
+  private final StateRevision revision;
+  private final AppRepository apps;
+  private final CurrentRelease current;
+  private final SlugRepository slugs;
+  private final FormationRepository formations;
+  private final BlobSigner signer;
+  private final TransactionTemplate tx;
+
+  StateController(StateRevision revision, AppRepository apps, CurrentRelease current, SlugRepository slugs,
+      FormationRepository formations, BlobSigner signer, TransactionTemplate tx) {
+    this.revision = revision;
+    this.apps = apps;
+    this.current = current;
+    this.slugs = slugs;
+    this.formations = formations;
+    this.signer = signer;
+    this.tx = tx;
+  }
+
+  @GetMapping("/internal/state")
+  DesiredState state(@RequestParam(required = false) Long since, @RequestParam(defaultValue = "30") int wait)
+      throws InterruptedException {
+    if (wait < 0 || wait > MAX_WAIT_SECONDS) throw ApiException.badRequest("wait must be 0 to " + MAX_WAIT_SECONDS);
+    if (since != null) revision.awaitPast(since, wait * 1000L);
+    // The revision is read in the same transaction as the state, so the two always agree.
+    return tx.execute(status -> snapshot());
+  }
+
+  private DesiredState snapshot() {
+    long rev = revision.current();
+    List<AppState> all = apps.findAll().stream().map(this::appState).toList();
+    return new DesiredState(rev, all);
+  }
+
+  private AppState appState(App app) {
+    ReleaseState release = current.of(app.id()).map(this::releaseState).orElse(null);
+    Map<String, String> types = release == null || release.slug() == null ? Map.of() : release.slug().processTypes();
+    List<FormationState> formation = formations.findByAppIdOrderByType(app.id()).stream()
+        .map(f -> FormationState.of(f, types.get(f.type()))).toList();
+    return new AppState(app.id(), app.name(), release, formation);
+  }
+
+  private ReleaseState releaseState(Release r) {
+    SlugState slug = r.slugId() == null ? null : slugs.findById(r.slugId()).map(this::slugState).orElse(null);
+    return new ReleaseState(r.id(), r.version(), slug, r.config());
+  }
+
+  private SlugState slugState(Slug s) {
+    return new SlugState(s.id(), s.processTypes(), s.checksum(), signer.url("GET", s.blobKey()));
+  }
+
+  record DesiredState(long revision, List<AppState> apps) {}
+
+  record AppState(UUID id, String name, ReleaseState release, List<FormationState> formation) {}
+
+  record ReleaseState(UUID id, int version, SlugState slug, Map<String, String> config) {}
+
+  record SlugState(UUID id, Map<String, String> processTypes, String checksum, String blobUrl) {}
+
+  record FormationState(String type, int quantity, String size, int memoryMb, int pids, String command) {
+    static FormationState of(Formation f, String command) {
+      return new FormationState(f.type(), f.quantity(), f.size().label(), f.size().memoryMb(), f.size().pids(),
+          command);
+    }
+  }
+}
