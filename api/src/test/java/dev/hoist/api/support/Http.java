@@ -48,6 +48,15 @@ public final class Http {
   public Response put(String path, Object body) { return send("PUT", path, body); }
 
   public Response send(String method, String path, Object body) {
+    return send(method, path, body, false);
+  }
+
+  /** As {@link #send}, but the body goes chunked, with no Content-Length, as a streaming client sends it. */
+  public Response sendChunked(String method, String path, String body) {
+    return send(method, path, body, true);
+  }
+
+  private Response send(String method, String path, Object body, boolean chunked) {
     try {
       String text = body == null ? null : body instanceof String s ? s : JSON.writeValueAsString(body);
       HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(path.startsWith("http") ? path : base + path))
@@ -56,7 +65,10 @@ public final class Http {
       if (key != null) b.header("Authorization", "Bearer " + key);
       if (text != null && !headers.containsKey("Content-Type")) b.header("Content-Type", "application/json");
       headers.forEach(b::header);
-      b.method(method, text == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(text));
+      b.method(method, text == null ? HttpRequest.BodyPublishers.noBody()
+          : chunked ? HttpRequest.BodyPublishers.ofInputStream(
+              () -> new java.io.ByteArrayInputStream(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+          : HttpRequest.BodyPublishers.ofString(text));
       return Response.of(CLIENT.send(b.build(), HttpResponse.BodyHandlers.ofString()));
     } catch (IOException e) {
       throw new UncheckedIOException(e);

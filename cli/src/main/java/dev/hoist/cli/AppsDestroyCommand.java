@@ -1,0 +1,33 @@
+package dev.hoist.cli;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code hoist apps:destroy --confirm NAME}: deletes the app with its config, releases and dynos.
+ * Refuses, sending nothing, unless {@code --confirm} repeats the app's name.
+ */
+@Command(name = "apps:destroy", description = "Permanently delete an app (owner only).")
+final class AppsDestroyCommand extends AppCommand {
+
+    @Option(names = "--confirm", paramLabel = "NAME", description = "The app's name, to confirm.")
+    String confirm;
+
+    @Override
+    protected int run() {
+        String name = app();
+        if (!name.equals(confirm)) {
+            throw new CliException("This command will delete " + name + ". Re-run with --confirm " + name);
+        }
+        api().delete(ApiPaths.of("apps", name));
+        out().println("Destroying " + name + "... done");
+
+        Git git = git();
+        String remote = appOptions.remoteName();
+        String url = git.remoteUrl(remote).orElse(null);
+        if (url != null && name.equals(Git.appFromUrl(url))) {
+            git.removeRemote(remote);
+        }
+        return 0;
+    }
+}

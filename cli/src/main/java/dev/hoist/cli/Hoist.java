@@ -1,0 +1,86 @@
+package dev.hoist.cli;
+
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.HelpCommand;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * The {@code hoist} command. Holds what every subcommand shares: the {@link Environment}, the
+ * settings after precedence, and one {@link ApiClient} made on first use (so commands that never
+ * call the API never pay for an HTTP client).
+ */
+@Command(name = "hoist",
+        mixinStandardHelpOptions = true,
+        versionProvider = Version.class,
+        synopsisSubcommandLabel = "COMMAND",
+        description = "Manage apps on a Hoist platform: create them, set config, release, roll back, scale.",
+        commandListHeading = "%nCommands:%n",
+        footer = {"", "Run 'hoist help COMMAND' for a command's options. Exit codes: 0 ok, 1 refused or"
+                + " bad usage, 2 API unreachable, 70 internal error."},
+        subcommands = {
+            HelpCommand.class,
+            VersionCommand.class,
+            LoginCommand.class, AuthCommands.Logout.class, AuthCommands.Whoami.class, AuthCommands.Token.class,
+            AppsCommands.Index.class, AppsCreateCommand.class, AppsCommands.Info.class,
+            AppsRenameCommand.class, AppsDestroyCommand.class, GitRemoteCommand.class,
+            ConfigCommands.Index.class, ConfigCommands.Get.class, ConfigChangeCommands.Set.class,
+            ConfigChangeCommands.Unset.class,
+            ReleasesCommands.Index.class, ReleasesCommands.Info.class, RollbackCommand.class,
+            PsScaleCommand.class, PsTypeCommand.class,
+            AccessCommands.Index.class, AccessCommands.Add.class, AccessCommands.Remove.class,
+            KeysCommands.Index.class, KeysCommands.Add.class, KeysCommands.Remove.class,
+            AccountsCommands.Index.class, AccountsCommands.Add.class,
+        })
+public final class Hoist implements Callable<Integer> {
+
+    private final Environment env;
+    private Settings settings;
+    private ApiClient api;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--debug", scope = ScopeType.INHERIT, description = "Print stack traces on errors.")
+    boolean debug;
+
+    public Hoist(Environment env) {
+        this.env = env;
+    }
+
+    public Environment env() {
+        return env;
+    }
+
+    public boolean debug() {
+        return debug;
+    }
+
+    public CredentialsFile credentialsFile() {
+        return CredentialsFile.in(env);
+    }
+
+    public synchronized Settings settings() {
+        if (settings == null) {
+            settings = Settings.resolve(env, credentialsFile().read());
+        }
+        return settings;
+    }
+
+    public synchronized ApiClient api() {
+        if (api == null) {
+            api = new ApiClient(settings());
+        }
+        return api;
+    }
+
+    /** Plain {@code hoist}: the usage, like {@code heroku} with no command. */
+    @Override
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+        return 0;
+    }
+}
