@@ -17,6 +17,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param maxJsonBytes  the largest JSON body accepted
  * @param maxSlugBytes  the largest slug archive accepted
  * @param stack         the stack name reported on apps and slugs
+ * @param attachUrl     where clients attach to one-off dynos (the dyno manager's attach server)
  */
 @ConfigurationProperties("hoist.api")
 public record ApiSettings(
@@ -30,4 +31,5 @@ public record ApiSettings(
     String blobSecret,
     long maxJsonBytes,
     long maxSlugBytes,
-    String stack) {}
+    String stack,
+    String attachUrl) {}

@@ -28,8 +28,8 @@ class AppsIT extends ApiTest {
     assertThat(made.json().get("name").asText()).isEqualTo(name);
     assertThat(made.json().get("git_url").asText()).endsWith("/" + name + ".git");
     assertThat(made.json().at("/owner/email").asText()).isEqualTo(email(alice));
-    assertThat(alice.get("/apps").json().findValuesAsText("name")).containsExactly(name);
-    assertThat(bob.get("/apps").json().findValuesAsText("name")).doesNotContain(name);
+    assertThat(values(ok(alice.get("/apps")), "name")).containsExactly(name);
+    assertThat(values(ok(bob.get("/apps")), "name")).doesNotContain(name);
     Http.Response releases = alice.get("/apps/" + name + "/releases");
     assertThat(releases.json().get(0).get("version").asInt()).isEqualTo(1);
     assertThat(releases.json().get(0).get("description").asText()).isEqualTo("Initial release");
@@ -46,7 +46,7 @@ class AppsIT extends ApiTest {
     assertThat(emptyBody.status()).isEqualTo(201);
     assertThat(noBody.json().get("name").asText()).matches(NAME_RULE);
     assertThat(emptyBody.json().get("name").asText()).matches(NAME_RULE);
-    assertThat(ok(user.get("/apps")).findValuesAsText("name"))
+    assertThat(values(ok(user.get("/apps")), "name"))
         .containsExactlyInAnyOrder(noBody.json().get("name").asText(), emptyBody.json().get("name").asText());
   }
 
@@ -120,13 +120,15 @@ class AppsIT extends ApiTest {
     assertError(user.patch("/apps/" + app, Map.of("name", other)), 409, "conflict");
     assertError(user.patch("/apps/" + app, Map.of("name", "Not_Valid")), 422, "invalid_params");
     assertError(user.patch("/apps/" + app, Map.of()), 422, "invalid_params");
-    assertThat(ok(user.get("/apps")).findValuesAsText("name")).containsExactly(app);
+    assertThat(values(ok(user.get("/apps")), "name")).containsExactly(app);
   }
 
   @Test
   void deletingAnAppTakesItsConfigReleasesFormationAndSlugArchiveWithIt() {
     Http user = newUser();
+    Http collaborator = newUser();
     String name = newApp(user, "doomed");
+    user.post("/apps/" + name + "/collaborators", Map.of("user", email(collaborator)));
     user.patch("/apps/" + name + "/config-vars", Map.of("SECRET", "s3cret"));
     String slug = deploy(user, name, Map.of("web", "./server"));
     assertThat(blobDir().resolve("slugs/" + slug + ".tgz")).exists();
@@ -140,12 +142,14 @@ class AppsIT extends ApiTest {
     }
     assertThat(Files.exists(blobDir().resolve("slugs/" + slug + ".tgz"))).isFalse();
     assertThat(ok(user.get("/apps"))).isEmpty();
+    assertThat(ok(collaborator.get("/apps"))).isEmpty();
 
     assertThat(user.post("/apps", Map.of("name", name)).status()).isEqualTo(201);
-    assertThat(releases(user, name).findValuesAsText("description")).containsExactly("Initial release");
+    assertThat(values(releases(user, name), "description")).containsExactly("Initial release");
     assertThat(config(user, name)).isEmpty();
     assertThat(formation(user, name)).isEmpty();
     assertError(user.get("/apps/" + name + "/slugs/" + slug), 404, "not_found");
+    assertThat(ok(user.get("/apps/" + name + "/collaborators"))).hasSize(1);
   }
 
   /**

@@ -27,7 +27,7 @@ class ConfigIT extends ApiTest {
     assertThat(set).isEqualTo(json(Map.of("A", "1", "B", "2")));
     assertThat(unset).isEqualTo(json(Map.of("A", "1")));
     assertThat(config(user, app)).isEqualTo(json(Map.of("A", "1")));
-    assertThat(releases(user, app).findValuesAsText("description"))
+    assertThat(values(releases(user, app), "description"))
         .containsExactly("Initial release", "Set A, B config vars", "Unset B config vars");
   }
 

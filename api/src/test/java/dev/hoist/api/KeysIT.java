@@ -45,7 +45,7 @@ class KeysIT extends ApiTest {
 
     assertThat(user.post("/account/keys", Map.of("public_key", SshKeys.line(rsa))).status()).isEqualTo(201);
     assertThat(user.post("/account/keys", Map.of("public_key", SshKeys.line(ecdsa))).status()).isEqualTo(201);
-    assertThat(ok(user.get("/account/keys")).findValuesAsText("fingerprint"))
+    assertThat(values(ok(user.get("/account/keys")), "fingerprint"))
         .containsExactly(SshKeys.fingerprint(rsa), SshKeys.fingerprint(ecdsa));
   }
 
@@ -57,7 +57,7 @@ class KeysIT extends ApiTest {
     String id = key.get("id").asText();
     String fingerprint = key.get("fingerprint").asText();
 
-    assertThat(ok(user.get("/account/keys")).findValuesAsText("id")).containsExactly(id);
+    assertThat(values(ok(user.get("/account/keys")), "id")).containsExactly(id);
     assertThat(ok(user.get("/account/keys/" + id)).get("fingerprint").asText()).isEqualTo(fingerprint);
     assertThat(ok(user.get("/account/keys/" + encode(fingerprint))).get("id").asText()).isEqualTo(id);
     assertThat(ok(user.delete("/account/keys/" + id)).get("id").asText()).isEqualTo(id);
@@ -126,7 +126,7 @@ class KeysIT extends ApiTest {
     assertError(bob.get("/account/keys/" + id), 404, "not_found");
     assertError(bob.delete("/account/keys/" + id), 404, "not_found");
     assertError(bob.delete("/account/keys/" + encode(key.get("fingerprint").asText())), 404, "not_found");
-    assertThat(ok(alice.get("/account/keys")).findValuesAsText("id")).containsExactly(id);
+    assertThat(values(ok(alice.get("/account/keys")), "id")).containsExactly(id);
   }
 
   private static String encode(String pathSegment) {

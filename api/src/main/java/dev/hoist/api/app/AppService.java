@@ -1,10 +1,12 @@
 package dev.hoist.api.app;
 
 import dev.hoist.api.auth.Caller;
+import dev.hoist.api.log.LogStore;
 import dev.hoist.api.release.ReleaseService;
 import dev.hoist.api.slug.Slug;
 import dev.hoist.api.slug.SlugRepository;
 import dev.hoist.api.slug.SlugService;
+import dev.hoist.api.state.RoutesRevision;
 import dev.hoist.api.state.StateRevision;
 import dev.hoist.api.web.ApiException;
 import java.io.IOException;
@@ -26,14 +28,18 @@ public class AppService {
   private final SlugRepository slugs;
   private final SlugService slugService;
   private final StateRevision revision;
+  private final RoutesRevision routes;
+  private final LogStore logs;
 
   AppService(AppRepository apps, ReleaseService releases, SlugRepository slugs, SlugService slugService,
-      StateRevision revision) {
+      StateRevision revision, RoutesRevision routes, LogStore logs) {
+    this.logs = logs;
     this.apps = apps;
     this.releases = releases;
     this.slugs = slugs;
     this.slugService = slugService;
     this.revision = revision;
+    this.routes = routes;
   }
 
   /** A new app named {@code name} (or a generated name), with release v1. */
@@ -43,6 +49,7 @@ public class AppService {
     if (apps.existsByName(chosen)) throw ApiException.conflict("the name " + chosen + " is already taken");
     App app = apps.save(new App(chosen, caller.id()));
     releases.initial(app, caller.id());
+    routes.bump();
     return app;
   }
 
@@ -62,6 +69,7 @@ public class AppService {
     if (apps.existsByName(newName)) throw ApiException.conflict("the name " + newName + " is already taken");
     app.rename(newName);
     revision.bump();
+    routes.bump();
     return app;
   }
 
@@ -75,9 +83,11 @@ public class AppService {
     apps.delete(app);
     apps.flush();
     revision.bump();
+    routes.bump();
     TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
       @Override
       public void afterCommit() {
+        logs.forget(app.id());
         try {
           slugService.deleteArchives(archives);
         } catch (IOException e) {

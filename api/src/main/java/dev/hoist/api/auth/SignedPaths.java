@@ -5,6 +5,6 @@ public final class SignedPaths {
   private SignedPaths() {}
 
   public static boolean isSigned(String path) {
-    return path.startsWith("/blobs/");
+    return path.startsWith("/blobs/") || path.startsWith("/log-sessions/");
   }
 }

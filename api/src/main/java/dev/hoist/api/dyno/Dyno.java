@@ -20,6 +20,8 @@ public class Dyno {
   private Integer releaseVersion;
   private String containerId;
   private String address;
+  private boolean routable;
+  private Integer exitCode;
   private Instant createdAt;
   private Instant updatedAt;
 
@@ -45,6 +47,13 @@ public class Dyno {
     this.releaseVersion = r.releaseVersion();
     this.containerId = r.containerId();
     this.address = r.address();
+    this.routable = r.routable() == null || r.routable();
+    this.exitCode = r.exitCode();
+  }
+
+  /** What the router cares about: a change here moves the routes revision. */
+  String routing() {
+    return name + "|" + releaseVersion + "|" + state + "|" + address + "|" + routable;
   }
 
   public UUID id() { return id; }
@@ -54,6 +63,9 @@ public class Dyno {
   public String command() { return command; }
   public String size() { return size; }
   public Integer releaseVersion() { return releaseVersion; }
+  public String address() { return address; }
+  public boolean routable() { return routable; }
+  public Integer exitCode() { return exitCode; }
   public Instant createdAt() { return createdAt; }
   public Instant updatedAt() { return updatedAt; }
 }

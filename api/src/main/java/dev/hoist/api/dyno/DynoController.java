@@ -4,9 +4,12 @@ import dev.hoist.api.app.App;
 import dev.hoist.api.app.AppAccess;
 import dev.hoist.api.app.AppRepository;
 import dev.hoist.api.auth.Caller;
+import dev.hoist.api.state.RoutesRevision;
 import dev.hoist.api.web.ApiException;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -29,49 +32,75 @@ class DynoController {
   private final AppAccess access;
   private final AppRepository apps;
   private final DynoRepository dynos;
+  private final RoutesRevision routes;
 
-  DynoController(AppAccess access, AppRepository apps, DynoRepository dynos) {
+  DynoController(AppAccess access, AppRepository apps, DynoRepository dynos, RoutesRevision routes) {
     this.access = access;
     this.apps = apps;
     this.dynos = dynos;
+    this.routes = routes;
   }
 
+  /** Each dyno name once, at its newest release: as on Heroku, a draining old dyno is not shown. */
   @GetMapping("/apps/{app}/dynos")
   @Transactional(readOnly = true)
   List<DynoView> list(Caller caller, @PathVariable String app) {
     App found = access.visible(caller, app);
-    return dynos.findByAppIdOrderByName(found.id()).stream().map(d -> DynoView.of(found, d)).toList();
+    Map<String, Dyno> newest = new LinkedHashMap<>();
+    for (Dyno d : dynos.findByAppIdOrderByName(found.id())) {
+      newest.merge(d.name(), d, (a, b) -> version(a) >= version(b) ? a : b);
+    }
+    return newest.values().stream().sorted(Comparator.comparing(Dyno::type).thenComparing(DynoController::number))
+        .map(d -> DynoView.of(found, d)).toList();
   }
 
   @PutMapping("/internal/apps/{app}/dynos")
   @Transactional
   List<DynoView> report(@PathVariable String app, @RequestBody List<DynoReport> observed) {
     App found = apps.findByName(app).orElseThrow(() -> ApiException.notFound("app '" + app + "' does not exist"));
-    Set<String> names = new HashSet<>();
+    Set<String> keys = new HashSet<>();
     for (DynoReport r : observed) {
+      if (r == null) throw ApiException.invalid("a dyno report is null");
       r.check();
-      if (!names.add(r.name())) throw ApiException.invalid("dyno " + r.name() + " is reported twice");
+      if (!keys.add(r.key())) throw ApiException.invalid("dyno " + r.key() + " is reported twice");
     }
-    Map<String, Dyno> known = dynos.findByAppIdOrderByName(found.id()).stream()
-        .collect(Collectors.toMap(Dyno::name, Function.identity()));
+    List<Dyno> before = dynos.findByAppIdOrderByName(found.id());
+    String routingBefore = routing(before);
+    Map<String, Dyno> known = before.stream().collect(Collectors.toMap(d -> d.name() + "@" + d.releaseVersion(),
+        Function.identity()));
     for (DynoReport r : observed) {
-      Dyno d = known.remove(r.name());
+      Dyno d = known.remove(r.key());
       if (d == null) dynos.save(new Dyno(found.id(), r));
       else d.update(r);
     }
     dynos.deleteAll(known.values());
     dynos.flush();
-    return dynos.findByAppIdOrderByName(found.id()).stream().map(d -> DynoView.of(found, d)).toList();
+    List<Dyno> after = dynos.findByAppIdOrderByName(found.id());
+    if (!routing(after).equals(routingBefore)) routes.bump();
+    return after.stream().map(d -> DynoView.of(found, d)).toList();
+  }
+
+  private static String routing(List<Dyno> list) {
+    return list.stream().map(Dyno::routing).sorted().collect(Collectors.joining(","));
+  }
+
+  private static int version(Dyno d) {
+    return d.releaseVersion() == null ? 0 : d.releaseVersion();
+  }
+
+  private static int number(Dyno d) {
+    String n = d.name().substring(d.name().lastIndexOf('.') + 1);
+    return Integer.parseInt(n);
   }
 
   record AppRef(UUID id, String name) {}
 
   record ReleaseRef(Integer version) {}
 
-  record DynoView(UUID id, String name, String type, String state, String command, String size,
+  record DynoView(UUID id, String name, String type, String state, String command, String size, Integer exitCode,
       ReleaseRef release, AppRef app, Instant createdAt, Instant updatedAt) {
     static DynoView of(App app, Dyno d) {
-      return new DynoView(d.id(), d.name(), d.type(), d.state(), d.command(), d.size(),
+      return new DynoView(d.id(), d.name(), d.type(), d.state(), d.command(), d.size(), d.exitCode(),
           new ReleaseRef(d.releaseVersion()), new AppRef(app.id(), app.name()), d.createdAt(), d.updatedAt());
     }
   }

@@ -2,8 +2,10 @@ package dev.hoist.api.formation;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.hoist.api.app.App;
+import dev.hoist.api.log.LogStore;
 import dev.hoist.api.release.CurrentRelease;
 import dev.hoist.api.slug.Slug;
+import dev.hoist.api.state.RoutesRevision;
 import dev.hoist.api.state.StateRevision;
 import dev.hoist.api.web.ApiException;
 import java.util.HashSet;
@@ -27,11 +29,16 @@ public class FormationService {
   private final FormationRepository formations;
   private final CurrentRelease current;
   private final StateRevision revision;
+  private final RoutesRevision routes;
+  private final LogStore logs;
 
-  FormationService(FormationRepository formations, CurrentRelease current, StateRevision revision) {
+  FormationService(FormationRepository formations, CurrentRelease current, StateRevision revision,
+      RoutesRevision routes, LogStore logs) {
+    this.logs = logs;
     this.formations = formations;
     this.current = current;
     this.revision = revision;
+    this.routes = routes;
   }
 
   public record Update(String type, JsonNode quantity, String size, SizeRef dynoSize) {}
@@ -73,7 +80,12 @@ public class FormationService {
     }
     for (Update u : updates) apply(app, u);
     revision.bump();
-    return list(app);
+    routes.bump();
+    List<Entry> now = list(app);
+    logs.platform(app.id(), "api", "Scaled to " + now.stream()
+        .map(e -> e.formation().type() + "@" + e.formation().quantity() + ":" + e.formation().size().label())
+        .collect(java.util.stream.Collectors.joining(" ")));
+    return now;
   }
 
   private void apply(App app, Update u) {
@@ -120,6 +132,7 @@ public class FormationService {
         formations.save(new Formation(app.id(), type, type.equals("web") ? 1 : 0, DynoSize.DEFAULT));
       }
     }
+    routes.bump();
   }
 
   private Optional<Map<String, String>> processTypes(App app) {

@@ -4,7 +4,9 @@ import dev.hoist.api.app.App;
 import dev.hoist.api.app.AppRepository;
 import dev.hoist.api.auth.AccountService;
 import dev.hoist.api.auth.Caller;
+import dev.hoist.api.auth.AccountRepository;
 import dev.hoist.api.formation.FormationService;
+import dev.hoist.api.log.LogStore;
 import dev.hoist.api.slug.Slug;
 import dev.hoist.api.slug.SlugService;
 import dev.hoist.api.state.StateRevision;
@@ -27,9 +29,13 @@ public class ReleaseService {
   private final SlugService slugs;
   private final FormationService formation;
   private final StateRevision revision;
+  private final AccountRepository accounts;
+  private final LogStore logs;
 
   ReleaseService(ReleaseRepository releases, AppRepository apps, CurrentRelease current, SlugService slugs,
-      FormationService formation, StateRevision revision) {
+      FormationService formation, StateRevision revision, AccountRepository accounts, LogStore logs) {
+    this.accounts = accounts;
+    this.logs = logs;
     this.releases = releases;
     this.apps = apps;
     this.current = current;
@@ -100,6 +106,9 @@ public class ReleaseService {
     Release release = releases.save(new Release(locked.id(), version, description, slugId, config, userId));
     locked.released();
     revision.bump();
+    String by = userId == null ? "" : accounts.findById(userId).map(a -> " by " + a.email()).orElse("");
+    logs.platform(locked.id(), "api", description + by);
+    logs.platform(locked.id(), "api", "Release v" + version + " created" + by);
     return release;
   }
 

@@ -3,6 +3,9 @@ package dev.hoist.api.state;
 import dev.hoist.api.app.App;
 import dev.hoist.api.app.AppRepository;
 import dev.hoist.api.blob.BlobSigner;
+import dev.hoist.api.dyno.DynoCommands;
+import dev.hoist.api.dyno.OneOffDyno;
+import dev.hoist.api.formation.DynoSize;
 import dev.hoist.api.formation.Formation;
 import dev.hoist.api.formation.FormationRepository;
 import dev.hoist.api.release.CurrentRelease;
@@ -34,10 +37,12 @@ class StateController {
   private final SlugRepository slugs;
   private final FormationRepository formations;
   private final BlobSigner signer;
+  private final DynoCommands commands;
   private final TransactionTemplate tx;
 
   StateController(StateRevision revision, AppRepository apps, CurrentRelease current, SlugRepository slugs,
-      FormationRepository formations, BlobSigner signer, TransactionTemplate tx) {
+      FormationRepository formations, BlobSigner signer, DynoCommands commands, TransactionTemplate tx) {
+    this.commands = commands;
     this.revision = revision;
     this.apps = apps;
     this.current = current;
@@ -67,7 +72,8 @@ class StateController {
     Map<String, String> types = release == null || release.slug() == null ? Map.of() : release.slug().processTypes();
     List<FormationState> formation = formations.findByAppIdOrderByType(app.id()).stream()
         .map(f -> FormationState.of(f, types.get(f.type()))).toList();
-    return new AppState(app.id(), app.name(), release, formation);
+    List<OneOffState> oneOffs = commands.oneOffs(app).stream().map(OneOffState::of).toList();
+    return new AppState(app.id(), app.name(), release, formation, commands.restarts(app), oneOffs);
   }
 
   private ReleaseState releaseState(Release r) {
@@ -81,7 +87,17 @@ class StateController {
 
   record DesiredState(long revision, List<AppState> apps) {}
 
-  record AppState(UUID id, String name, ReleaseState release, List<FormationState> formation) {}
+  record AppState(UUID id, String name, ReleaseState release, List<FormationState> formation,
+      Map<String, Long> restarts, List<OneOffState> oneOffs) {}
+
+  record OneOffState(String name, String command, String size, int memoryMb, int pids, Map<String, String> env,
+      boolean attach, String attachToken, int timeToLive, java.time.Instant createdAt) {
+    static OneOffState of(OneOffDyno d) {
+      DynoSize size = DynoSize.parse(d.size());
+      return new OneOffState(d.name(), d.command(), size.label(), size.memoryMb(), size.pids(), d.env(), d.attach(),
+          d.attachToken(), d.timeToLive(), d.createdAt());
+    }
+  }
 
   record ReleaseState(UUID id, int version, SlugState slug, Map<String, String> config) {}
 

@@ -10,6 +10,8 @@ import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -160,6 +162,13 @@ public abstract class ApiTest {
 
   protected static JsonNode formation(Http user, String app) {
     return ok(user.get("/apps/" + app + "/formation"));
+  }
+
+  /** The top-level {@code field} of each element of a JSON list, as text (nested fields are not searched). */
+  protected static List<String> values(JsonNode list, String field) {
+    List<String> values = new ArrayList<>();
+    list.forEach(element -> values.add(element.path(field).asText()));
+    return values;
   }
 
   /** The body of a 200 answer; anything else fails the test with the answer in the message. */

@@ -60,6 +60,11 @@ public final class Tarball {
     return add(e, null);
   }
 
+  /** An entry of another kind, such as {@link TarConstants#LF_CHR} (a device) or {@link TarConstants#LF_FIFO}. */
+  public Tarball special(String name, byte kind) {
+    return add(new TarArchiveEntry(name, kind, true), null);
+  }
+
   private Tarball add(TarArchiveEntry entry, byte[] content) {
     try {
       tar.putArchiveEntry(entry);

@@ -1,0 +1,63 @@
+package dev.hoist.api.log;
+
+import dev.hoist.api.app.App;
+import dev.hoist.api.app.AppRepository;
+import dev.hoist.api.web.ApiException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code POST /internal/logs}: lines from the dyno manager, the router and the build service. A batch
+ * is checked whole (a malformed line refuses the batch); lines of apps that do not exist are dropped.
+ */
+@RestController
+class LogIntakeController {
+  static final int MAX_BATCH = 1000;
+  static final int MAX_MESSAGE_BYTES = 10_000;
+  private static final Set<String> SOURCES = Set.of("app", "hoist");
+  private static final Pattern DYNO = Pattern.compile("^[A-Za-z0-9_.-]{1,140}$");
+
+  private final LogStore logs;
+  private final AppRepository apps;
+
+  LogIntakeController(LogStore logs, AppRepository apps) {
+    this.logs = logs;
+    this.apps = apps;
+  }
+
+  record Incoming(String app, String source, String dyno, Instant time, String message) {}
+
+  @PostMapping("/internal/logs")
+  Map<String, Integer> intake(@RequestBody List<Incoming> lines) {
+    if (lines.size() > MAX_BATCH) throw ApiException.tooLarge("send at most " + MAX_BATCH + " lines per request");
+    for (Incoming l : lines) check(l);
+    Map<String, Optional<UUID>> ids = new HashMap<>();
+    int kept = 0;
+    for (Incoming l : lines) {
+      Optional<UUID> id = ids.computeIfAbsent(l.app(), name -> apps.findByName(name).map(App::id));
+      if (id.isEmpty()) continue;
+      logs.append(id.get(), new LogLine(l.time() == null ? Instant.now() : l.time(), l.source(), l.dyno(), l.message()));
+      kept++;
+    }
+    return Map.of("accepted", kept, "dropped", lines.size() - kept);
+  }
+
+  private static void check(Incoming l) {
+    if (l == null || l.app() == null || l.message() == null) throw ApiException.invalid("each line needs app and message");
+    if (!SOURCES.contains(l.source())) throw ApiException.invalid("source must be app or hoist, not " + l.source());
+    if (l.dyno() == null || !DYNO.matcher(l.dyno()).matches()) throw ApiException.invalid("bad dyno " + l.dyno());
+    if (l.message().getBytes(StandardCharsets.UTF_8).length > MAX_MESSAGE_BYTES) {
+      throw ApiException.invalid("a message is over " + MAX_MESSAGE_BYTES + " bytes: split it");
+    }
+  }
+}

@@ -1,0 +1,65 @@
+package dev.hoist.api.route;
+
+import dev.hoist.api.ApiSettings;
+import dev.hoist.api.app.App;
+import dev.hoist.api.app.AppRepository;
+import dev.hoist.api.dyno.Dyno;
+import dev.hoist.api.dyno.DynoRepository;
+import dev.hoist.api.formation.FormationRepository;
+import dev.hoist.api.formation.Formation;
+import dev.hoist.api.state.RoutesRevision;
+import dev.hoist.api.web.ApiException;
+import java.util.List;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code GET /internal/routes}: the router's table — each app's hosts and its web dynos as the dyno
+ * manager last reported them. Long-polls on its own revision, like {@code /internal/state}.
+ */
+@RestController
+class RoutesController {
+  private static final int MAX_WAIT_SECONDS = 60;
+
+  private final RoutesRevision revision;
+  private final AppRepository apps;
+  private final DynoRepository dynos;
+  private final FormationRepository formations;
+  private final ApiSettings settings;
+  private final TransactionTemplate tx;
+
+  RoutesController(RoutesRevision revision, AppRepository apps, DynoRepository dynos,
+      FormationRepository formations, ApiSettings settings, TransactionTemplate tx) {
+    this.revision = revision;
+    this.apps = apps;
+    this.dynos = dynos;
+    this.formations = formations;
+    this.settings = settings;
+    this.tx = tx;
+  }
+
+  @GetMapping("/internal/routes")
+  RouteTable routes(@RequestParam(required = false) Long since, @RequestParam(defaultValue = "30") int wait)
+      throws InterruptedException {
+    if (wait < 0 || wait > MAX_WAIT_SECONDS) throw ApiException.badRequest("wait must be 0 to " + MAX_WAIT_SECONDS);
+    if (since != null) revision.awaitPast(since, wait * 1000L);
+    return tx.execute(status -> new RouteTable(revision.current(), apps.findAll().stream().map(this::route).toList()));
+  }
+
+  private AppRoute route(App app) {
+    int quantity = formations.findByAppIdAndType(app.id(), "web").map(Formation::quantity).orElse(0);
+    List<DynoRoute> web = dynos.findByAppIdOrderByName(app.id()).stream()
+        .filter(d -> d.type().equals("web"))
+        .map(d -> new DynoRoute(d.name(), d.address(), d.state(), d.routable(), d.releaseVersion()))
+        .toList();
+    return new AppRoute(app.name(), List.of(app.name() + "." + settings.appsDomain()), quantity, web);
+  }
+
+  record RouteTable(long revision, List<AppRoute> apps) {}
+
+  record AppRoute(String name, List<String> hosts, int webQuantity, List<DynoRoute> dynos) {}
+
+  record DynoRoute(String name, String address, String state, boolean routable, Integer releaseVersion) {}
+}
