@@ -120,7 +120,7 @@ class KeysIT extends ApiTest {
   void anotherUsersKeyIsNotFoundAndNotDeleted() {
     Http alice = newUser();
     Http bob = newUser();
-    JsonNode key = alice.post("/account/keys", Map.of("public_key", SshKeys.ed25519("alice"))).json();
+    JsonNode key = alice.post("/account/keys", Map.of("public_key", SshKeys.line(keyWhoseFingerprint(false)))).json();
     String id = key.get("id").asText();
 
     assertError(bob.get("/account/keys/" + id), 404, "not_found");

@@ -82,11 +82,13 @@ class SlugsIT extends ApiTest {
         Arguments.of("a name that only starts like app", Tarball.create().file("./application/x", "x").gzipped()),
         Arguments.of("a ./app/../x entry", Tarball.create().dir("./app/").file("./app/../x", "x").gzipped()),
         Arguments.of("an absolute /app path", Tarball.create().file("/app/x", "x").gzipped()),
-        Arguments.of("a symlink to /etc/passwd", Tarball.create().dir("./app/").symlink("./app/p", "/etc/passwd").gzipped()),
+        Arguments.of("a symlink to /etc/passwd",
+            Tarball.create().dir("./app/").symlink("./app/p", "/etc/passwd").gzipped()),
         Arguments.of("a symlink to ../../x", Tarball.create().dir("./app/").symlink("./app/p", "../../x").gzipped()),
         Arguments.of("a deeper symlink climbing out",
             Tarball.create().dir("./app/a/").symlink("./app/a/p", "../../etc").gzipped()),
-        Arguments.of("a hard link to ./etc/passwd", Tarball.create().dir("./app/").hardLink("./app/h", "./etc/passwd").gzipped()),
+        Arguments.of("a hard link to ./etc/passwd",
+            Tarball.create().dir("./app/").hardLink("./app/h", "./etc/passwd").gzipped()),
         Arguments.of("a device", Tarball.create().dir("./app/").special("./app/sda", TarConstants.LF_BLK).gzipped()),
         Arguments.of("./app itself a symlink to etc", Tarball.create().symlink("./app", "etc").gzipped()),
         Arguments.of("a symlink out through another symlink",
@@ -100,7 +102,10 @@ class SlugsIT extends ApiTest {
     String app = newApp(user, "bad");
     JsonNode slug = newSlug(user, app, WEB);
 
-    assertError(Http.putBytes(slug.at("/blob/url").asText(), archive), 422, "invalid_params");
+    Http.Response answer = Http.putBytes(slug.at("/blob/url").asText(), archive);
+
+    assertThat(answer.status()).as("upload of %s: %s", why, answer).isEqualTo(422);
+    assertError(answer, 422, "invalid_params");
     assertUnuploaded(user, app, slug.get("id").asText());
   }
 

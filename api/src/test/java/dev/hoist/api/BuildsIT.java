@@ -1,0 +1,128 @@
+package dev.hoist.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.hoist.api.support.ApiTest;
+import dev.hoist.api.support.Http;
+import dev.hoist.api.support.Tarball;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.Test;
+
+/** The build queue from both sides: a build is queued, claimed, streamed, handed a slug and released. */
+class BuildsIT extends ApiTest {
+  private JsonNode claimFor(String buildId) {
+    for (int i = 0; i < 50; i++) {
+      Http.Response r = component().post("/internal/builds/claim?wait=5", Map.of());
+      assertThat(r.status()).as("%s", r).isIn(200, 204);
+      if (r.status() == 200 && r.json().get("id").asText().equals(buildId)) return r.json();
+      if (r.status() == 200) finishFailed(r.json().get("id").asText()); // another test's build: not ours to run
+    }
+    throw new AssertionError("build " + buildId + " was never claimed");
+  }
+
+  private void finishFailed(String id) {
+    component().post("/internal/builds/" + id + "/finish", Map.of("status", "failed", "message", "skipped"));
+  }
+
+  private String newBuild(Http user, String app) {
+    Http.Response made = user.post("/apps/" + app + "/builds",
+        Map.of("source_blob", Map.of("url", "http://127.0.0.1:1/source.tgz", "version", "abc1234def")));
+    assertThat(made.status()).as("%s", made).isEqualTo(201);
+    assertThat(made.json().get("status").asText()).isEqualTo("pending");
+    return made.json().get("id").asText();
+  }
+
+  @Test
+  void aClaimedBuildStreamsItsOutputAndItsSlugBecomesARelease() throws Exception {
+    Http user = newUser();
+    String app = newApp(user, "build");
+    ok(user.patch("/apps/" + app + "/config-vars", Map.of("SECRET", "s1")));
+    String id = newBuild(user, app);
+    String outputUrl = ok(user.get("/apps/" + app + "/builds/" + id)).get("output_stream_url").asText();
+    CompletableFuture<byte[]> follower = CompletableFuture.supplyAsync(() -> Http.getBytes(outputUrl).body());
+
+    JsonNode job = claimFor(id);
+    assertThat(job.at("/app/name").asText()).isEqualTo(app);
+    assertThat(job.at("/env/SECRET").asText()).isEqualTo("s1");
+    assertThat(job.get("cache_put_url").asText()).contains("/blobs/caches/");
+    assertThat(ok(user.get("/apps/" + app + "/builds/" + id)).get("status").asText()).isEqualTo("building");
+    ok(component().with("Content-Type", "text/plain").post("/internal/builds/" + id + "/output",
+        "-----> Node.js app detected\n       installing\n"));
+    Http.Response slug = component().post("/internal/builds/" + id + "/slug",
+        Map.of("process_types", Map.of("web", "node server.js")));
+    assertThat(slug.status()).as("%s", slug).isEqualTo(201);
+    assertThat(Http.putBytes(slug.json().get("put_url").asText(), Tarball.minimalApp()).status()).isEqualTo(200);
+    JsonNode finished = ok(component().post("/internal/builds/" + id + "/finish",
+        Map.of("status", "succeeded", "slug", slug.json().get("id").asText())));
+
+    assertThat(finished.get("status").asText()).isEqualTo("succeeded");
+    String text = new String(follower.get(), StandardCharsets.UTF_8);
+    assertThat(text).contains("-----> Node.js app detected\n       installing\n");
+    JsonNode build = ok(user.get("/apps/" + app + "/builds/" + id));
+    assertThat(build.at("/release/version").asInt()).isEqualTo(3);
+    JsonNode release = ok(user.get("/apps/" + app + "/releases/3"));
+    assertThat(release.get("description").asText()).isEqualTo("Deploy abc1234");
+    assertThat(values(formation(user, app), "type")).contains("web");
+  }
+
+  @Test
+  void aFailedBuildMakesNoRelease() {
+    Http user = newUser();
+    String app = newApp(user, "failing");
+    String id = newBuild(user, app);
+    claimFor(id);
+    ok(component().post("/internal/builds/" + id + "/finish", Map.of("status", "failed", "message", "npm failed")));
+
+    JsonNode build = ok(user.get("/apps/" + app + "/builds/" + id));
+    assertThat(build.get("status").asText()).isEqualTo("failed");
+    assertThat(releases(user, app)).hasSize(1);
+    assertError(component().post("/internal/builds/" + id + "/finish", Map.of("status", "failed")), 409, "conflict");
+  }
+
+  @Test
+  void badBuildRequestsAreRefused() {
+    Http user = newUser();
+    String app = newApp(user, "badbuild");
+    assertError(user.post("/apps/" + app + "/builds", Map.of()), 422, "invalid_params");
+    assertError(user.post("/apps/" + app + "/builds", Map.of("source_blob", Map.of("url", "file:///etc/passwd"))),
+        422, "invalid_params");
+    assertError(user.post("/apps/" + app + "/builds", Map.of("source_blob", Map.of("url", "http://x/s.tgz"),
+        "buildpacks", List.of(Map.of("url", "not a url")))), 422, "invalid_params");
+    assertThat(ok(user.get("/apps/" + app + "/builds"))).isEmpty();
+    assertError(newUser().get("/apps/" + app + "/builds"), 404, "not_found");
+  }
+
+  @Test
+  void buildpackInstallationsAreSetInOrderAndCleared() {
+    Http user = newUser();
+    String app = newApp(user, "packs");
+    JsonNode set = ok(user.put("/apps/" + app + "/buildpack-installations", Map.of("updates", List.of(
+        Map.of("buildpack", "https://example.com/a.tgz"), Map.of("buildpack", "https://example.com/b.git#v1")))));
+    assertThat(set.get(1).get("ordinal").asInt()).isEqualTo(1);
+    assertThat(set.get(1).at("/buildpack/url").asText()).isEqualTo("https://example.com/b.git#v1");
+    assertThat(ok(user.put("/apps/" + app + "/buildpack-installations", Map.of("updates", List.of())))).isEmpty();
+  }
+
+  @Test
+  void theGatewayFindsAKeysAccountAndChecksAccess() {
+    Http owner = newUser();
+    String app = newApp(owner, "gate");
+    String key = dev.hoist.api.support.SshKeys.ed25519("gate");
+    assertThat(owner.post("/account/keys", Map.of("public_key", key)).status()).isEqualTo(201);
+    String fingerprint = ok(owner.get("/account/keys")).get(0).get("fingerprint").asText();
+
+    JsonNode who = ok(component().get("/internal/keys?fingerprint="
+        + java.net.URLEncoder.encode(fingerprint, StandardCharsets.UTF_8)));
+    String accountId = who.at("/account/id").asText();
+    assertThat(ok(component().get("/internal/apps/" + app + "/access/" + accountId)).at("/app/name").asText())
+        .isEqualTo(app);
+    String strangerId = ok(newUser().get("/account")).get("id").asText();
+    assertError(component().get("/internal/apps/" + app + "/access/" + strangerId), 404, "not_found");
+    assertError(component().get("/internal/keys?fingerprint=SHA256:nope"), 404, "not_found");
+    assertError(component().post("/internal/auth", Map.of("api_key", "hoist_wrong")), 401, "unauthorized");
+  }
+}
