@@ -90,7 +90,7 @@ hoist_start_dockerd() {
       return 1
     fi
     if ((SECONDS >= deadline)); then
-      hoist_error "the Docker engine did not answer within ${timeout}s; last lines of $log:"
+      hoist_error "the Docker engine (dockerd pid $pid, still running) did not answer within ${timeout}s; last lines of $log:"
       tail -n 15 "$log" >&2
       return 1
     fi

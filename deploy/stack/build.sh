@@ -36,8 +36,10 @@ APT_OPTS=()
 
 # --- the recipe and its tag --------------------------------------------------------------------
 
+# The same selection update-ca-certificates makes: *.crt anywhere below the directory, symlinks
+# followed.
 host_ca_certs() {
-  find "$HOST_CA_DIR" -maxdepth 1 -type f -name '*.crt' 2>/dev/null | sort
+  find -L "$HOST_CA_DIR" -type f -name '*.crt' 2>/dev/null | sort
 }
 
 host_apt_sources() {
@@ -81,6 +83,21 @@ packages_of() {
 
 image_exists() {
   docker image inspect "$1" >/dev/null 2>&1
+}
+
+image_id() {
+  docker image inspect --format '{{.Id}}' "$1" 2>/dev/null || true
+}
+
+# After --force, the images that used to carry TAG are left untagged; remove them unless a
+# container still uses them (docker refuses then, which is what we want).
+remove_replaced() {
+  local old
+  for old in "$@"; do
+    if [[ -n $old ]] && docker image rm "$old" >/dev/null 2>&1; then
+      hoist_log "Removed the replaced image ${old:7:12}"
+    fi
+  done
 }
 
 # Run a phase with its output in a log file; on failure show the end of that log.
@@ -155,7 +172,7 @@ copy_host_apt_sources() {
 copy_host_ca_certs() {
   local f
   install -d "$ROOTFS$HOST_CA_DIR"
-  host_ca_certs | while read -r f; do install -m 0644 "$f" "$ROOTFS$HOST_CA_DIR/"; done
+  host_ca_certs | while read -r f; do install -D -m 0644 "$f" "$ROOTFS$f"; done
   in_chroot update-ca-certificates
 }
 
@@ -274,7 +291,8 @@ main() {
   trap cleanup_rootfs EXIT
   host_apt_options
 
-  local start=$SECONDS built=0
+  local start=$SECONDS built=0 replaced=()
+  if ((force)); then replaced=("$(image_id "$BUILD_REPO:$tag")" "$(image_id "$RUN_REPO:$tag")"); fi
   if ((force)) || ! image_exists "$RUN_REPO:$tag"; then
     build_run_image "$tag"
     built=1
@@ -288,6 +306,7 @@ main() {
     hoist_log "$BUILD_REPO:$tag is present; not rebuilding"
   fi
   point_current_at "$tag"
+  remove_replaced "${replaced[@]}"
   if ((built)); then hoist_log "Built stack $tag in $((SECONDS - start)) s"; fi
   report "$tag"
 }
