@@ -172,15 +172,17 @@ class AppsIT extends ApiTest {
       "PATCH  | /formation/web          | {\"quantity\": 1}",
       "GET    | /collaborators          | -",
       "POST   | /collaborators          | {\"user\": \"admin@hoist.local\"}",
-      "DELETE | /collaborators/admin@hoist.local | -",
+      "DELETE | /collaborators/COLLABORATOR | -",
       "POST   | /slugs                  | {\"process_types\": {\"web\": \"x\"}}",
       "GET    | /dynos                  | -"})
   void anotherUsersAppIsNotFoundEverywhereAndUnchanged(String method, String path, String body) {
     Http owner = newUser();
     String name = newApp(owner, "private");
     String id = ok(owner.get("/apps/" + name)).get("id").asText();
+    String collaborator = email(newUser());
+    owner.post("/apps/" + name + "/collaborators", Map.of("user", collaborator));
     Http stranger = newUser();
-    String suffix = path == null ? "" : path;
+    String suffix = path == null ? "" : path.replace("COLLABORATOR", collaborator);
 
     assertError(stranger.send(method, "/apps/" + name + suffix, body), 404, "not_found");
     assertError(stranger.send(method, "/apps/" + id + suffix, body), 404, "not_found");
@@ -188,7 +190,7 @@ class AppsIT extends ApiTest {
     assertThat(config(owner, name)).isEmpty();
     assertThat(releases(owner, name)).hasSize(1);
     assertThat(formation(owner, name)).isEmpty();
-    assertThat(ok(owner.get("/apps/" + name + "/collaborators"))).hasSize(1);
+    assertThat(ok(owner.get("/apps/" + name + "/collaborators"))).hasSize(2);
     assertThat(ok(stranger.get("/apps"))).isEmpty();
   }
 }

@@ -33,6 +33,7 @@ public class App {
   private Instant createdAt;
   private Instant updatedAt;
   private Instant releasedAt;
+  private String stackImage;
 
   protected App() {}
 
@@ -73,4 +74,12 @@ public class App {
   public Instant createdAt() { return createdAt; }
   public Instant updatedAt() { return updatedAt; }
   public Instant releasedAt() { return releasedAt; }
+
+  /** The image its dynos run on, when not the default run image (platform apps such as hoist-builder). */
+  public String stackImage() { return stackImage; }
+
+  public void runOn(String image) {
+    this.stackImage = image;
+    this.updatedAt = Instant.now();
+  }
 }

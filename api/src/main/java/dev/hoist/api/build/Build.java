@@ -62,6 +62,11 @@ public class Build {
     seen();
   }
 
+  void awaitReleasePhase(UUID releaseId) {
+    this.releaseId = releaseId;
+    seen();
+  }
+
   void finish(String status, UUID releaseId, String message) {
     this.status = status;
     this.releaseId = releaseId;

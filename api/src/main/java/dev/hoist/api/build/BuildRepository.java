@@ -12,6 +12,13 @@ public interface BuildRepository extends JpaRepository<Build, UUID> {
 
   Optional<Build> findByIdAndAppId(UUID id, UUID appId);
 
-  @Query("select b from Build b where b.status = 'building' and b.lastSeenAt < :cutoff")
+  Optional<Build> findByReleaseIdAndStatus(UUID releaseId, String status);
+
+  /** The build waiting on the release phase of {@code version}. */
+  @Query("select b from Build b, Release r where b.releaseId = r.id and b.appId = :appId and r.version = :version "
+      + "and b.status = 'building'")
+  Optional<Build> findPhaseBuild(UUID appId, int version);
+
+  @Query("select b from Build b where b.status = 'building' and b.releaseId is null and b.lastSeenAt < :cutoff")
   List<Build> silentSince(Instant cutoff);
 }

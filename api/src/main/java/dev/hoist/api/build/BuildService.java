@@ -135,10 +135,43 @@ public class BuildService {
       }
       Caller user = new Caller(b.userId(), null, false);
       Release release = releases.deploy(app, slugId, null, user);
+      if (Release.PENDING.equals(release.status())) {
+        // The build's output stays open: the release phase's output follows, then its verdict.
+        b.awaitReleasePhase(release.id());
+        output.append(b.id(), List.of("-----> Running release command...", ""));
+        return b;
+      }
       b.finish(Build.SUCCEEDED, release.id(), null);
     }
     endOutputAfterCommit(b.id());
     return b;
+  }
+
+  /** The release phase of a build's release ended: the build ends with it. */
+  @org.springframework.context.event.EventListener
+  public void releasePhaseEnded(dev.hoist.api.release.ReleasePhase.Ended ended) {
+    builds.findByReleaseIdAndStatus(ended.releaseId(), Build.BUILDING).ifPresent(b -> {
+      if (ended.succeeded()) {
+        output.append(b.id(), List.of("-----> Release phase succeeded"));
+        b.finish(Build.SUCCEEDED, ended.releaseId(), null);
+      } else {
+        output.append(b.id(), List.of(" !     Release phase failed with status " + ended.exitStatus()
+            + ": v" + ended.version() + " was not deployed; the running release is untouched"));
+        b.finish(Build.FAILED, ended.releaseId(), "release phase failed");
+      }
+      endOutputAfterCommit(b.id());
+    });
+  }
+
+  /** A line of a release phase's output, shown to the pusher as part of the build output. */
+  @Transactional
+  public void releasePhaseOutput(UUID appId, String dyno, String message) {
+    if (!dyno.matches("^release\\.\\d{1,9}$")) return;
+    int version = Integer.parseInt(dyno.substring("release.".length()));
+    builds.findPhaseBuild(appId, version).ifPresent(b -> {
+      b.seen();
+      output.append(b.id(), List.of("       " + message));
+    });
   }
 
   private Build building(UUID buildId) {

@@ -45,7 +45,7 @@ class DynoActionsController {
   Map<String, String> restart(Caller caller, @PathVariable String app, @PathVariable String target) {
     App found = access.visible(caller, app);
     checkTarget(target);
-    if (target.startsWith("run.")) commands.finish(found, target);
+    if (target.matches("^(run|release)\\.\\d+$")) commands.finish(found, target, null);
     else commands.restart(found, target);
     return Map.of();
   }
@@ -74,7 +74,7 @@ class DynoActionsController {
   @Transactional
   Map<String, Object> exited(@PathVariable String app, @PathVariable String name, @RequestBody Exit body) {
     App found = apps.findByName(app).orElseThrow(() -> ApiException.notFound("app '" + app + "' does not exist"));
-    return Map.of("finished", commands.finish(found, name));
+    return Map.of("finished", commands.finish(found, name, body.status()));
   }
 
   private static void checkTarget(String target) {

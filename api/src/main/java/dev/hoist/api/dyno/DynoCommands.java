@@ -31,9 +31,11 @@ public class DynoCommands {
   private final CurrentRelease current;
   private final StateRevision revision;
   private final LogStore logs;
+  private final dev.hoist.api.release.ReleaseService releases;
 
   DynoCommands(JdbcTemplate jdbc, OneOffDynoRepository oneOffs, CurrentRelease current, StateRevision revision,
-      LogStore logs) {
+      LogStore logs, dev.hoist.api.release.ReleaseService releases) {
+    this.releases = releases;
     this.logs = logs;
     this.jdbc = jdbc;
     this.oneOffs = oneOffs;
@@ -98,12 +100,18 @@ public class DynoCommands {
     return oneOffs.findByAppIdOrderByCreatedAt(app.id());
   }
 
-  /** The dyno manager saw a one-off exit (or a user stopped it): it is no longer desired. */
+  /**
+   * The dyno manager saw a one-off exit (or a user stopped it): it is no longer desired. A release
+   * phase's exit decides its release; a stop without a status counts as a failure.
+   */
   @Transactional
-  public boolean finish(App app, String name) {
+  public boolean finish(App app, String name, Integer exitStatus) {
     return oneOffs.findByAppIdAndName(app.id(), name).map(d -> {
       oneOffs.delete(d);
       revision.bump();
+      if (d.releaseVersion() != null) {
+        releases.releasePhaseEnded(app, d.releaseVersion(), exitStatus == null ? -1 : exitStatus);
+      }
       return true;
     }).orElse(false);
   }

@@ -28,6 +28,7 @@ public class OneOffDyno {
   private boolean attach;
   private String attachToken;
   private int timeToLive;
+  private Integer releaseVersion;
   private Instant createdAt;
 
   protected OneOffDyno() {}
@@ -46,6 +47,13 @@ public class OneOffDyno {
     this.createdAt = Instant.now();
   }
 
+  /** The release phase of {@code version}: runs that release's slug and config, not the current one's. */
+  public static OneOffDyno releasePhase(UUID appId, int version, String command, Map<String, String> env) {
+    OneOffDyno d = new OneOffDyno(appId, "release." + version, command, "standard-1X", env, false, null, 3600);
+    d.releaseVersion = version;
+    return d;
+  }
+
   public UUID id() { return id; }
   public UUID appId() { return appId; }
   public String name() { return name; }
@@ -55,5 +63,6 @@ public class OneOffDyno {
   public boolean attach() { return attach; }
   public String attachToken() { return attachToken; }
   public int timeToLive() { return timeToLive; }
+  public Integer releaseVersion() { return releaseVersion; }
   public Instant createdAt() { return createdAt; }
 }

@@ -128,6 +128,7 @@ public class FormationService {
   @Transactional
   public void onDeploy(App app, Slug slug) {
     for (String type : slug.processTypes().keySet()) {
+      if (type.equals("release")) continue; // the release phase is not a formation type
       if (formations.findByAppIdAndType(app.id(), type).isEmpty()) {
         formations.save(new Formation(app.id(), type, type.equals("web") ? 1 : 0, DynoSize.DEFAULT));
       }

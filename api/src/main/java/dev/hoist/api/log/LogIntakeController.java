@@ -29,10 +29,12 @@ class LogIntakeController {
 
   private final LogStore logs;
   private final AppRepository apps;
+  private final dev.hoist.api.build.BuildService builds;
 
-  LogIntakeController(LogStore logs, AppRepository apps) {
+  LogIntakeController(LogStore logs, AppRepository apps, dev.hoist.api.build.BuildService builds) {
     this.logs = logs;
     this.apps = apps;
+    this.builds = builds;
   }
 
   record Incoming(String app, String source, String dyno, Instant time, String message) {}
@@ -47,6 +49,7 @@ class LogIntakeController {
       Optional<UUID> id = ids.computeIfAbsent(l.app(), name -> apps.findByName(name).map(App::id));
       if (id.isEmpty()) continue;
       logs.append(id.get(), new LogLine(l.time() == null ? Instant.now() : l.time(), l.source(), l.dyno(), l.message()));
+      if (l.source().equals("app") && l.dyno().startsWith("release.")) builds.releasePhaseOutput(id.get(), l.dyno(), l.message());
       kept++;
     }
     return Map.of("accepted", kept, "dropped", lines.size() - kept);

@@ -18,6 +18,8 @@ import org.hibernate.type.SqlTypes;
 @Table(name = "releases")
 public class Release {
   public static final String SUCCEEDED = "succeeded";
+  public static final String PENDING = "pending";
+  public static final String FAILED = "failed";
 
   @Id private UUID id;
   private UUID appId;
@@ -35,17 +37,24 @@ public class Release {
 
   protected Release() {}
 
-  Release(UUID appId, int version, String description, UUID slugId, Map<String, String> config, UUID userId) {
+  Release(UUID appId, int version, String description, UUID slugId, Map<String, String> config, UUID userId,
+      String status) {
     this.id = UUID.randomUUID();
     this.appId = appId;
     this.version = version;
     this.description = description;
-    this.status = SUCCEEDED;
+    this.status = status;
     this.slugId = slugId;
     this.config = new TreeMap<>(config);
     this.userId = userId;
     this.createdAt = Instant.now();
     this.updatedAt = createdAt;
+  }
+
+  /** The release phase ended: the release goes live, or never does. */
+  void phaseEnded(boolean succeeded) {
+    this.status = succeeded ? SUCCEEDED : FAILED;
+    this.updatedAt = Instant.now();
   }
 
   public UUID id() { return id; }

@@ -5,6 +5,8 @@ import dev.hoist.api.app.AppRepository;
 import dev.hoist.api.auth.AccountService;
 import dev.hoist.api.auth.Caller;
 import dev.hoist.api.auth.AccountRepository;
+import dev.hoist.api.dyno.OneOffDyno;
+import dev.hoist.api.dyno.OneOffDynoRepository;
 import dev.hoist.api.formation.FormationService;
 import dev.hoist.api.log.LogStore;
 import dev.hoist.api.slug.Slug;
@@ -31,9 +33,14 @@ public class ReleaseService {
   private final StateRevision revision;
   private final AccountRepository accounts;
   private final LogStore logs;
+  private final OneOffDynoRepository oneOffs;
+  private final org.springframework.context.ApplicationEventPublisher events;
 
   ReleaseService(ReleaseRepository releases, AppRepository apps, CurrentRelease current, SlugService slugs,
-      FormationService formation, StateRevision revision, AccountRepository accounts, LogStore logs) {
+      FormationService formation, StateRevision revision, AccountRepository accounts, LogStore logs,
+      OneOffDynoRepository oneOffs, org.springframework.context.ApplicationEventPublisher events) {
+    this.oneOffs = oneOffs;
+    this.events = events;
     this.accounts = accounts;
     this.logs = logs;
     this.releases = releases;
@@ -100,16 +107,41 @@ public class ReleaseService {
     return releases.findByAppIdOrderByVersion(app.id());
   }
 
+  /**
+   * Numbers and saves a release. When its slug declares a {@code release} process, the release waits
+   * ({@code pending}) for its release phase: a one-off dyno of the new slug and config; the current
+   * release keeps serving until that phase succeeds.
+   */
   private Release next(App app, String description, UUID slugId, Map<String, String> config, UUID userId) {
     App locked = apps.lock(app.id()).orElseThrow(() -> ApiException.notFound("app " + app.name() + " is gone"));
     int version = releases.maxVersion(locked.id()) + 1;
-    Release release = releases.save(new Release(locked.id(), version, description, slugId, config, userId));
+    String phase = slugId == null ? null : slugs.byId(slugId).processTypes().get(ReleasePhase.TYPE);
+    Release release = releases.save(new Release(locked.id(), version, description, slugId, config, userId,
+        phase == null ? Release.SUCCEEDED : Release.PENDING));
+    if (phase != null) {
+      oneOffs.save(OneOffDyno.releasePhase(locked.id(), version, phase, Map.of()));
+      logs.platform(locked.id(), "api", "Release v" + version + " is waiting for its release phase: " + phase);
+    }
     locked.released();
     revision.bump();
     String by = userId == null ? "" : accounts.findById(userId).map(a -> " by " + a.email()).orElse("");
     logs.platform(locked.id(), "api", description + by);
     logs.platform(locked.id(), "api", "Release v" + version + " created" + by);
     return release;
+  }
+
+  /** A release phase ended (its one-off exited): the release goes live, or fails and never does. */
+  @Transactional
+  public void releasePhaseEnded(App app, int version, int exitStatus) {
+    Release release = releases.findByAppIdAndVersion(app.id(), version).orElse(null);
+    if (release == null || !Release.PENDING.equals(release.status())) return;
+    boolean ok = exitStatus == 0;
+    release.phaseEnded(ok);
+    revision.bump();
+    logs.platform(app.id(), "api", ok ? "Release v" + version + " release phase succeeded; deploying"
+        : "Release v" + version + " release phase failed with status " + exitStatus + "; v" + version
+            + " was not deployed");
+    events.publishEvent(new ReleasePhase.Ended(app.id(), release.id(), version, ok, exitStatus));
   }
 
   private static String shortSha(String commit) {

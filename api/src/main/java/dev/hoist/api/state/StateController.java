@@ -38,11 +38,14 @@ class StateController {
   private final FormationRepository formations;
   private final BlobSigner signer;
   private final DynoCommands commands;
+  private final dev.hoist.api.release.ReleaseRepository releases;
   private final TransactionTemplate tx;
 
   StateController(StateRevision revision, AppRepository apps, CurrentRelease current, SlugRepository slugs,
-      FormationRepository formations, BlobSigner signer, DynoCommands commands, TransactionTemplate tx) {
+      FormationRepository formations, BlobSigner signer, DynoCommands commands,
+      dev.hoist.api.release.ReleaseRepository releases, TransactionTemplate tx) {
     this.commands = commands;
+    this.releases = releases;
     this.revision = revision;
     this.apps = apps;
     this.current = current;
@@ -72,8 +75,10 @@ class StateController {
     Map<String, String> types = release == null || release.slug() == null ? Map.of() : release.slug().processTypes();
     List<FormationState> formation = formations.findByAppIdOrderByType(app.id()).stream()
         .map(f -> FormationState.of(f, types.get(f.type()))).toList();
-    List<OneOffState> oneOffs = commands.oneOffs(app).stream().map(OneOffState::of).toList();
-    return new AppState(app.id(), app.name(), release, formation, commands.restarts(app), oneOffs);
+    List<OneOffState> oneOffs = commands.oneOffs(app).stream().map(d -> OneOffState.of(d, d.releaseVersion() == null
+        ? null : releases.findByAppIdAndVersion(app.id(), d.releaseVersion()).map(this::releaseState).orElse(null)))
+        .toList();
+    return new AppState(app.id(), app.name(), app.stackImage(), release, formation, commands.restarts(app), oneOffs);
   }
 
   private ReleaseState releaseState(Release r) {
@@ -87,15 +92,16 @@ class StateController {
 
   record DesiredState(long revision, List<AppState> apps) {}
 
-  record AppState(UUID id, String name, ReleaseState release, List<FormationState> formation,
+  record AppState(UUID id, String name, String stackImage, ReleaseState release, List<FormationState> formation,
       Map<String, Long> restarts, List<OneOffState> oneOffs) {}
 
+  /** A one-off to run; {@code release} is set for a release phase, which runs that release, not the current. */
   record OneOffState(String name, String command, String size, int memoryMb, int pids, Map<String, String> env,
-      boolean attach, String attachToken, int timeToLive, java.time.Instant createdAt) {
-    static OneOffState of(OneOffDyno d) {
+      boolean attach, String attachToken, int timeToLive, java.time.Instant createdAt, ReleaseState release) {
+    static OneOffState of(OneOffDyno d, ReleaseState release) {
       DynoSize size = DynoSize.parse(d.size());
       return new OneOffState(d.name(), d.command(), size.label(), size.memoryMb(), size.pids(), d.env(), d.attach(),
-          d.attachToken(), d.timeToLive(), d.createdAt());
+          d.attachToken(), d.timeToLive(), d.createdAt(), release);
     }
   }
 
