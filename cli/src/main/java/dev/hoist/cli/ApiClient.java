@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.UnknownHostException;
@@ -70,6 +71,46 @@ public final class ApiClient {
         headers.forEach(request::header);
         HttpResponse<String> response = exchange(request.build());
         return readBody(response);
+    }
+
+    /**
+     * Opens a signed URL the API handed out (a log session's {@code logplex_url}): a plain GET with no
+     * API key, answering the body as it arrives. A relative URL is taken as relative to the API. Without
+     * {@code waitForever} the response must start within the request timeout; the body may take as long
+     * as it takes either way. Errors are those of {@link #send}; the URL, which is a credential, is never
+     * part of a message.
+     */
+    public InputStream openSigned(String url, boolean waitForever) {
+        URI target = uri("/").resolve(url);
+        String origin = target.getScheme() + "://" + target.getRawAuthority();
+        HttpRequest.Builder request = HttpRequest.newBuilder(target)
+                .header("User-Agent", "hoist-cli/" + Version.current())
+                .GET();
+        if (!waitForever) {
+            request.timeout(REQUEST_TIMEOUT);
+        }
+        HttpResponse<InputStream> response;
+        try {
+            response = client().send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+        } catch (HttpConnectTimeoutException e) {
+            throw new ApiUnreachableException(origin, "connect timed out after " + CONNECT_TIMEOUT.toSeconds() + " s", e);
+        } catch (HttpTimeoutException e) {
+            throw new ApiUnreachableException(origin, "no answer within " + REQUEST_TIMEOUT.toSeconds() + " s", e);
+        } catch (IOException e) {
+            throw new ApiUnreachableException(origin, reason(e), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CliException("interrupted", e);
+        }
+        if (response.statusCode() >= 400) {
+            try (InputStream body = response.body()) {
+                String text = new String(body.readAllBytes(), StandardCharsets.UTF_8);
+                throw ApiErrors.fromResponse(response.statusCode(), text);
+            } catch (IOException e) {
+                throw ApiErrors.fromResponse(response.statusCode(), null);
+            }
+        }
+        return response.body();
     }
 
     private URI uri(String path) {

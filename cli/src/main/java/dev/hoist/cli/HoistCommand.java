@@ -1,5 +1,6 @@
 package dev.hoist.cli;
 
+import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Model.CommandSpec;
@@ -37,6 +38,18 @@ public abstract class HoistCommand implements Callable<Integer> {
 
     protected PrintWriter err() {
         return spec.commandLine().getErr();
+    }
+
+    /** Standard output as bytes, after flushing what was written to {@link #out()}. */
+    protected OutputStream rawOut() {
+        out().flush();
+        return env().stdoutStream();
+    }
+
+    /** Standard error as bytes, after flushing what was written to {@link #err()}. */
+    protected OutputStream rawErr() {
+        err().flush();
+        return env().stderrStream();
     }
 
     protected Environment env() {

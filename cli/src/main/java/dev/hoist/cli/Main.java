@@ -28,6 +28,7 @@ public final class Main {
                 .setExpandAtFiles(false)
                 .setExecutionExceptionHandler(errors)
                 .setParameterExceptionHandler(errors);
+        RunCommands.configure(cli);
         try {
             return cli.execute(args);
         } finally {

@@ -19,7 +19,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
  */
 final class FakeApi implements AutoCloseable {
 
-    record Request(String method, String path, Map<String, List<String>> headers, String body) {
+    record Request(String method, String path, String query, Map<String, List<String>> headers, String body) {
 
         String header(String name) {
             return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
@@ -38,8 +38,13 @@ final class FakeApi implements AutoCloseable {
     private record Answer(int status, String body) {
     }
 
+    /** A {@code text/plain} answer sent in chunks, each flushed on its own. */
+    private record Stream(List<String> chunks) {
+    }
+
     private final HttpServer server;
     private final Map<String, Answer> answers = new ConcurrentHashMap<>();
+    private final Map<String, Stream> streams = new ConcurrentHashMap<>();
     private final List<Request> requests = new CopyOnWriteArrayList<>();
 
     FakeApi() {
@@ -62,6 +67,12 @@ final class FakeApi implements AutoCloseable {
         return this;
     }
 
+    /** Answers {@code method path} with 200 and a chunked {@code text/plain} body, flushing each chunk. */
+    FakeApi stream(String method, String path, String... chunks) {
+        streams.put(method + " " + path, new Stream(List.of(chunks)));
+        return this;
+    }
+
     List<Request> requests() {
         return List.copyOf(requests);
     }
@@ -73,7 +84,19 @@ final class FakeApi implements AutoCloseable {
     private void handle(HttpExchange exchange) throws IOException {
         String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
         String path = exchange.getRequestURI().getRawPath();
-        requests.add(new Request(exchange.getRequestMethod(), path, Map.copyOf(exchange.getRequestHeaders()), body));
+        requests.add(new Request(exchange.getRequestMethod(), path, exchange.getRequestURI().getRawQuery(),
+                Map.copyOf(exchange.getRequestHeaders()), body));
+        Stream stream = streams.get(exchange.getRequestMethod() + " " + path);
+        if (stream != null) {
+            exchange.getResponseHeaders().set("Content-Type", "text/plain; charset=utf-8");
+            exchange.sendResponseHeaders(200, 0);
+            for (String chunk : stream.chunks()) {
+                exchange.getResponseBody().write(chunk.getBytes(StandardCharsets.UTF_8));
+                exchange.getResponseBody().flush();
+            }
+            exchange.close();
+            return;
+        }
         Answer answer = answers.getOrDefault(exchange.getRequestMethod() + " " + path,
                 new Answer(404, "{\"id\":\"not_found\",\"message\":\"no fake route for " + path + "\"}"));
         byte[] bytes = answer.body().getBytes(StandardCharsets.UTF_8);
