@@ -70,7 +70,7 @@ public class FormationService {
     for (Update u : updates) {
       if (u == null || u.type() == null || u.type().isBlank()) throw ApiException.invalid("each update needs a type");
       if (!seen.add(u.type())) throw ApiException.invalid("type " + u.type() + " appears twice in one request");
-      if (u.quantity() == null && u.size() == null && u.dynoSize() == null) {
+      if (absent(u.quantity()) && u.size() == null && u.dynoSize() == null) {
         throw ApiException.invalid("the update of " + u.type() + " changes neither quantity nor size");
       }
       if (types.isPresent() && !types.get().containsKey(u.type())) {
@@ -91,7 +91,7 @@ public class FormationService {
   private void apply(App app, Update u) {
     Optional<Formation> existing = formations.findByAppIdAndType(app.id(), u.type());
     int now = existing.map(Formation::quantity).orElse(0);
-    int quantity = u.quantity() == null ? now : quantity(u.type(), u.quantity(), now);
+    int quantity = absent(u.quantity()) ? now : quantity(u.type(), u.quantity(), now);
     DynoSize size = sizeOf(u).orElse(existing.map(Formation::size).orElse(DynoSize.DEFAULT));
     if (existing.isPresent()) existing.get().scale(quantity, size);
     else formations.save(new Formation(app.id(), u.type(), quantity, size));
@@ -102,6 +102,11 @@ public class FormationService {
     if (u.size() != null) return Optional.of(DynoSize.parse(u.size()));
     if (u.dynoSize() != null) return Optional.of(DynoSize.parse(u.dynoSize().name()));
     return Optional.empty();
+  }
+
+  /** A field left out and a field sent as JSON {@code null} mean the same: no change. */
+  private static boolean absent(JsonNode node) {
+    return node == null || node.isNull();
   }
 
   /** A number, a numeric string, or a relative "+1" / "-2" applied to the current quantity. */

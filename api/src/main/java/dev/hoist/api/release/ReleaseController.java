@@ -73,9 +73,11 @@ class ReleaseController {
   ResponseEntity<ReleaseView> create(Caller caller, @PathVariable String app, @RequestBody CreateRelease body) {
     App found = access.visible(caller, app);
     Release made;
-    if (body.release() != null && body.slug() == null) {
-      made = releases.rollback(found, target(body.release()), caller);
-    } else if (body.slug() != null && body.release() == null) {
+    com.fasterxml.jackson.databind.JsonNode target = body.release() == null || body.release().isNull() ? null
+        : body.release();
+    if (target != null && body.slug() == null) {
+      made = releases.rollback(found, target(target), caller);
+    } else if (body.slug() != null && target == null) {
       made = releases.deploy(found, body.slug(), body.description(), caller);
     } else {
       throw ApiException.invalid("give either slug (to deploy) or release (to roll back)");

@@ -57,6 +57,9 @@ public class SlugService {
   @Transactional
   public Slug upload(UUID slugId, InputStream body) throws IOException {
     Slug slug = byId(slugId);
+    if (slug.isUploaded()) {
+      throw ApiException.conflict("slug " + slugId + " already has its archive: slugs are written once");
+    }
     Path scratch = blobs.scratch();
     try {
       String checksum = copy(body, scratch);
