@@ -67,6 +67,8 @@ class BuildsIT extends ApiTest {
     JsonNode release = ok(user.get("/apps/" + app + "/releases/3"));
     assertThat(release.get("description").asText()).isEqualTo("Deploy abc1234");
     assertThat(values(formation(user, app), "type")).contains("web");
+    String stored = new String(Http.getBytes(build.get("output_stream_url").asText()).body(), StandardCharsets.UTF_8);
+    assertThat(stored).as("the stored log, read after the build").contains("-----> Node.js app detected");
   }
 
   @Test

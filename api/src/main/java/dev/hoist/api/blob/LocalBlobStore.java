@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
 @Component
 class LocalBlobStore implements BlobStore {
   private static final Logger log = LoggerFactory.getLogger(LocalBlobStore.class);
-  private static final Pattern KEY = Pattern.compile("^[a-z]+(/[A-Za-z0-9._-]+)+$");
+  private static final Pattern KEY = Pattern.compile("^[a-z][a-z-]*(/[A-Za-z0-9._-]+)+$");
 
   private final Path root;
   private final Path tmp;
