@@ -50,6 +50,10 @@ public final class ApiClient {
         return send("POST", path, body, Map.of());
     }
 
+    public JsonNode put(String path, Object body) {
+        return send("PUT", path, body, Map.of());
+    }
+
     public JsonNode patch(String path, Object body) {
         return send("PATCH", path, body, Map.of());
     }
@@ -74,11 +78,11 @@ public final class ApiClient {
     }
 
     /**
-     * Opens a signed URL the API handed out (a log session's {@code logplex_url}): a plain GET with no
-     * API key, answering the body as it arrives. A relative URL is taken as relative to the API. Without
-     * {@code waitForever} the response must start within the request timeout; the body may take as long
-     * as it takes either way. Errors are those of {@link #send}; the URL, which is a credential, is never
-     * part of a message.
+     * Opens a signed URL the API handed out (a log session's {@code logplex_url}, a build's
+     * {@code output_stream_url}): a plain GET with no API key, answering the body as it arrives. A
+     * relative URL is taken as relative to the API. Without {@code waitForever} the response must start
+     * within the request timeout; the body may take as long as it takes either way. Errors are those of
+     * {@link #send}; the URL, which is a credential, is never part of a message.
      */
     public InputStream openSigned(String url, boolean waitForever) {
         URI target = uri("/").resolve(url);

@@ -17,7 +17,7 @@ import picocli.CommandLine.Model.CommandSpec;
         mixinStandardHelpOptions = true,
         versionProvider = Version.class,
         synopsisSubcommandLabel = "COMMAND",
-        description = "Manage apps on a Hoist platform: create them, set config, release, roll back, scale,"
+        description = "Manage apps on a Hoist platform: create them, build, set config, release, roll back, scale,"
                 + " run one-off commands, read logs.",
         commandListHeading = "%nCommands:%n",
         footer = {"", "Run 'hoist help COMMAND' for a command's options. Exit codes: 0 ok, 1 refused or"
@@ -31,6 +31,10 @@ import picocli.CommandLine.Model.CommandSpec;
             ConfigCommands.Index.class, ConfigCommands.Get.class, ConfigChangeCommands.Set.class,
             ConfigChangeCommands.Unset.class,
             ReleasesCommands.Index.class, ReleasesCommands.Info.class, RollbackCommand.class,
+            BuildsCommands.Index.class, BuildsCommands.Info.class, BuildsCommands.BuildOutput.class,
+            BuildsCreateCommand.class, BuildsCommands.CachePurge.class,
+            BuildpacksCommands.Index.class, BuildpacksChangeCommands.Set.class, BuildpacksChangeCommands.Add.class,
+            BuildpacksChangeCommands.Remove.class, BuildpacksChangeCommands.Clear.class,
             PsCommand.class, PsScaleCommand.class, PsTypeCommand.class, PsActionCommands.Restart.class,
             PsActionCommands.Stop.class, RunCommands.Attached.class, RunCommands.Detached.class, LogsCommand.class,
             AccessCommands.Index.class, AccessCommands.Add.class, AccessCommands.Remove.class,
