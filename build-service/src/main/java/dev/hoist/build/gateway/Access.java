@@ -1,0 +1,24 @@
+package dev.hoist.build.gateway;
+
+import dev.hoist.build.api.GatewayApi;
+import dev.hoist.build.api.Models.Account;
+import dev.hoist.build.api.Models.AppRef;
+import java.io.IOException;
+
+/**
+ * May this account use this app? Asked of the api on every request, so revoking access or removing a
+ * collaborator takes effect on the next push. A missing app and someone else's app get the same answer:
+ * the gateway does not tell strangers which app names exist.
+ */
+public final class Access {
+  private final GatewayApi api;
+
+  public Access(GatewayApi api) {
+    this.api = api;
+  }
+
+  public AppRef authorize(Account account, String app) throws UserError, IOException {
+    return api.access(app, account.id())
+        .orElseThrow(() -> new UserError("app '" + app + "' does not exist or you do not have access"));
+  }
+}

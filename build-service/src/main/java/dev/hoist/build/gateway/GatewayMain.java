@@ -1,0 +1,37 @@
+package dev.hoist.build.gateway;
+
+import dev.hoist.build.BuildServiceMain;
+import dev.hoist.build.Settings;
+import dev.hoist.build.api.ApiHttp;
+import dev.hoist.build.api.GatewayApi;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * Runs the git gateway alone: {@code java -cp … dev.hoist.build.gateway.GatewayMain}, or the exec jar
+ * with {@code gateway}. Settings: {@link GatewaySettings}, {@code HOIST_API_URL}, {@code HOIST_COMPONENT_TOKEN}.
+ */
+public final class GatewayMain {
+  private GatewayMain() {}
+
+  public static void main(String[] args) throws Exception {
+    BuildServiceMain.useStandaloneLogging();
+    Settings settings = Settings.system();
+    if (settings.componentToken().isEmpty()) {
+      System.err.println("HOIST_COMPONENT_TOKEN is not set: the gateway cannot ask the api anything");
+      System.exit(78);
+    }
+    GatewayApi api = new GatewayApi(new ApiHttp(settings.apiUrl(), settings.componentToken()));
+    Gateway gateway = Gateway.start(GatewaySettings.from(settings), api);
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      try {
+        gateway.close();
+      } catch (Exception e) {
+        // the JVM is going away either way
+      } finally {
+        stopped.countDown();
+      }
+    }, "gateway-shutdown"));
+    stopped.await();
+  }
+}
