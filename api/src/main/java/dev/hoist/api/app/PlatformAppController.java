@@ -56,7 +56,7 @@ class PlatformAppController {
 
   record Ensure(String stackImage, Map<String, String> config) {}
 
-  /** Creates or updates a platform app; answers whether it already has a deployed slug. */
+  /** Creates or updates a platform app; answers whether it has a deployed slug, and that slug's commit. */
   @PutMapping("/internal/platform-apps/{name}")
   @Transactional
   Map<String, Object> ensure(@PathVariable String name, @RequestBody Ensure body) {
@@ -72,7 +72,8 @@ class PlatformAppController {
         releases.configChanged(app, "Set platform config vars", admin.id());
       }
     }
-    return Map.of("name", app.name(), "deployed", current.slugOf(app.id()).isPresent());
+    String commit = current.slugOf(app.id()).map(s -> s.commit() == null ? "" : s.commit()).orElse("");
+    return Map.of("name", app.name(), "deployed", current.slugOf(app.id()).isPresent(), "commit", commit);
   }
 
   record NewSlug(Map<String, String> processTypes, String commit) {}
@@ -85,16 +86,18 @@ class PlatformAppController {
     return Map.of("id", slug.id(), "put_url", signer.url("PUT", slug.blobKey()));
   }
 
-  record Deploy(String slug, int quantity, String type) {}
+  record Deploy(String slug, int quantity, String type, String size) {}
 
-  /** Releases the uploaded slug and scales {@code type} to {@code quantity}. */
+  /** Releases the uploaded slug and, when {@code quantity} is above 0, scales {@code type} to it. */
   @PostMapping("/internal/platform-apps/{name}/deploy")
   @Transactional
   Map<String, Object> deploy(@PathVariable String name, @RequestBody Deploy body) {
     App app = app(name);
     Release release = releases.deploy(app, body.slug(), "Seed: first slug, packed by hand", admin());
-    ObjectNode quantity = JsonNodeFactory.instance.objectNode().put("q", body.quantity());
-    formation.update(app, List.of(new FormationService.Update(body.type(), quantity.get("q"), null, null)));
+    if (body.quantity() > 0) { // 0 on a re-pack: the operator's scale stays as it is
+      ObjectNode quantity = JsonNodeFactory.instance.objectNode().put("q", body.quantity());
+      formation.update(app, List.of(new FormationService.Update(body.type(), quantity.get("q"), body.size(), null)));
+    }
     return Map.of("version", release.version());
   }
 
