@@ -1,6 +1,8 @@
 /**
- * The dyno manager: reconciles each app's desired formation and current release against the Docker
- * containers it observes. Built in the dyno-manager/router issue; this module exists now so the reactor
- * has its final shape.
+ * The dyno manager: reconciles each app's desired formation, release and one-off dynos (read from the api)
+ * against the containers it observes, and keeps them running. Start with {@link dev.hoist.dynos.DynoManager}
+ * (embedding) or {@link dev.hoist.dynos.DynoManagerMain} (on its own); the loop is
+ * {@link dev.hoist.dynos.reconcile.Reconciler}, the backend contract {@link dev.hoist.dynos.scheduler.Scheduler}.
+ * docs/dynos.md describes the lifecycle and the settings.
  */
 package dev.hoist.dynos;

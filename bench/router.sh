@@ -1,0 +1,105 @@
+#!/usr/bin/env bash
+# Hoist's router against nginx and HAProxy, all proxying one small backend on 127.0.0.1.
+#
+#   bench/router.sh [SECONDS] [CONNECTIONS] [ROUNDS]     (defaults: 20 s, 64 connections, 3 rounds)
+#
+# Starts one backend (bench/router-backend.js, Node's http module, a fixed 33-byte body) and measures
+# it directly, then through nginx (keepalive upstream), HAProxy (http-reuse always) and the Hoist
+# router: its exec jar fed by bench/router-fake-api.js (the real long-poll and log-shipping path), and
+# once more with a routes file and no api, so its log lines are formatted but dropped. Every proxy gets
+# the same worker count (the router's event-loop threads = cores) and sets the same forwarding headers;
+# nginx writes an access log line per request; HAProxy has no log target here. Each target is warmed
+# up, then the targets take turns, ROUNDS times, so a noisy neighbour hits them all alike; the table
+# shows the median of the rounds (and the spread of requests/s). Saved under bench/results/. Needs root
+# only to apt-get what is missing (wrk, nginx, haproxy).
+set -euo pipefail
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+SECONDS_EACH=${1:-20}
+CONNECTIONS=${2:-64}
+ROUNDS=${3:-3}
+WARMUP=${BENCH_WARMUP:-20}
+WORKERS=${BENCH_WORKERS:-$(nproc)}
+BACKEND_PORT=18080 NGINX_PORT=18081 HAPROXY_PORT=18082 ROUTER_PORT=18083 API_PORT=18084 QUIET_PORT=18085
+TOKEN=bench-token
+WORK=$(mktemp -d /tmp/hoist-router-bench.XXXXXX)
+PIDS=()
+cleanup() {
+  for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
+  for pid in "${PIDS[@]}"; do wait "$pid" 2>/dev/null || true; done
+  rm -rf "$WORK"
+}
+trap cleanup EXIT INT TERM
+
+need() { command -v "$1" >/dev/null || { echo "installing $2"; apt-get install -y -q "$2" >/dev/null; }; }
+need wrk wrk
+need nginx nginx
+need haproxy haproxy
+need node nodejs
+
+wait_port() { # wait for a listener, up to 30 s
+  for _ in $(seq 300); do (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null && return 0; sleep 0.1; done
+  echo "nothing listens on $1" >&2; exit 1
+}
+
+JAR=$(ls "$ROOT"/router/target/hoist-router-*-exec.jar 2>/dev/null | head -n 1 || true)
+if [[ -z "$JAR" || -n "$(find "$ROOT/router/src/main" -newer "$JAR" -type f | head -n 1)" ]]; then
+  (cd "$ROOT" && ./mvnw -q -pl router package -DskipTests)
+  JAR=$(ls "$ROOT"/router/target/hoist-router-*-exec.jar | head -n 1)
+fi
+
+node "$ROOT/bench/router-backend.js" "$BACKEND_PORT" >"$WORK/backend.log" 2>&1 & PIDS+=($!)
+node "$ROOT/bench/router-fake-api.js" "$API_PORT" "127.0.0.1:$BACKEND_PORT" "$TOKEN" >"$WORK/api.log" 2>&1 & PIDS+=($!)
+"$ROOT/bench/router-proxies.sh" "$WORK" "$WORKERS" "$BACKEND_PORT" "$NGINX_PORT" "$HAPROXY_PORT"
+nginx -c "$WORK/nginx.conf" -p "$WORK" & PIDS+=($!)
+haproxy -f "$WORK/haproxy.cfg" -db & PIDS+=($!)
+JAVA_OPTS=(-Xms512m -Xmx512m -XX:+UseParallelGC)
+HOIST_ROUTER_PORT=$ROUTER_PORT HOIST_ROUTER_BIND=127.0.0.1 HOIST_ROUTER_THREADS=$WORKERS \
+  HOIST_API_URL=http://127.0.0.1:$API_PORT HOIST_COMPONENT_TOKEN=$TOKEN \
+  java "${JAVA_OPTS[@]}" -jar "$JAR" >"$WORK/router.log" 2>&1 & PIDS+=($!)
+cat >"$WORK/routes.json" <<JSON
+{"revision": 1, "apps": [{"name": "bench", "hosts": ["bench.localhost"], "web_quantity": 1,
+  "dynos": [{"name": "web.1", "address": "127.0.0.1:$BACKEND_PORT", "state": "up", "routable": true}]}]}
+JSON
+HOIST_ROUTER_PORT=$QUIET_PORT HOIST_ROUTER_BIND=127.0.0.1 HOIST_ROUTER_THREADS=$WORKERS \
+  HOIST_ROUTER_ROUTES_FILE=$WORK/routes.json HOIST_API_URL=http://127.0.0.1:1 \
+  java "${JAVA_OPTS[@]}" -jar "$JAR" >"$WORK/router-quiet.log" 2>&1 & PIDS+=($!)
+for port in $BACKEND_PORT $API_PORT $NGINX_PORT $HAPROXY_PORT $ROUTER_PORT $QUIET_PORT; do wait_port "$port"; done
+
+# wrk: same threads, connections and duration for every target; Host names the app for the router.
+run() { timeout $(( $2 + 30 )) wrk -t2 -c"$CONNECTIONS" -d"$2"s --latency -H 'Host: bench.localhost' "http://127.0.0.1:$1/"; }
+ms() { awk '{v=$1; if (v ~ /us$/) {sub(/us$/,"",v); v/=1000} else if (v ~ /ms$/) {sub(/ms$/,"",v)} else if (v ~ /s$/) {sub(/s$/,"",v); v*=1000}; printf "%.2f", v}' <<<"$1"; }
+measure() { # port -> "rps p50ms p99ms errors"
+  local out; out=$(run "$1" "$SECONDS_EACH")
+  printf '%s %s %s %s\n' "$(awk '/^Requests\/sec/ {printf "%.0f", $2}' <<<"$out")" \
+    "$(ms "$(awk '$1 == "50%" {print $2}' <<<"$out")")" "$(ms "$(awk '$1 == "99%" {print $2}' <<<"$out")")" \
+    "$(awk '/Non-2xx|Socket errors/ {n++} END {print n + 0}' <<<"$out")"
+}
+median() { sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
+
+NAMES=("backend (direct)" "nginx $(nginx -v 2>&1 | cut -d/ -f2)" "HAProxy $(haproxy -v | awk 'NR==1 {print $3}' | cut -d- -f1)"
+  "Hoist router" "Hoist router, no log shipping")
+PORTS=($BACKEND_PORT $NGINX_PORT $HAPROXY_PORT $ROUTER_PORT $QUIET_PORT)
+for port in "${PORTS[@]}"; do run "$port" "$WARMUP" >/dev/null; done
+for round in $(seq "$ROUNDS"); do
+  for i in "${!PORTS[@]}"; do
+    echo "$(measure "${PORTS[$i]}")" >>"$WORK/results.$i"
+    echo "round $round: ${NAMES[$i]}: $(tail -n 1 "$WORK/results.$i")" >&2
+  done
+done
+
+mkdir -p "$ROOT/bench/results"
+OUT=$ROOT/bench/results/router-$(date +%Y%m%d-%H%M%S).txt
+{
+  echo "# $(date -u +%FT%TZ), $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)), load $(cut -d' ' -f1-3 /proc/loadavg)"
+  echo "# wrk -t2 -c$CONNECTIONS -d${SECONDS_EACH}s --latency, $ROUNDS rounds taking turns after a ${WARMUP}s warm-up each;"
+  echo "# proxies with $WORKERS workers; $(grep -o 'router listening.*' "$WORK/router.log")"
+  echo "| target | req/s (median) | req/s (range) | p50 ms | p99 ms | errors |"
+  echo "|---|---:|---:|---:|---:|---:|"
+  for i in "${!PORTS[@]}"; do
+    f=$WORK/results.$i
+    printf '| %s | %s | %s–%s | %s | %s | %s |\n' "${NAMES[$i]}" "$(cut -d' ' -f1 "$f" | median)" \
+      "$(cut -d' ' -f1 "$f" | sort -n | head -n 1)" "$(cut -d' ' -f1 "$f" | sort -n | tail -n 1)" \
+      "$(cut -d' ' -f2 "$f" | median)" "$(cut -d' ' -f3 "$f" | median)" "$(cut -d' ' -f4 "$f" | awk '{s+=$1} END {print s}')"
+  done
+} | tee "$OUT"
+echo "saved to $OUT"

@@ -1,0 +1,106 @@
+package dev.hoist.dynos;
+
+import dev.hoist.dynos.api.ApiClient;
+import dev.hoist.dynos.api.StateWatcher;
+import dev.hoist.dynos.attach.AttachServer;
+import dev.hoist.dynos.docker.DockerConnection;
+import dev.hoist.dynos.docker.DockerScheduler;
+import dev.hoist.dynos.logs.LogShipper;
+import dev.hoist.dynos.reconcile.Wiring;
+import dev.hoist.dynos.scheduler.Scheduler;
+import java.io.Closeable;
+import java.io.IOException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The dyno manager, embeddable: {@link #start()} connects to Docker, watches the api's desired state and
+ * keeps the dynos running; {@link #close()} stops watching and acting but leaves the dynos running, to be
+ * adopted by the next start (a dyno manager restart never restarts dynos).
+ */
+public final class DynoManager implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(DynoManager.class);
+
+  private final DynoSettings settings;
+  private final ExecutorService pool = Executors.newCachedThreadPool(daemons("dynos-worker"));
+  private Scheduler scheduler;
+  private LogShipper logs;
+  private Wiring wiring;
+  private Closeable events;
+  private AttachServer attach;
+  private StateWatcher watcher;
+
+  public DynoManager(DynoSettings settings) {
+    this.settings = settings;
+  }
+
+  public synchronized DynoManager start() throws IOException {
+    try {
+      begin();
+    } catch (IOException | RuntimeException e) {
+      close();
+      throw e;
+    }
+    log.info("dyno manager started: api {}, run image {}, scope {}", settings.apiUrl(), settings.runImage(),
+        settings.scope());
+    return this;
+  }
+
+  private void begin() throws IOException {
+    ApiClient api = new ApiClient(settings.apiUrl(), settings.componentToken());
+    DockerScheduler docker = new DockerScheduler(DockerConnection.open(), settings.scope(), settings.network(),
+        settings.runImage(), settings.logMaxBytes(), pool);
+    docker.removeLeftovers();
+    scheduler = docker;
+    logs = new LogShipper(api);
+    logs.start();
+    wiring = new Wiring(settings, scheduler, api, logs, pool);
+    wiring.start();
+    events = scheduler.watch(wiring.reconciler()::changed);
+    attach = new AttachServer(settings.attachBind(), settings.attachPort(), wiring.attachTarget(), pool).start();
+    watcher = new StateWatcher(api, settings.stateWait(), wiring.reconciler()::desired);
+    watcher.start();
+  }
+
+  /** The port the attach server bound (useful when {@code hoist.dynos.attach-port} is 0). */
+  public int attachPort() {
+    return attach.port();
+  }
+
+  @Override
+  public synchronized void close() {
+    if (watcher != null) watcher.close();
+    if (attach != null) attach.close();
+    if (events != null) {
+      try {
+        events.close();
+      } catch (IOException ignored) {
+        // the engine is going away anyway
+      }
+    }
+    if (wiring != null) wiring.close();
+    pool.shutdown(); // let short tasks end; stops under way keep their dynos' grace without us
+    try {
+      pool.awaitTermination(2, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    pool.shutdownNow();
+    if (logs != null) logs.close();
+    if (scheduler != null) scheduler.close();
+  }
+
+  static ThreadFactory daemons(String name) {
+    AtomicInteger n = new AtomicInteger();
+    return r -> {
+      Thread t = new Thread(r, name + "-" + n.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    };
+  }
+}

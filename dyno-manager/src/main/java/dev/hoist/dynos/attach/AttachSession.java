@@ -1,0 +1,127 @@
+package dev.hoist.dynos.attach;
+
+import dev.hoist.dynos.scheduler.Attachment;
+import dev.hoist.dynos.scheduler.OutputSink;
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.net.Socket;
+import java.util.concurrent.ExecutorService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One attach client: reads {@code HOIST-ATTACH <token> <tty> <cols> <rows>}, starts the one-off, then pumps
+ * stdin frames in (on a second thread) and output frames out until the process exits, sends the exit status
+ * frame and closes. A client that goes away early hangs the dyno up (SIGHUP, then the usual stop).
+ */
+final class AttachSession implements Runnable {
+  private static final Logger log = LoggerFactory.getLogger(AttachSession.class);
+  private static final int HELLO_TIMEOUT_MS = 10_000;
+
+  private final Socket socket;
+  private final AttachTarget target;
+  private final ExecutorService pool;
+  private volatile boolean hungUp;
+
+  AttachSession(Socket socket, AttachTarget target, ExecutorService pool) {
+    this.socket = socket;
+    this.target = target;
+    this.pool = pool;
+  }
+
+  @Override
+  public void run() {
+    try (socket) {
+      socket.setTcpNoDelay(true);
+      DataInputStream in = new DataInputStream(new BufferedInputStream(socket.getInputStream()));
+      DataOutputStream out = new DataOutputStream(new BufferedOutputStream(socket.getOutputStream()));
+      socket.setSoTimeout(HELLO_TIMEOUT_MS);
+      String[] hello = Frames.line(in, 512).split(" ");
+      if (hello.length != 5 || !hello[0].equals("HOIST-ATTACH")) {
+        Frames.write(out, Frames.ERROR, "expected: HOIST-ATTACH <token> <tty 0|1> <cols> <rows>");
+        return;
+      }
+      socket.setSoTimeout(0);
+      AttachTarget.Session session;
+      try {
+        session = target.open(hello[1], hello[2].equals("1"), number(hello[3]), number(hello[4]));
+      } catch (IOException e) {
+        Frames.write(out, Frames.ERROR, e.getMessage());
+        return;
+      }
+      if (session == null) {
+        Frames.write(out, Frames.ERROR, "no dyno waits for this attach token (wrong token, dyno gone, or attached)");
+        return;
+      }
+      serve(session, in, out);
+    } catch (IOException e) {
+      log.debug("attach client went away: {}", e.getMessage());
+    }
+  }
+
+  private void serve(AttachTarget.Session session, DataInputStream in, DataOutputStream out) throws IOException {
+    try (Attachment dyno = session.attachment()) {
+      session.start();
+      pool.execute(() -> stdin(session, dyno, in));
+      dyno.pump(new OutputSink() {
+        @Override
+        public void output(boolean stderr, byte[] bytes, int offset, int length) {
+          try {
+            Frames.write(out, stderr ? Frames.STDERR : Frames.STDOUT, bytes, offset, length);
+          } catch (IOException gone) {
+            hangUp(session); // the client left: the dyno's output has nowhere to go
+          }
+        }
+
+        @Override
+        public void end() {}
+      });
+      Frames.write(out, Frames.EXIT, Integer.toString(session.awaitExit()));
+    }
+  }
+
+  /**
+   * Client frames into the dyno. The end of the client's stream after a "stdin closed" frame is a half-close
+   * (the client still reads); before it, the client is gone.
+   */
+  private void stdin(AttachTarget.Session session, Attachment dyno, DataInputStream in) {
+    boolean stdinClosed = false;
+    try {
+      for (Frames.Frame f = Frames.read(in); f != null; f = Frames.read(in)) {
+        switch (f.type()) {
+          case Frames.STDIN -> dyno.write(f.payload(), 0, f.payload().length);
+          case Frames.STDIN_CLOSED -> {
+            dyno.closeStdin();
+            stdinClosed = true;
+          }
+          case Frames.RESIZE -> {
+            String[] size = f.text().trim().split(" ");
+            if (size.length == 2) session.resize(number(size[0]), number(size[1]));
+          }
+          default -> throw new IOException("unknown frame type " + f.type());
+        }
+      }
+    } catch (IOException e) {
+      log.debug("attach input ended: {}", e.getMessage());
+    }
+    if (!stdinClosed && !socket.isClosed()) hangUp(session);
+  }
+
+  private void hangUp(AttachTarget.Session session) {
+    if (!hungUp) {
+      hungUp = true;
+      session.hangUp();
+    }
+  }
+
+  private static int number(String s) {
+    try {
+      return Math.max(0, Math.min(10_000, Integer.parseInt(s.trim())));
+    } catch (NumberFormatException e) {
+      return 0;
+    }
+  }
+}

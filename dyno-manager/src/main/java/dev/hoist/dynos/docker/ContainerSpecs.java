@@ -1,0 +1,89 @@
+package dev.hoist.dynos.docker;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.command.CreateContainerCmd;
+import com.github.dockerjava.api.model.Capability;
+import com.github.dockerjava.api.model.HostConfig;
+import com.github.dockerjava.api.model.LogConfig;
+import dev.hoist.dynos.scheduler.DynoNames;
+import dev.hoist.dynos.scheduler.DynoSpec;
+import dev.hoist.dynos.scheduler.Labels;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Turns a {@link DynoSpec} into a container: the dyno contract (DESIGN.md) in Docker terms.
+ *
+ * <p>The process is {@code bash -c BOOT CMD}: BOOT sets the terminal size of an attached one-off from
+ * {@code LINES}/{@code COLUMNS} (the engine can only resize a running container, which would race the
+ * command), sources {@code .profile.d/*.sh} and {@code .profile}, then runs the command. Docker's init (tini) is PID 1 and, with {@code TINI_KILL_PROCESS_GROUP}, passes SIGTERM
+ * to the whole process group, as Heroku signals every process of a dyno. The shell traps TERM with a no-op so
+ * that it outlives its child's graceful shutdown instead of dying first (which would end tini and with it
+ * the container, SIGKILLing the app mid-shutdown); the dyno's exit status stays the command's.
+ */
+final class ContainerSpecs {
+  static final String BOOT = "[ -t 0 ] && [ -n \"$LINES\" ] && stty rows \"$LINES\" cols \"$COLUMNS\" 2>/dev/null; "
+      + "for f in /app/.profile.d/*.sh; do [ -r \"$f\" ] && . \"$f\"; done; "
+      + "[ -r /app/.profile ] && . /app/.profile; trap : TERM; eval \"$1\"";
+
+  private final String scope;
+  private final String network;
+  private final long logMaxBytes;
+
+  ContainerSpecs(String scope, String network, long logMaxBytes) {
+    this.scope = scope;
+    this.network = network;
+    this.logMaxBytes = logMaxBytes;
+  }
+
+  CreateContainerCmd create(DockerClient docker, DynoSpec spec, String image) {
+    long memory = spec.memoryMb() * 1024L * 1024L;
+    HostConfig host = HostConfig.newHostConfig()
+        .withInit(true)
+        .withPrivileged(false)
+        .withCapDrop(Capability.ALL)
+        .withSecurityOpts(List.of("no-new-privileges"))
+        .withMemory(memory)
+        .withMemorySwap(memory) // equal to the memory limit: no swap
+        .withPidsLimit((long) spec.pids())
+        .withNetworkMode(network)
+        .withLogConfig(new LogConfig(LogConfig.LoggingType.JSON_FILE,
+            Map.of("max-size", Long.toString(logMaxBytes), "max-file", "2")));
+    List<String> env = new ArrayList<>();
+    spec.env().forEach((k, v) -> env.add(k + "=" + v));
+    env.add("TINI_KILL_PROCESS_GROUP=1");
+    return docker.createContainerCmd(image)
+        .withName(DynoNames.container(scope, spec))
+        .withLabels(labels(spec))
+        .withUser("dyno")
+        .withWorkingDir("/app")
+        .withEnv(env)
+        .withEntrypoint("bash", "-c", BOOT, "bash", spec.command())
+        .withCmd(List.of())
+        .withHostConfig(host)
+        .withTty(spec.tty())
+        .withStdinOpen(spec.stdin())
+        .withStdInOnce(spec.stdin())
+        .withAttachStdin(spec.stdin())
+        .withAttachStdout(spec.stdin())
+        .withAttachStderr(spec.stdin());
+  }
+
+  private Map<String, String> labels(DynoSpec spec) {
+    Map<String, String> labels = new HashMap<>();
+    labels.put(Labels.SCOPE, scope);
+    labels.put(Labels.APP, spec.app());
+    labels.put(Labels.DYNO, spec.dyno());
+    labels.put(Labels.TYPE, spec.type());
+    labels.put(Labels.RELEASE, Integer.toString(spec.release()));
+    labels.put(Labels.SLUG, spec.slugId());
+    labels.put(Labels.GENERATION, Long.toString(spec.generation()));
+    labels.put(Labels.STARTED, Long.toString(System.currentTimeMillis()));
+    labels.put(Labels.ONE_OFF, Boolean.toString(spec.oneOff()));
+    labels.put(Labels.COMMAND, spec.command());
+    labels.put(Labels.SIZE, spec.size());
+    return labels;
+  }
+}

@@ -1,0 +1,54 @@
+package dev.hoist.dynos.docker;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.core.DefaultDockerClientConfig;
+import com.github.dockerjava.core.DockerClientConfig;
+import com.github.dockerjava.core.DockerClientImpl;
+import com.github.dockerjava.httpclient5.ApacheDockerHttpClient;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.time.Duration;
+
+/**
+ * The engine connection: {@code DOCKER_HOST} or the local socket, with the API version left unset so the
+ * engine picks its own (20.10 refuses 1.44). Each followed log holds a connection, hence the large pool, and
+ * there is no response timeout because follows and stops legitimately take long.
+ */
+public final class DockerConnection implements AutoCloseable {
+  private final DockerClient client;
+  private final URI host;
+
+  private DockerConnection(DockerClient client, URI host) {
+    this.client = client;
+    this.host = host;
+  }
+
+  public static DockerConnection open() {
+    DockerClientConfig config = DefaultDockerClientConfig.createDefaultConfigBuilder().build();
+    ApacheDockerHttpClient http = new ApacheDockerHttpClient.Builder()
+        .dockerHost(config.getDockerHost())
+        .sslConfig(config.getSSLConfig())
+        .maxConnections(1024)
+        .connectionTimeout(Duration.ofSeconds(5))
+        .build();
+    return new DockerConnection(DockerClientImpl.getInstance(config, http), config.getDockerHost());
+  }
+
+  public DockerClient client() {
+    return client;
+  }
+
+  URI host() {
+    return host;
+  }
+
+  @Override
+  public void close() {
+    try {
+      client.close();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

@@ -1,0 +1,39 @@
+package dev.hoist.dynos.reconcile;
+
+import dev.hoist.dynos.scheduler.DynoSpec;
+
+/**
+ * A formation dyno the desired state asks for: {@code web.1} of release 7, restart generation g. Its key
+ * names the slot's crash history: a new release or a restart request is a new slot with a clean history.
+ */
+public record Slot(DynoSpec spec) {
+  public String app() {
+    return spec.app();
+  }
+
+  public String dyno() {
+    return spec.dyno();
+  }
+
+  public String type() {
+    return spec.type();
+  }
+
+  public boolean web() {
+    return spec.web();
+  }
+
+  public String key() {
+    return key(spec.app(), spec.dyno(), spec.release(), spec.generation());
+  }
+
+  public static String key(String app, String dyno, int release, long generation) {
+    return app + "/" + dyno + "@v" + release + "." + generation;
+  }
+
+  /** Whether a container with these labels is this slot's dyno. */
+  public boolean matches(Dyno d) {
+    return !d.observed().oneOff() && d.observed().dyno().equals(spec.dyno()) && d.observed().release() == spec.release()
+        && d.observed().generation() == spec.generation();
+  }
+}

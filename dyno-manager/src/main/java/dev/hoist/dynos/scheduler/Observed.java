@@ -1,0 +1,28 @@
+package dev.hoist.dynos.scheduler;
+
+/**
+ * A dyno container as the backend sees it, with what its labels say about it.
+ *
+ * @param generation the restart request (epoch ms) the container was started for; 0 for none
+ * @param startedAt  when the dyno manager created it (epoch ms)
+ * @param ip         its address on the dyno network; null unless running
+ */
+public record Observed(String id, String app, String dyno, String type, int release, String slugId,
+    long generation, long startedAt, boolean oneOff, String command, String size, Status status, String ip) {
+
+  public enum Status { CREATED, RUNNING, EXITED }
+
+  public boolean running() {
+    return status == Status.RUNNING;
+  }
+
+  public boolean exited() {
+    return status == Status.EXITED;
+  }
+
+  /** The same container, known to have exited although the listing does not show it yet. */
+  public Observed ended() {
+    return new Observed(id, app, dyno, type, release, slugId, generation, startedAt, oneOff, command, size,
+        Status.EXITED, ip);
+  }
+}

@@ -1,0 +1,39 @@
+package dev.hoist.dynos;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class DynoSettingsTest {
+  @Test
+  void hasTheDocumentedDefaults() {
+    DynoSettings s = DynoSettings.from(k -> null);
+    assertThat(s.apiUrl()).hasToString("http://127.0.0.1:5000");
+    assertThat(s.runImage()).isEqualTo("hoist/stack-run:current");
+    assertThat(s.attachPort()).isEqualTo(5001);
+    assertThat(s.bootTimeout()).isEqualTo(Duration.ofSeconds(60));
+    assertThat(s.stopGrace()).isEqualTo(Duration.ofSeconds(30));
+    assertThat(s.backoffMax()).isEqualTo(Duration.ofMinutes(5));
+    assertThat(s.port()).isEqualTo(5000);
+  }
+
+  @Test
+  void readsDurationsInTheirUnits() {
+    Map<String, String> m = Map.of("hoist.dynos.boot-timeout", "1500ms", "hoist.dynos.stop-grace", "2",
+        "hoist.dynos.backoff-max", "1h", "hoist.dynos.api-url", "http://api:5000/");
+    DynoSettings s = DynoSettings.from(m::get);
+    assertThat(s.bootTimeout()).isEqualTo(Duration.ofMillis(1500));
+    assertThat(s.stopGrace()).isEqualTo(Duration.ofSeconds(2));
+    assertThat(s.backoffMax()).isEqualTo(Duration.ofHours(1));
+    assertThat(s.apiUrl()).hasToString("http://api:5000");
+  }
+
+  @Test
+  void namesTheSettingThatIsWrong() {
+    assertThatThrownBy(() -> DynoSettings.from(Map.of("hoist.dynos.tick", "soon")::get))
+        .hasMessageContaining("hoist.dynos.tick");
+  }
+}

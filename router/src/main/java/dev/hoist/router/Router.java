@@ -1,0 +1,99 @@
+package dev.hoist.router;
+
+import dev.hoist.router.log.ApiLogSink;
+import dev.hoist.router.log.LogSink;
+import dev.hoist.router.proxy.Proxy;
+import dev.hoist.router.proxy.Transport;
+import dev.hoist.router.route.ApiRouteSource;
+import dev.hoist.router.route.RouteSource;
+import dev.hoist.router.route.Routes;
+import dev.hoist.router.route.StaticRouteSource;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.System.Logger.Level;
+import java.net.InetSocketAddress;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The HTTP router, embeddable: {@code new Router(config, routes, logs).start()} binds and serves until
+ * {@link #close()}. {@link RouterMain} runs one on its own; the all-in-one launcher runs one in-process.
+ *
+ * <p>One event-loop group (threads = {@code hoist.router.threads}) carries both client and dyno
+ * connections: a request never changes thread (see {@code BackendPool}).
+ */
+public final class Router implements AutoCloseable {
+  private static final System.Logger LOG = System.getLogger(Router.class.getName());
+
+  private final RouterConfig config;
+  private final RouteSource source;
+  private final LogSink logs;
+  private final Routes routes = new Routes();
+  private EventLoopGroup group;
+  private Channel server;
+
+  public Router(RouterConfig config, RouteSource source, LogSink logs) {
+    this.config = config;
+    this.source = source;
+    this.logs = logs;
+  }
+
+  /** A router fed by the api (or by {@code routes-file} when set) that logs to the api. */
+  public static Router fromConfig(RouterConfig config) {
+    RouteSource source;
+    try {
+      source = config.routesFile() != null
+          ? StaticRouteSource.fromFile(config.routesFile(), config.appsDomain())
+          : new ApiRouteSource(config.apiUrl(), config.componentToken(), config.appsDomain());
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + config.routesFile(), e);
+    }
+    return new Router(config, source, new ApiLogSink(config.apiUrl(), config.componentToken(), config.logBuffer()));
+  }
+
+  /** Starts the route source, binds, and returns the port actually bound. */
+  public synchronized int start() throws InterruptedException {
+    Transport transport = Transport.choose(config.epoll());
+    group = transport.newGroup(config.threads());
+    source.start(routes);
+    Proxy proxy = new Proxy(config, routes, logs, transport);
+    ServerBootstrap bootstrap = new ServerBootstrap().group(group).channel(transport.serverChannel())
+        .option(ChannelOption.SO_BACKLOG, 4096)
+        .option(ChannelOption.SO_REUSEADDR, true)
+        .childOption(ChannelOption.TCP_NODELAY, true)
+        .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, Proxy.waterMark())
+        .childHandler(proxy.clientInitializer());
+    try {
+      server = bootstrap.bind(config.bind(), config.port()).sync().channel();
+    } catch (Exception e) {
+      close();
+      throw e;
+    }
+    int port = port();
+    LOG.log(Level.INFO, "router listening on :{0} ({1}, {2} threads, apps at *.{3})", String.valueOf(port),
+        transport.name(), config.threads(), config.appsDomain());
+    return port;
+  }
+
+  public int port() {
+    return ((InetSocketAddress) server.localAddress()).getPort();
+  }
+
+  /** The current route table's holder (for tests and the launcher's status page). */
+  public Routes routes() {
+    return routes;
+  }
+
+  @Override
+  public synchronized void close() {
+    source.close();
+    if (server != null) server.close().syncUninterruptibly();
+    if (group != null) group.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+    logs.close();
+    server = null;
+    group = null;
+  }
+}

@@ -1,0 +1,95 @@
+package dev.hoist.router;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The router's settings, {@code hoist.router.*}. Each is read from a system property of that name, else
+ * from its environment variable, else the default (docs/router.md has the table).
+ *
+ * @param port             where clients connect ({@code HOIST_ROUTER_PORT}, 8080; 0 picks a free port)
+ * @param bind             the address to listen on ({@code HOIST_ROUTER_BIND}, 0.0.0.0)
+ * @param appsDomain       apps answer at {@code APP.<apps-domain>} ({@code HOIST_APPS_DOMAIN}, localhost)
+ * @param apiUrl           where the route table and logs go ({@code HOIST_API_URL}, http://127.0.0.1:5000)
+ * @param componentToken   bearer token for {@code /internal/**} ({@code HOIST_COMPONENT_TOKEN}; environment only)
+ * @param routesFile       a fixed route table instead of the api ({@code HOIST_ROUTER_ROUTES_FILE}, none)
+ * @param threads          event-loop threads ({@code HOIST_ROUTER_THREADS}, one per core)
+ * @param firstByteTimeout request sent to first response byte, else H12 (30 s)
+ * @param bootWait         how long a request waits for a starting dyno, else H20 (30 s)
+ * @param connectTimeout   TCP connect to a dyno, else H19 and the next dyno (5 s)
+ * @param quarantine       how long a dyno that refused a connection is avoided (5 s)
+ * @param poolIdleTimeout  an unused pooled dyno connection is closed after this (10 s)
+ * @param idleTimeout      a client keep-alive connection with no request is closed after this (55 s)
+ * @param epoll            use the epoll transport when the native library loads (true)
+ * @param logBuffer        router log lines held while the api is slow, then dropped (20000)
+ */
+public record RouterConfig(int port, String bind, String appsDomain, String apiUrl, String componentToken,
+    Path routesFile, int threads, Duration firstByteTimeout, Duration bootWait, Duration connectTimeout,
+    Duration quarantine, Duration poolIdleTimeout, Duration idleTimeout, boolean epoll, int logBuffer) {
+
+  private static final String PREFIX = "hoist.router.";
+  /** Settings shared by every component keep their platform-wide names. */
+  private static final Map<String, String> SHARED_ENV = Map.of(
+      "apps-domain", "HOIST_APPS_DOMAIN", "api-url", "HOIST_API_URL", "component-token", "HOIST_COMPONENT_TOKEN");
+
+  /** Defaults, overridden by {@code hoist.router.*} keys in {@code settings}. */
+  public static RouterConfig from(Map<String, String> settings) {
+    Settings s = new Settings(settings);
+    return new RouterConfig(s.integer("port", 8080), s.text("bind", "0.0.0.0"),
+        s.text("apps-domain", "localhost").toLowerCase(Locale.ROOT), s.text("api-url", "http://127.0.0.1:5000"),
+        s.text("component-token", ""), s.has("routes-file") ? Path.of(s.text("routes-file", "")) : null,
+        s.integer("threads", Runtime.getRuntime().availableProcessors()),
+        s.duration("first-byte-timeout", "30s"), s.duration("boot-wait", "30s"), s.duration("connect-timeout", "5s"),
+        s.duration("quarantine", "5s"), s.duration("pool-idle-timeout", "10s"), s.duration("idle-timeout", "55s"),
+        Boolean.parseBoolean(s.text("epoll", "true")), s.integer("log-buffer", 20_000));
+  }
+
+  /** System properties, then the environment; the token is taken from the environment only. */
+  public static RouterConfig fromEnvironment() {
+    Map<String, String> settings = new HashMap<>();
+    for (String key : new String[] {"port", "bind", "apps-domain", "api-url", "component-token", "routes-file",
+        "threads", "first-byte-timeout", "boot-wait", "connect-timeout", "quarantine", "pool-idle-timeout",
+        "idle-timeout", "epoll", "log-buffer"}) {
+      String env = SHARED_ENV.getOrDefault(key, "HOIST_ROUTER_" + key.toUpperCase(Locale.ROOT).replace('-', '_'));
+      String value = key.equals("component-token") ? null : System.getProperty(PREFIX + key);
+      if (value == null) value = System.getenv(env);
+      if (value != null && !value.isBlank()) settings.put(PREFIX + key, value.trim());
+    }
+    return from(settings);
+  }
+
+  private record Settings(Map<String, String> values) {
+    boolean has(String key) {
+      return values.containsKey(PREFIX + key);
+    }
+
+    String text(String key, String fallback) {
+      return values.getOrDefault(PREFIX + key, fallback);
+    }
+
+    int integer(String key, int fallback) {
+      String v = values.get(PREFIX + key);
+      try {
+        return v == null ? fallback : Integer.parseInt(v);
+      } catch (NumberFormatException e) {
+        throw new IllegalArgumentException(PREFIX + key + " must be a number, not " + v);
+      }
+    }
+
+    /** {@code 30s}, {@code 500ms}, {@code 2m}, or a bare number of seconds. */
+    Duration duration(String key, String fallback) {
+      String v = values.getOrDefault(PREFIX + key, fallback).toLowerCase(Locale.ROOT);
+      try {
+        if (v.endsWith("ms")) return Duration.ofMillis(Long.parseLong(v.substring(0, v.length() - 2)));
+        if (v.endsWith("s")) return Duration.ofSeconds(Long.parseLong(v.substring(0, v.length() - 1)));
+        if (v.endsWith("m")) return Duration.ofMinutes(Long.parseLong(v.substring(0, v.length() - 1)));
+        return Duration.ofSeconds(Long.parseLong(v));
+      } catch (NumberFormatException e) {
+        throw new IllegalArgumentException(PREFIX + key + " must be a duration like 30s or 500ms, not " + v);
+      }
+    }
+  }
+}

@@ -1,0 +1,125 @@
+package dev.hoist.router.log;
+
+import io.netty.util.internal.PlatformDependent;
+import java.lang.System.Logger.Level;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * Batches router lines to {@code POST {api}/internal/logs} (source {@code hoist}, dyno {@code router}).
+ *
+ * <p>Event loops only offer to a bounded lock-free queue; one sender thread drains it every 100 ms, 500
+ * lines per request. While the api is unreachable the sender holds its batch and retries, the queue
+ * fills, and further lines are dropped and counted ({@link #dropped()}): losing log lines is better
+ * than slowing requests or growing without bound. The outage is logged once, with the count at its end.
+ */
+public final class ApiLogSink implements LogSink {
+  private static final System.Logger LOG = System.getLogger(ApiLogSink.class.getName());
+  static final int BATCH = 500;
+  private static final long TICK_NANOS = 100_000_000L;
+  private static final int MAX_MESSAGE_CHARS = 10_000;
+
+
+  private final Queue<LogBatch.Line> queue;
+  private final AtomicLong dropped = new AtomicLong();
+  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+  private final LogBatch encoder = new LogBatch(); // the sender thread's own
+  private volatile boolean warnedRefused;
+  private final URI endpoint;
+  private final String token;
+  private final Thread sender;
+  private volatile boolean closed;
+
+  public ApiLogSink(String apiUrl, String token, int capacity) {
+    this.endpoint = URI.create((apiUrl.endsWith("/") ? apiUrl : apiUrl + "/") + "internal/logs");
+    this.token = token;
+    this.queue = PlatformDependent.newFixedMpscQueue(capacity);
+    this.sender = new Thread(this::run, "hoist-router-logs");
+    sender.setDaemon(true);
+    sender.start();
+  }
+
+  @Override
+  public void log(String app, Instant time, String message) {
+    if (message.length() > MAX_MESSAGE_CHARS) message = message.substring(0, MAX_MESSAGE_CHARS);
+    if (!queue.offer(new LogBatch.Line(app, time, message))) dropped.incrementAndGet();
+  }
+
+  /** Lines lost because the buffer was full. */
+  public long dropped() {
+    return dropped.get();
+  }
+
+  private void run() {
+    List<LogBatch.Line> batch = new ArrayList<>(BATCH);
+    long failingSince = 0;
+    long droppedBefore = 0;
+    while (!closed || !queue.isEmpty()) {
+      LogBatch.Line line;
+      while (batch.size() < BATCH && (line = queue.poll()) != null) batch.add(line);
+      if (batch.isEmpty()) {
+        LockSupport.parkNanos(TICK_NANOS); // the batching cadence: lines wait at most this long
+        continue;
+      }
+      if (send(batch)) {
+        if (failingSince != 0) {
+          LOG.log(Level.INFO, "api takes router logs again; {0} lines were dropped meanwhile",
+              dropped.get() - droppedBefore);
+        }
+        failingSince = 0;
+        batch.clear();
+      } else {
+        if (failingSince == 0) {
+          failingSince = System.nanoTime();
+          droppedBefore = dropped.get();
+          LOG.log(Level.WARNING, "cannot send router logs to {0}; buffering, then dropping", endpoint);
+        }
+        if (closed) return;
+        LockSupport.parkNanos(TICK_NANOS * 10); // retry pause while the api is away
+      }
+    }
+  }
+
+  private boolean send(List<LogBatch.Line> batch) {
+    try {
+      HttpRequest.Builder request = HttpRequest.newBuilder(endpoint).timeout(Duration.ofSeconds(5))
+          .header("Content-Type", "application/json")
+          .POST(HttpRequest.BodyPublishers.ofByteArray(encoder.encode(batch), 0, encoder.size()));
+      if (token != null && !token.isEmpty()) request.header("Authorization", "Bearer " + token);
+      int status = http.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+      if (status / 100 == 4) {
+        // The api refuses this batch (or our token): retrying cannot help, so drop it.
+        if (!warnedRefused) LOG.log(Level.WARNING, "api refuses router logs with status {0}; dropping them", status);
+        warnedRefused = true;
+        dropped.addAndGet(batch.size());
+        return true;
+      }
+      return status / 100 == 2;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    } catch (Exception e) {
+      return false;
+    }
+  }
+
+  @Override
+  public void close() {
+    closed = true;
+    LockSupport.unpark(sender);
+    try {
+      sender.join(2_000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

@@ -1,0 +1,135 @@
+package dev.hoist.router.proxy;
+
+import dev.hoist.router.RouterConfig;
+import dev.hoist.router.route.AppRoute;
+import dev.hoist.router.route.Dyno;
+import io.netty.bootstrap.Bootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoop;
+import io.netty.handler.codec.http.HttpClientCodec;
+import io.netty.handler.codec.http.HttpDecoderConfig;
+import io.netty.handler.timeout.IdleStateHandler;
+import java.net.InetSocketAddress;
+import java.util.ArrayDeque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One event loop's connections to dynos, and its choice of dyno. Only that loop touches it, so it has
+ * no locks: every client channel on the loop draws from it, and a dyno connection opened here is
+ * registered on the same loop, so a request's two channels never cross threads.
+ *
+ * <p>Choice: the dyno with the fewest requests in flight from this loop, ties broken by rotation.
+ * Round robin alone keeps sending a stalled dyno its share of requests; counting in-flight requests
+ * steers around it at the cost of one counter per dyno, and counting per loop keeps that counter free
+ * of contention (each loop sees a fair slice of the traffic, so its counts stand for the whole).
+ */
+final class BackendPool {
+  private static final int MAX_IDLE_PER_DYNO = 256;
+
+  private static final class Slot {
+    final ArrayDeque<Channel> idle = new ArrayDeque<>();
+    int inFlight;
+  }
+
+  private final Bootstrap bootstrap;
+  private final Map<InetSocketAddress, Slot> slots = new HashMap<>();
+  private int rotation;
+
+  BackendPool(EventLoop loop, Transport transport, RouterConfig config) {
+    long poolIdleMs = config.poolIdleTimeout().toMillis();
+    HttpDecoderConfig decoder = new HttpDecoderConfig().setMaxInitialLineLength(RequestChecks.MAX_LINE)
+        .setMaxHeaderSize(1024 * 1024).setMaxChunkSize(64 * 1024);
+    this.bootstrap = new Bootstrap().group(loop).channel(transport.socketChannel())
+        .option(ChannelOption.TCP_NODELAY, true)
+        .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) config.connectTimeout().toMillis())
+        .option(ChannelOption.WRITE_BUFFER_WATER_MARK, Proxy.WATER_MARK)
+        .handler(new ChannelInitializer<Channel>() {
+          @Override
+          protected void initChannel(Channel ch) {
+            ch.pipeline()
+                .addLast("idle", new IdleStateHandler(poolIdleMs, 0, 0, TimeUnit.MILLISECONDS))
+                .addLast("http", new HttpClientCodec(decoder, false, false))
+                .addLast("backend", new BackendHandler());
+          }
+        });
+  }
+
+  /** The dyno for the next attempt, or null when every serving dyno was tried already. */
+  Dyno pick(AppRoute route, List<Dyno> tried, Quarantine quarantine) {
+    Dyno[] serving = route.serving();
+    int n = serving.length;
+    if (n == 0) return null;
+    int start = (rotation++ & Integer.MAX_VALUE) % n;
+    Dyno best = null;
+    int bestLoad = Integer.MAX_VALUE;
+    boolean bestQuarantined = true;
+    for (int i = 0; i < n; i++) {
+      Dyno d = serving[(start + i) % n];
+      if (tried != null && tried.contains(d)) continue;
+      // A quarantined dyno is a last resort, not banned: with one dyno left it is still worth a try.
+      boolean quarantined = quarantine.contains(d.socketAddress());
+      Slot slot = slots.get(d.socketAddress());
+      int load = slot == null ? 0 : slot.inFlight;
+      if (best == null || (bestQuarantined && !quarantined) || (quarantined == bestQuarantined && load < bestLoad)) {
+        best = d;
+        bestLoad = load;
+        bestQuarantined = quarantined;
+      }
+    }
+    return best;
+  }
+
+  void begin(Dyno dyno) {
+    slot(dyno.socketAddress()).inFlight++;
+  }
+
+  void end(Dyno dyno) {
+    Slot slot = slots.get(dyno.socketAddress());
+    if (slot != null) slot.inFlight--;
+  }
+
+  /** A kept-alive connection to the dyno, or null. */
+  Channel idle(Dyno dyno) {
+    Slot slot = slots.get(dyno.socketAddress());
+    if (slot == null) return null;
+    Channel ch;
+    while ((ch = slot.idle.pollFirst()) != null) {
+      if (ch.isActive()) return ch;
+    }
+    return null;
+  }
+
+  ChannelFuture connect(Dyno dyno) {
+    InetSocketAddress address = dyno.socketAddress();
+    ChannelFuture connect = bootstrap.connect(address);
+    Channel ch = connect.channel();
+    ch.closeFuture().addListener(f -> forget(address, ch));
+    return connect;
+  }
+
+  /** Keeps a connection whose exchange ended cleanly; most recently used first, so extras idle out. */
+  void release(Dyno dyno, Channel ch) {
+    Slot slot = slot(dyno.socketAddress());
+    if (ch.isActive() && slot.idle.size() < MAX_IDLE_PER_DYNO) slot.idle.addFirst(ch);
+    else ch.close();
+  }
+
+  private void forget(InetSocketAddress address, Channel ch) {
+    Slot slot = slots.get(address);
+    if (slot == null) return;
+    slot.idle.remove(ch);
+    if (slot.idle.isEmpty() && slot.inFlight == 0) slots.remove(address);
+  }
+
+  private Slot slot(InetSocketAddress address) {
+    Slot slot = slots.get(address);
+    if (slot == null) slots.put(address, slot = new Slot());
+    return slot;
+  }
+}

@@ -1,0 +1,154 @@
+package dev.hoist.router.proxy;
+
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.codec.http.HttpContent;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.timeout.IdleStateEvent;
+import io.netty.util.ReferenceCountUtil;
+import java.net.InetSocketAddress;
+import java.util.ArrayDeque;
+
+/**
+ * The last handler of a client connection. One {@link Exchange} runs at a time; a request the client
+ * pipelines behind it waits in a small backlog (reading stops once a request is complete, so the
+ * backlog holds at most what one socket read decoded). Malformed requests are answered here, before an
+ * exchange exists, and end the connection: after a framing error nothing later on it can be trusted.
+ */
+final class FrontendHandler extends ChannelInboundHandlerAdapter {
+  private final Proxy proxy;
+  private Channel client;
+  private BackendPool pool;
+  private Deadlines deadlines;
+  private String clientIp;
+  private String localPort;
+  private Exchange current;
+  private ArrayDeque<Object> backlog;
+  private boolean broken;
+
+  FrontendHandler(Proxy proxy) {
+    this.proxy = proxy;
+  }
+
+  @Override
+  public void channelActive(ChannelHandlerContext ctx) {
+    client = ctx.channel();
+    pool = proxy.pool(client.eventLoop());
+    deadlines = proxy.deadlines(client.eventLoop());
+    InetSocketAddress remote = (InetSocketAddress) client.remoteAddress();
+    clientIp = remote == null ? "" : remote.getAddress().getHostAddress();
+    InetSocketAddress local = (InetSocketAddress) client.localAddress();
+    localPort = local == null ? "" : Integer.toString(local.getPort());
+    ctx.fireChannelActive();
+  }
+
+  @Override
+  public void channelRead(ChannelHandlerContext ctx, Object msg) {
+    handle(msg);
+  }
+
+  private void handle(Object msg) {
+    if (broken) {
+      ReferenceCountUtil.release(msg);
+    } else if (current != null) {
+      if (msg instanceof HttpContent && !(msg instanceof HttpRequest) && !current.requestComplete()) {
+        current.onRequestContent((HttpContent) msg);
+      } else { // the next request, pipelined: it waits, and reading stops until this exchange ends
+        if (backlog == null) backlog = new ArrayDeque<>(4);
+        backlog.add(msg);
+        updateReading();
+      }
+    } else if (msg instanceof HttpRequest) {
+      start((HttpRequest) msg);
+    } else {
+      ReferenceCountUtil.release(msg); // the rest of a request already answered
+    }
+  }
+
+  private void start(HttpRequest request) {
+    ProxyError error = RequestChecks.check(request);
+    String host = error == null ? HostName.of(request) : null;
+    if (error == null && host == null) error = ProxyError.BAD_HOST;
+    if (error != null) {
+      broken = true;
+      ReferenceCountUtil.release(request); // an invalid request is a FullHttpRequest
+      ErrorPage.write(client, error, HttpMethod.HEAD.equals(request.method()), false, null);
+      updateReading();
+      return;
+    }
+    current = new Exchange(proxy, this, client, pool, deadlines, request, host, clientIp, localPort);
+    current.start();
+  }
+
+  /** Called by the exchange when it has answered; the connection stays open only if {@code keepAlive}. */
+  void exchangeDone(Exchange x, boolean keepAlive) {
+    if (current != x) return;
+    current = null;
+    if (!keepAlive) {
+      broken = true;
+      releaseBacklog();
+      updateReading();
+      return;
+    }
+    ArrayDeque<Object> waiting = backlog;
+    backlog = null;
+    Object msg;
+    while (waiting != null && (msg = waiting.poll()) != null) handle(msg);
+    updateReading();
+  }
+
+  /**
+   * Reads from the client only while someone can take what arrives. Called whenever that may have
+   * changed; it touches the channel only when the answer does, since each change is a system call.
+   */
+  void updateReading() {
+    boolean want = !broken && (backlog == null || backlog.isEmpty()) && (current == null || current.canTakeMore());
+    if (client.config().isAutoRead() != want) client.config().setAutoRead(want);
+  }
+
+  void tunnel(Channel backend) {
+    current = null;
+    releaseBacklog();
+    Splice.join(client, backend);
+  }
+
+  @Override
+  public void channelReadComplete(ChannelHandlerContext ctx) {
+    if (current != null) current.flushBackend();
+  }
+
+  @Override
+  public void channelWritabilityChanged(ChannelHandlerContext ctx) {
+    if (current != null) current.clientWritabilityChanged();
+  }
+
+  @Override
+  public void channelInactive(ChannelHandlerContext ctx) {
+    Exchange x = current;
+    current = null;
+    broken = true;
+    if (x != null) x.onClientClosed();
+    releaseBacklog();
+  }
+
+  @Override
+  public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
+    // A keep-alive connection nobody uses is closed; one waiting on a slow response is not.
+    if (evt instanceof IdleStateEvent && current == null) ctx.close();
+    else ReferenceCountUtil.release(evt);
+  }
+
+  @Override
+  public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+    ctx.close(); // a reset by the client, mostly; channelInactive does the accounting
+  }
+
+  private void releaseBacklog() {
+    if (backlog == null) return;
+    Object msg;
+    while ((msg = backlog.poll()) != null) ReferenceCountUtil.release(msg);
+    backlog = null;
+  }
+}

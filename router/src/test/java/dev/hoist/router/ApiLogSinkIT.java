@@ -1,0 +1,87 @@
+package dev.hoist.router;
+
+import static dev.hoist.router.support.Tables.app;
+import static dev.hoist.router.support.Tables.up;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.hoist.router.log.ApiLogSink;
+import dev.hoist.router.route.StaticRouteSource;
+import dev.hoist.router.support.Await;
+import dev.hoist.router.support.FakeApi;
+import dev.hoist.router.support.LeakWatch;
+import dev.hoist.router.support.RouterHarness;
+import dev.hoist.router.support.Tables;
+import dev.hoist.router.support.TestBackend;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** Router lines reach the app's log stream through the api, batched, and never hold up a request. */
+@ExtendWith(LeakWatch.class)
+class ApiLogSinkIT {
+  private FakeApi api;
+
+  @BeforeEach
+  void start() throws Exception {
+    api = new FakeApi(0, 1, "[]");
+  }
+
+  @AfterEach
+  void stop() {
+    api.close();
+  }
+
+  @Test
+  void sendsLinesInBatchesAsSourceHoistAndDynoRouter() {
+    try (ApiLogSink sink = new ApiLogSink(api.url(), FakeApi.TOKEN, 10_000)) {
+      for (int i = 0; i < 1200; i++) sink.log("demo", Instant.now(), "at=info line " + i);
+
+      Await.until("every line at the api", Duration.ofSeconds(10), () -> api.logLines.size() == 1200);
+      assertThat(sink.dropped()).isZero();
+    }
+    assertThat(api.logBatchSizes).allSatisfy(n -> assertThat(n).isBetween(1, 500));
+    assertThat(api.logLines.get(0).get("app").asText()).isEqualTo("demo");
+    assertThat(api.logLines.get(0).get("source").asText()).isEqualTo("hoist");
+    assertThat(api.logLines.get(0).get("dyno").asText()).isEqualTo("router");
+    assertThat(api.logLines.get(0).get("time").asText()).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{6}Z");
+    assertThat(api.logLines.get(1199).get("message").asText()).isEqualTo("at=info line 1199");
+  }
+
+  @Test
+  void dropsAndCountsLinesWithoutBlockingWhileTheApiIsDown() throws Exception {
+    String nowhere = "http://" + RouterHarness.refusingAddress();
+    try (ApiLogSink sink = new ApiLogSink(nowhere, FakeApi.TOKEN, 100)) {
+      long start = System.nanoTime();
+      for (int i = 0; i < 5000; i++) sink.log("demo", Instant.now(), "line " + i);
+      Duration spent = Duration.ofNanos(System.nanoTime() - start);
+
+      assertThat(spent).as("logging never waits for the api").isLessThan(Duration.ofSeconds(1));
+      // At most one batch in the sender's hands plus a full buffer survive; the rest is counted.
+      assertThat(sink.dropped()).isGreaterThanOrEqualTo(5000 - 100 - 500);
+    }
+  }
+
+  @Test
+  void aRequestThroughTheRouterEndsUpInItsAppsLog() throws Exception {
+    try (TestBackend dyno = TestBackend.start("web");
+        Router router = new Router(RouterConfig.from(Map.of("hoist.router.port", "0",
+            "hoist.router.bind", "127.0.0.1")), new StaticRouteSource(Tables.of(app("demo", up("web.1", dyno)))),
+            new ApiLogSink(api.url(), FakeApi.TOKEN, 1000))) {
+      int port = router.start();
+      HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/logged"))
+          .header("Host", "demo.localhost").build(), HttpResponse.BodyHandlers.discarding());
+
+      Await.until("the router's line at the api", Duration.ofSeconds(10), () -> !api.logLines.isEmpty());
+    }
+    assertThat(api.logLines.get(0).get("app").asText()).isEqualTo("demo");
+    assertThat(api.logLines.get(0).get("message").asText()).startsWith("at=info method=GET path=\"/logged\"");
+  }
+}

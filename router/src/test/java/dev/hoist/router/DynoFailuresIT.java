@@ -1,0 +1,178 @@
+package dev.hoist.router;
+
+import static dev.hoist.router.support.Tables.app;
+import static dev.hoist.router.support.Tables.dyno;
+import static dev.hoist.router.support.Tables.up;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.hoist.router.support.LeakWatch;
+import dev.hoist.router.support.RouterHarness;
+import dev.hoist.router.support.Tables;
+import dev.hoist.router.support.TestBackend;
+import java.io.IOException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** What the client gets, and what the app's log says, when dynos are missing, slow or dying. */
+@ExtendWith(LeakWatch.class)
+class DynoFailuresIT {
+  private static final Map<String, String> FAST = Map.of("hoist.router.first-byte-timeout", "700ms",
+      "hoist.router.boot-wait", "700ms");
+
+  private TestBackend good;
+  private TestBackend dying;
+  private RouterHarness router;
+
+  @BeforeEach
+  void start() throws Exception {
+    good = TestBackend.start("good");
+    dying = TestBackend.hangingUp("dying");
+    router = RouterHarness.start(FAST, Tables.of());
+  }
+
+  @AfterEach
+  void stop() {
+    router.close();
+    good.close();
+    dying.close();
+  }
+
+  @Test
+  void returns503WithH14WhenNoWebDynos() throws Exception {
+    router.routes.set(Tables.of(app("demo")));
+
+    HttpResponse<String> response = router.get("demo.localhost", "/");
+
+    assertThat(response.statusCode()).isEqualTo(503);
+    assertThat(response.body()).contains("H14");
+    assertThat(router.logs.await("code=H14").message()).matches("at=error code=H14 desc=\"No web dynos running\" "
+        + "method=GET path=\"/\" host=demo.localhost request_id=[0-9a-f-]{36} fwd=\"127.0.0.1\" dyno= connect= "
+        + "service= status=503 bytes=0 protocol=http");
+  }
+
+  @Test
+  void returns503WithH10WhenEveryWebDynoCrashed() throws Exception {
+    router.routes.set(Tables.of(app("demo", dyno("web.1", good.address(), "crashed"),
+        dyno("web.2", null, "starting"))));
+
+    HttpResponse<String> response = router.get("demo.localhost", "/");
+
+    assertThat(response.statusCode()).isEqualTo(503);
+    assertThat(router.logs.await("code=H10").message()).contains("desc=\"App crashed\"", "status=503");
+    assertThat(good.requests()).isZero();
+  }
+
+  @Test
+  void holdsARequestWhileADynoStartsThenSendsItThere() throws Exception {
+    router.close();
+    router = RouterHarness.start(Map.of("hoist.router.boot-wait", "20s"),
+        Tables.of(app("demo", dyno("web.1", good.address(), "starting"))));
+
+    CompletableFuture<HttpResponse<String>> held = router.http.sendAsync(
+        router.request("demo.localhost", "/").build(), HttpResponse.BodyHandlers.ofString());
+    router.routes.set(Tables.of(app("demo", up("web.1", good))));
+
+    assertThat(held.get().statusCode()).isEqualTo(200);
+    assertThat(held.get().body()).isEqualTo("hello from good");
+  }
+
+  @Test
+  void returns503WithH20WhenNoDynoComesUpInTime() throws Exception {
+    router.routes.set(Tables.of(app("demo", dyno("web.1", good.address(), "starting"))));
+    long start = System.nanoTime();
+
+    HttpResponse<String> response = router.get("demo.localhost", "/");
+
+    assertThat(response.statusCode()).isEqualTo(503);
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(650));
+    assertThat(router.logs.await("code=H20").message()).contains("desc=\"App boot timeout\"");
+  }
+
+  @Test
+  void returns503WithH12WhenTheDynoSendsNothingInTime() throws Exception {
+    router.routes.set(Tables.of(app("demo", up("web.1", good))));
+
+    HttpResponse<String> response = router.get("demo.localhost", "/slow/5000");
+
+    assertThat(response.statusCode()).isEqualTo(503);
+    assertThat(router.logs.await("code=H12").message())
+        .containsPattern("dyno=web.1 connect=\\d+ms service=(6|7|8|9)\\d\\dms status=503");
+    assertThat(router.get("demo.localhost", "/").statusCode()).as("the connection is still usable").isEqualTo(200);
+  }
+
+  @Test
+  void retriesARefusedConnectionOnAnotherDyno() throws Exception {
+    router.routes.set(Tables.of(app("demo", up("web.1", RouterHarness.refusingAddress()), up("web.2", good))));
+
+    for (int i = 0; i < 10; i++) assertThat(router.get("demo.localhost", "/").statusCode()).isEqualTo(200);
+
+    assertThat(good.requests()).isEqualTo(10);
+    assertThat(router.logs.lines()).allSatisfy(l -> assertThat(l.message()).startsWith("at=info"));
+  }
+
+  @Test
+  void returns503WithH21WhenEveryDynoRefuses() throws Exception {
+    router.routes.set(Tables.of(app("demo", up("web.1", RouterHarness.refusingAddress()),
+        up("web.2", RouterHarness.refusingAddress()))));
+
+    assertThat(router.get("demo.localhost", "/").statusCode()).isEqualTo(503);
+    assertThat(router.logs.await("code=H21").message()).contains("desc=\"Backend connection refused\"");
+  }
+
+  @Test
+  void retriesAGetWhoseDynoClosedWithoutAnswering() throws Exception {
+    router.routes.set(Tables.of(app("demo", up("web.1", dying), up("web.2", good))));
+
+    for (int i = 0; i < 10; i++) assertThat(router.get("demo.localhost", "/").statusCode()).isEqualTo(200);
+
+    assertThat(good.requests()).isEqualTo(10);
+    assertThat(dying.requests()).as("the dying dyno was tried, then quarantined").isBetween(1, 2);
+  }
+
+  @Test
+  void returns503WithH13AndDoesNotRetryAPostWhoseDynoClosedWithoutAnswering() throws Exception {
+    router.routes.set(Tables.of(app("demo", up("web.1", dying), up("web.2", good))));
+    HttpRequest post = router.request("demo.localhost", "/").POST(HttpRequest.BodyPublishers.ofString("x=1"))
+        .build();
+
+    int h13 = 0;
+    for (int i = 0; i < 6; i++) if (router.send(post).statusCode() == 503) h13++;
+
+    // A fresh router's first pick is web.1; after it hangs up it is quarantined and web.2 takes the rest.
+    assertThat(dying.requests()).isGreaterThanOrEqualTo(1);
+    assertThat(h13).as("each POST the dying dyno swallowed is an H13, not sent again").isEqualTo(dying.requests());
+    assertThat(good.requests()).isEqualTo(6 - h13);
+    assertThat(router.logs.await("code=H13").message()).contains("desc=\"Connection closed without response\"",
+        "method=POST", "dyno=web.1", "status=503");
+  }
+
+  @Test
+  void returns503WithH13WhenTheOnlyDynoClosesAPost() throws Exception {
+    router.routes.set(Tables.of(app("demo", up("web.1", dying))));
+
+    HttpResponse<String> response = router.send(router.request("demo.localhost", "/")
+        .POST(HttpRequest.BodyPublishers.ofString("x=1")).build());
+
+    assertThat(response.statusCode()).isEqualTo(503);
+    assertThat(response.body()).contains("H13");
+    assertThat(dying.requests()).isEqualTo(1);
+  }
+
+  @Test
+  void resetsTheClientWithH18WhenTheDynoBreaksOffAResponse() throws Exception {
+    router.routes.set(Tables.of(app("demo", up("web.1", good))));
+
+    assertThatThrownBy(() -> router.get("demo.localhost", "/partial")).isInstanceOf(IOException.class);
+
+    assertThat(router.logs.await("code=H18").message())
+        .contains("desc=\"Server Request Interrupted\"", "status=200", "sock=backend");
+  }
+}

@@ -1,0 +1,50 @@
+package dev.hoist.router;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class RouterConfigTest {
+  @Test
+  void hasHerokusDefaults() {
+    RouterConfig c = RouterConfig.from(Map.of());
+
+    assertThat(c.port()).isEqualTo(8080);
+    assertThat(c.appsDomain()).isEqualTo("localhost");
+    assertThat(c.apiUrl()).isEqualTo("http://127.0.0.1:5000");
+    assertThat(c.firstByteTimeout()).isEqualTo(Duration.ofSeconds(30));
+    assertThat(c.bootWait()).isEqualTo(Duration.ofSeconds(30));
+    assertThat(c.connectTimeout()).isEqualTo(Duration.ofSeconds(5));
+    assertThat(c.quarantine()).isEqualTo(Duration.ofSeconds(5));
+    assertThat(c.threads()).isEqualTo(Runtime.getRuntime().availableProcessors());
+    assertThat(c.routesFile()).isNull();
+    assertThat(c.epoll()).isTrue();
+  }
+
+  @Test
+  void readsEachHoistRouterSetting() {
+    RouterConfig c = RouterConfig.from(Map.of("hoist.router.port", "9090", "hoist.router.apps-domain", "Apps.Test",
+        "hoist.router.first-byte-timeout", "1500ms", "hoist.router.boot-wait", "2m", "hoist.router.quarantine", "7",
+        "hoist.router.routes-file", "/etc/routes.json", "hoist.router.threads", "3"));
+
+    assertThat(c.port()).isEqualTo(9090);
+    assertThat(c.appsDomain()).isEqualTo("apps.test");
+    assertThat(c.firstByteTimeout()).isEqualTo(Duration.ofMillis(1500));
+    assertThat(c.bootWait()).isEqualTo(Duration.ofMinutes(2));
+    assertThat(c.quarantine()).isEqualTo(Duration.ofSeconds(7));
+    assertThat(c.routesFile()).isEqualTo(Path.of("/etc/routes.json"));
+    assertThat(c.threads()).isEqualTo(3);
+  }
+
+  @Test
+  void saysWhichSettingIsMalformed() {
+    assertThatThrownBy(() -> RouterConfig.from(Map.of("hoist.router.port", "eighty")))
+        .hasMessageContaining("hoist.router.port");
+    assertThatThrownBy(() -> RouterConfig.from(Map.of("hoist.router.boot-wait", "soon")))
+        .hasMessageContaining("hoist.router.boot-wait");
+  }
+}

@@ -1,0 +1,29 @@
+package dev.hoist.router.support;
+
+import dev.hoist.router.log.LogSink;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/** A log sink that keeps every line, for assertions. */
+public final class CapturedLogs implements LogSink {
+  public record Line(String app, Instant time, String message) {}
+
+  private final List<Line> lines = new CopyOnWriteArrayList<>();
+
+  @Override
+  public void log(String app, Instant time, String message) {
+    lines.add(new Line(app, time, message));
+  }
+
+  public List<Line> lines() {
+    return lines;
+  }
+
+  /** The first line containing {@code text}, waiting for it to be written. */
+  public Line await(String text) {
+    return Await.value("a log line containing " + text, Duration.ofSeconds(10),
+        () -> lines.stream().filter(l -> l.message().contains(text)).findFirst().orElse(null));
+  }
+}
