@@ -13,10 +13,18 @@ RATE=${1:-200}
 SECONDS_EACH=${2:-30}
 export HOIST_HOME=$(mktemp -d /tmp/hoist-bench.XXXXXX)
 export HOIST_API_PORT=${BENCH_API_PORT:-5077}
+# Ports and a dyno scope of its own: a platform already running here is neither disturbed nor measured.
+export HOIST_ROUTER_PORT=8077 HOIST_SSH_PORT=2277 HOIST_GATEWAY_HTTP_PORT=2377 HOIST_DYNOS_ATTACH_PORT=5078
+export HOIST_DYNOS_SCOPE=hoist-bench
 API=http://127.0.0.1:$HOIST_API_PORT
 mkdir -p "$ROOT/bench/results"
 OUT=$ROOT/bench/results/api-latency-$(date +%Y%m%d-%H%M%S).txt
-trap '"$ROOT/hoistd" down >/dev/null 2>&1 || true; rm -rf "$HOIST_HOME"' EXIT
+cleanup() {
+  "$ROOT/hoistd" down >/dev/null 2>&1 || true
+  ids=$(docker ps -aq --filter label=hoist.scope=hoist-bench); [ -z "$ids" ] || docker rm -f $ids >/dev/null
+  rm -rf "$HOIST_HOME"
+}
+trap cleanup EXIT
 
 "$ROOT/hoistd" up --detach
 KEY=$(python3 -c "import json,sys; print(json.load(open(sys.argv[1]))['api_key'])" "$HOIST_HOME/credentials.json")

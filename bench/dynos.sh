@@ -17,7 +17,7 @@ OUT=bench/results/dynos-$(date +%Y%m%d-%H%M%S).txt
   -Dmdep.outputFile=target/bench-classpath.txt
 CP=dyno-manager/target/classes:dyno-manager/target/test-classes:$(cat dyno-manager/target/bench-classpath.txt)
 {
-  echo "# $(date -u +%FT%TZ) $(nproc) cores, Docker $(docker version -f '{{.Server.Version}}')"
-  java -cp "$CP" dev.hoist.dynos.DynoBench 2>/dev/null
+  echo "# $(date -u +%FT%TZ) $(nproc) cores, Docker $(docker version -f '{{.Server.Version}}'), load average $(cut -d" " -f1-3 /proc/loadavg)"
+  java -Dlog.level=WARN -cp "$CP" dev.hoist.dynos.DynoBench
 } | tee "$OUT"
 echo "saved to $OUT"

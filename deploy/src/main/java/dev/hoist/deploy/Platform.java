@@ -64,6 +64,9 @@ public final class Platform implements AutoCloseable {
     props.put("hoist.api.apps-domain", s.appsDomain());
     props.put("hoist.api.component-token", token);
     props.put("hoist.api.blob-secret", PlatformSettings.value("hoist.blob.secret", secrets.blobSecret()));
+    // `hoist run` attaches to the dyno manager's attach server, on this machine's address for the CLI.
+    props.put("hoist.api.attach-url", PlatformSettings.value("hoist.api.attach-url",
+        "tcp://127.0.0.1:" + PlatformSettings.value("hoist.dynos.attach-port", "5001")));
     props.forEach((k, v) -> System.setProperty(k, String.valueOf(v))); // outrank application.properties
     api = new SpringApplicationBuilder(ApiApplication.class).run();
     parts.push(api);

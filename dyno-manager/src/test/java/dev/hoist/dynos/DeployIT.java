@@ -63,7 +63,7 @@ class DeployIT {
       assertThat(load.failures).as("failed requests").isEmpty();
       assertThat(load.answers).contains("web.1 v1", "web.2 v1", "web.1 v2", "web.2 v2");
     }
-    assertThat(h.api.messages("rolling", "web.1")).contains("got SIGTERM");
+    await(LIMIT, "graceful stops", () -> h.api.messages("rolling", "web.1").contains("got SIGTERM"));
   }
 
   @Test

@@ -65,7 +65,8 @@ class FormationIT {
     assertThat(c.getHostConfig().getBinds()).isNullOrEmpty();
     assertThat(c.getMounts()).isNullOrEmpty();
     assertThat(dyno.releaseVersion()).isEqualTo(1);
-    assertThat(h.api.messages("contract", "web.1")).contains("listening on 5000", "State changed from starting to up");
+    await(LIMIT, "its output and events", () -> h.api.messages("contract", "web.1").containsAll(
+        List.of("listening on 5000", "State changed from starting to up")));
   }
 
   @Test
@@ -100,8 +101,8 @@ class FormationIT {
     DynoReport after = await(LIMIT, "web.1 back", () -> h.routable("killed").stream()
         .filter(d -> !d.containerId().equals(before.containerId())).findFirst().orElse(null));
     assertThat(after.name()).isEqualTo("web.1");
-    assertThat(h.api.messages("killed", "web.1")).contains("Process exited with status 137",
-        "State changed from up to crashed", "State changed from crashed to starting");
+    await(LIMIT, "the crash logged", () -> h.api.messages("killed", "web.1").containsAll(List.of(
+        "Process exited with status 137", "State changed from up to crashed", "State changed from crashed to starting")));
   }
 
   @Test

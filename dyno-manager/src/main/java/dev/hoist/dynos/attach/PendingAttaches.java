@@ -3,6 +3,7 @@ package dev.hoist.dynos.attach;
 import dev.hoist.dynos.api.DesiredState.AppState;
 import dev.hoist.dynos.api.DesiredState.OneOff;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -52,7 +53,17 @@ public final class PendingAttaches {
     return p != null && p.claimedAt.compareAndSet(0, System.currentTimeMillis()) ? p : null;
   }
 
+  /** The one-off waiting with this token, claimed or not; null if none. */
+  public Pending find(String token) {
+    return token == null ? null : byToken.get(token);
+  }
+
   public void remove(String token) {
     if (token != null) byToken.remove(token);
+  }
+
+  /** Forgets the app's one-offs whose tokens are not in {@code tokens} (the api no longer lists them). */
+  public void retain(String app, Set<String> tokens) {
+    byToken.values().removeIf(p -> p.app.name().equals(app) && !tokens.contains(p.token));
   }
 }

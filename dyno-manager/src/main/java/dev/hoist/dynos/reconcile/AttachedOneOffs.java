@@ -132,6 +132,7 @@ final class AttachedOneOffs implements AttachTarget {
       try {
         return scheduler.awaitExit(id).map(Exit::status).orElse(OneOffs.LOST);
       } finally {
+        book.track(id).attached = false; // the one-off pass may now report the exit and remove the container
         pass.run();
       }
     }

@@ -78,6 +78,10 @@ final class OneOffs {
       Dyno d = byName.remove(o.name());
       if (done.contains(key)) {
         if (d != null && !d.running()) actions.remove(d.observed());
+      } else if (reporting.contains(key)) {
+        continue; // its exit is on the way to the api
+      } else if (book.starting.contains(key)) {
+        if (d == null) waiting.add(o); // its start task follows its output first, then asks for a pass
       } else if (d == null) {
         waitingFor(app, o, key, now, deadlines, waiting);
       } else if (d.running()) {
@@ -92,8 +96,9 @@ final class OneOffs {
       } else if (d.observed().exited() && !d.stopping()) {
         exited(app.name(), o, key, d.observed());
       } else if (d.observed().status() == Observed.Status.CREATED && o.attach()) {
-        PendingAttaches.Pending p = pending.expect(app, o, now + attachTimeoutMs);
-        if (p.claimedAt() > 0 && now >= p.claimedAt() + attachTimeoutMs) actions.remove(d.observed()); // session failed
+        PendingAttaches.Pending p = pending.find(o.attachToken());
+        boolean failed = p == null || p.claimedAt() > 0 && now >= p.claimedAt() + attachTimeoutMs;
+        if (failed) actions.remove(d.observed()); // its session died before starting it
       }
     }
     for (Dyno stray : byName.values()) { // the api dropped it: stopped by a user, or its exit was taken
@@ -103,6 +108,8 @@ final class OneOffs {
     Set<String> wanted = app.oneOffs().stream().map(o -> key(app.name(), o.name())).collect(Collectors.toSet());
     done.removeIf(k -> k.startsWith(app.name() + "/") && !wanted.contains(k));
     launched.removeIf(k -> k.startsWith(app.name() + "/") && !wanted.contains(k));
+    pending.retain(app.name(), app.oneOffs().stream().map(OneOff::attachToken).filter(t -> t != null)
+        .collect(Collectors.toSet()));
     return waiting;
   }
 
@@ -139,8 +146,6 @@ final class OneOffs {
     } else if (launched.add(key)) {
       actions.start(key, spec, app.releaseOf(o).slug(), null);
       waiting.add(o);
-    } else if (book.starting.contains(key)) {
-      waiting.add(o);
     } else { // it was started and its container is gone (or never came)
       report(app.name(), o.name(), key, LOST, null);
     }
@@ -148,6 +153,7 @@ final class OneOffs {
 
   private void exited(String app, OneOff o, String key, Observed c) {
     Tracked t = book.track(c.id());
+    if (t.attached) return; // its client session reads the exit first, then asks for a pass
     if (t.exit == null) {
       Exit exit = scheduler.exit(c.id()).orElse(new Exit(LOST, false));
       if (exit.oomKilled()) logs.platform(app, o.name(), "Error R15 (Memory quota vastly exceeded)");

@@ -19,6 +19,7 @@ final class Tracked {
   volatile long drainAckedAt;
   volatile boolean stopping;
   volatile Exit exit; // set once the exit has been handled
+  /** A client's attach session holds it: its exit is read by that session before anything removes it. */
   volatile boolean attached;
   /** The engine announced its exit (the listing may still say running for a moment). */
   volatile boolean ended;
