@@ -76,6 +76,35 @@ class JourneyIT {
     assertThat(journey.exitValue()).isZero();
   }
 
+  /** Stage 1: the seed made hoist-builder, packed its first slug by hand, and builds run in its dynos. */
+  @Test
+  void theSeedRunsTheSlugCompilerAsThePlatformAppHoistBuilder() throws Exception {
+    java.util.regex.Pattern up = java.util.regex.Pattern.compile("\"state\"\\s*:\\s*\"up\"");
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+    String ps = cli("ps", "-a", "hoist-builder", "--json");
+    while (!up.matcher(ps).find() && System.nanoTime() < deadline) {
+      Thread.sleep(500); // polling a condition with a deadline, not waiting a fixed time
+      ps = cli("ps", "-a", "hoist-builder", "--json");
+    }
+    assertThat(ps).containsPattern("\"name\"\\s*:\\s*\"worker\\.1\"").containsPattern(up);
+    assertThat(cli("releases", "-a", "hoist-builder")).contains("Seed: first slug, packed by hand");
+    assertThat(cli("config:get", "HOIST_BUILDPACKS_DIR", "-a", "hoist-builder").trim()).isEqualTo("/app/buildpacks");
+  }
+
+  private static String cli(String... args) throws Exception {
+    java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of(ROOT.resolve("hoist").toString()));
+    command.addAll(java.util.List.of(args));
+    ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
+    pb.environment().put("HOIST_HOME", home.toString());
+    pb.environment().remove("HOIST_API_URL");
+    pb.environment().remove("HOIST_API_KEY");
+    Process p = pb.start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    assertThat(p.exitValue()).as("hoist %s: %s", String.join(" ", args), out).isZero();
+    return out;
+  }
+
   private static int freePort() throws IOException {
     try (ServerSocket s = new ServerSocket(0)) {
       return s.getLocalPort();
