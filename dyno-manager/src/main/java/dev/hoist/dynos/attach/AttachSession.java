@@ -32,6 +32,8 @@ final class AttachSession implements Runnable {
     this.pool = pool;
   }
 
+  static final long WAIT_FOR_DYNO_MS = 10_000;
+
   @Override
   public void run() {
     try (socket) {
@@ -47,9 +49,12 @@ final class AttachSession implements Runnable {
       socket.setSoTimeout(0);
       AttachTarget.Session session;
       try {
-        session = target.open(hello[1], hello[2].equals("1"), number(hello[3]), number(hello[4]));
+        session = open(hello);
       } catch (IOException e) {
         Frames.write(out, Frames.ERROR, e.getMessage());
+        return;
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
         return;
       }
       if (session == null) {
@@ -59,6 +64,20 @@ final class AttachSession implements Runnable {
       serve(session, in, out);
     } catch (IOException e) {
       log.debug("attach client went away: {}", e.getMessage());
+    }
+  }
+
+  /**
+   * The client usually arrives before the dyno manager has heard of its one-off: {@code hoist run} attaches
+   * as soon as the api answers, while the desired state is still on its way here. So an unknown token is
+   * asked for again until {@link #WAIT_FOR_DYNO_MS} pass, rather than refused at once.
+   */
+  private AttachTarget.Session open(String[] hello) throws IOException, InterruptedException {
+    long deadline = System.currentTimeMillis() + WAIT_FOR_DYNO_MS;
+    while (true) {
+      AttachTarget.Session session = target.open(hello[1], hello[2].equals("1"), number(hello[3]), number(hello[4]));
+      if (session != null || System.currentTimeMillis() > deadline) return session;
+      Thread.sleep(25); // polling a condition under a deadline
     }
   }
 
