@@ -72,6 +72,25 @@ class BuildsIT extends ApiTest {
   }
 
   @Test
+  void aClaimWhoseBuilderNeverStartsGoesBackToTheQueue() throws Exception {
+    Http user = newUser();
+    String app = newApp(user, "stranded");
+    String id = newBuild(user, app);
+    claimFor(id); // and then say nothing, as a builder whose claim answer was lost
+
+    long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
+    String status = "building";
+    while (status.equals("building") && System.nanoTime() < deadline) {
+      Thread.sleep(500); // polling a condition under a deadline
+      status = ok(user.get("/apps/" + app + "/builds/" + id)).get("status").asText();
+    }
+    assertThat(status).isEqualTo("pending");
+    JsonNode again = claimFor(id);
+    assertThat(again.get("id").asText()).isEqualTo(id);
+    finishFailed(id);
+  }
+
+  @Test
   void aFailedBuildMakesNoRelease() {
     Http user = newUser();
     String app = newApp(user, "failing");

@@ -53,6 +53,14 @@ public class Build {
     this.updatedAt = createdAt;
   }
 
+  /** Back in the queue: its claimer never said a word (a lost claim answer, a builder that died at once). */
+  void requeue() {
+    this.status = PENDING;
+    this.claimedAt = null;
+    this.lastSeenAt = null;
+    this.updatedAt = Instant.now();
+  }
+
   void seen() {
     this.lastSeenAt = Instant.now();
   }

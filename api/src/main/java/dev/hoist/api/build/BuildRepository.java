@@ -19,6 +19,11 @@ public interface BuildRepository extends JpaRepository<Build, UUID> {
       + "and b.status = 'building'")
   Optional<Build> findPhaseBuild(UUID appId, int version);
 
+  /** Claimed builds whose claimer has not reported anything since the claim. */
+  @Query("select b from Build b where b.status = 'building' and b.releaseId is null and b.lastSeenAt = b.claimedAt "
+      + "and b.claimedAt < :cutoff")
+  List<Build> unstartedSince(Instant cutoff);
+
   @Query("select b from Build b where b.status = 'building' and b.releaseId is null and b.lastSeenAt < :cutoff")
   List<Build> silentSince(Instant cutoff);
 }

@@ -34,6 +34,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 public class BuildService {
   private static final Logger log = LoggerFactory.getLogger(BuildService.class);
   static final Duration SILENCE = Duration.ofSeconds(120);
+  static final Duration UNSTARTED = Duration.ofSeconds(30);
   static final int TIMEOUT_SECONDS = 900;
 
   private final BuildRepository builds;
@@ -193,6 +194,21 @@ public class BuildService {
         }
       }
     });
+  }
+
+  /**
+   * A claim whose answer never reached its builder (the builder's request timed out as the api answered)
+   * would strand the build: a claimed build with no word from its claimer goes back to the queue.
+   */
+  @Scheduled(fixedDelay = 5_000)
+  @Transactional
+  public void requeueUnstartedBuilds() {
+    List<Build> stranded = builds.unstartedSince(Instant.now().minus(UNSTARTED));
+    for (Build b : stranded) {
+      log.warn("build {} was claimed but never started; queuing it again", b.id());
+      b.requeue();
+    }
+    if (!stranded.isEmpty()) queue.queued();
   }
 
   /** A builder that went quiet (crashed, killed, cut off) fails its build, so the pusher hears of it. */

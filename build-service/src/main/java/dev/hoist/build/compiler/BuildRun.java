@@ -46,6 +46,11 @@ final class BuildRun {
 
   void run() {
     log.info("build {} of {} at {}: started", job.id(), job.app() == null ? "?" : job.app().name(), job.version());
+    try {
+      api.heartbeat(job.id()); // "started": the api requeues a claim that never says so (a lost claim answer)
+    } catch (IOException e) {
+      log.warn("build {}: could not tell the api it started: {}", job.id(), e.getMessage());
+    }
     OutputSink out = new OutputSink(api, job.id());
     Finish finish;
     try (Scratch scratch = Scratch.create(settings.workDir(), job.id())) {
