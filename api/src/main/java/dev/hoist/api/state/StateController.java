@@ -30,6 +30,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class StateController {
   private static final int MAX_WAIT_SECONDS = 60;
+  static final long COALESCE_MILLIS = 25;
 
   private final StateRevision revision;
   private final AppRepository apps;
@@ -59,7 +60,11 @@ class StateController {
   DesiredState state(@RequestParam(required = false) Long since, @RequestParam(defaultValue = "30") int wait)
       throws InterruptedException {
     if (wait < 0 || wait > MAX_WAIT_SECONDS) throw ApiException.badRequest("wait must be 0 to " + MAX_WAIT_SECONDS);
-    if (since != null) revision.awaitPast(since, wait * 1000L);
+    if (since != null && revision.awaitPast(since, wait * 1000L) > since && wait > 0) {
+      // A change rarely comes alone (a deploy bumps the revision several times; a script may set config
+      // in a loop): a short pause lets a burst become one answer instead of one full snapshot per bump.
+      Thread.sleep(COALESCE_MILLIS);
+    }
     // The revision is read in the same transaction as the state, so the two always agree.
     return tx.execute(status -> snapshot());
   }
