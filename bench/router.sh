@@ -9,15 +9,17 @@
 # once more with a routes file and no api, so its log lines are formatted but dropped. Every proxy gets
 # the same worker count (the router's event-loop threads = cores) and sets the same forwarding headers;
 # nginx writes an access log line per request; HAProxy has no log target here. Each target is warmed
-# up, then the targets take turns, ROUNDS times, so a noisy neighbour hits them all alike; the table
-# shows the median of the rounds (and the spread of requests/s). Saved under bench/results/. Needs root
-# only to apt-get what is missing (wrk, nginx, haproxy).
+# up (the JVM for a minute, while its JIT compiles), then the targets take turns, ROUNDS times, so a
+# noisy neighbour hits them all alike; the table shows the median of the rounds (and the spread of
+# requests/s). About 8 minutes with the defaults. Saved under bench/results/. Needs root only to
+# apt-get what is missing (wrk, nginx, haproxy).
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 SECONDS_EACH=${1:-20}
 CONNECTIONS=${2:-64}
 ROUNDS=${3:-3}
-WARMUP=${BENCH_WARMUP:-20}
+WARMUP=${BENCH_WARMUP:-10}          # native targets
+JVM_WARMUP=${BENCH_JVM_WARMUP:-60}  # the routers: C2 keeps compiling hot paths for the first minute
 WORKERS=${BENCH_WORKERS:-$(nproc)}
 BACKEND_PORT=18080 NGINX_PORT=18081 HAPROXY_PORT=18082 ROUTER_PORT=18083 API_PORT=18084 QUIET_PORT=18085
 TOKEN=bench-token
@@ -30,7 +32,11 @@ cleanup() {
 }
 trap cleanup EXIT INT TERM
 
-need() { command -v "$1" >/dev/null || { echo "installing $2"; apt-get install -y -q "$2" >/dev/null; }; }
+need() { # command package: apt-get install only what is missing (apt-get update only if that fails)
+  command -v "$1" >/dev/null && return
+  echo "installing $2"
+  apt-get install -y -q "$2" >/dev/null || { apt-get update -q >/dev/null && apt-get install -y -q "$2" >/dev/null; }
+}
 need wrk wrk
 need nginx nginx
 need haproxy haproxy
@@ -79,7 +85,10 @@ median() { sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2
 NAMES=("backend (direct)" "nginx $(nginx -v 2>&1 | cut -d/ -f2)" "HAProxy $(haproxy -v | awk 'NR==1 {print $3}' | cut -d- -f1)"
   "Hoist router" "Hoist router, no log shipping")
 PORTS=($BACKEND_PORT $NGINX_PORT $HAPROXY_PORT $ROUTER_PORT $QUIET_PORT)
-for port in "${PORTS[@]}"; do run "$port" "$WARMUP" >/dev/null; done
+for i in "${!PORTS[@]}"; do
+  [[ ${NAMES[$i]} == Hoist* ]] && warm=$JVM_WARMUP || warm=$WARMUP
+  run "${PORTS[$i]}" "$warm" >/dev/null
+done
 for round in $(seq "$ROUNDS"); do
   for i in "${!PORTS[@]}"; do
     echo "$(measure "${PORTS[$i]}")" >>"$WORK/results.$i"
@@ -91,7 +100,8 @@ mkdir -p "$ROOT/bench/results"
 OUT=$ROOT/bench/results/router-$(date +%Y%m%d-%H%M%S).txt
 {
   echo "# $(date -u +%FT%TZ), $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)), load $(cut -d' ' -f1-3 /proc/loadavg)"
-  echo "# wrk -t2 -c$CONNECTIONS -d${SECONDS_EACH}s --latency, $ROUNDS rounds taking turns after a ${WARMUP}s warm-up each;"
+  echo "# wrk -t2 -c$CONNECTIONS -d${SECONDS_EACH}s --latency, $ROUNDS rounds taking turns, after warm-ups of ${WARMUP}s"
+  echo "# (${JVM_WARMUP}s for the JVM routers);"
   echo "# proxies with $WORKERS workers; $(grep -o 'router listening.*' "$WORK/router.log")"
   echo "| target | req/s (median) | req/s (range) | p50 ms | p99 ms | errors |"
   echo "|---|---:|---:|---:|---:|---:|"

@@ -11,6 +11,9 @@ import dev.hoist.router.support.RouterHarness;
 import dev.hoist.router.support.Tables;
 import dev.hoist.router.support.TestBackend;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -125,6 +128,26 @@ class DynoFailuresIT {
 
     assertThat(router.get("demo.localhost", "/").statusCode()).isEqualTo(503);
     assertThat(router.logs.await("code=H21").message()).contains("desc=\"Backend connection refused\"");
+  }
+
+  @Test
+  void returns503WithH19WhenConnectingToTheDynoTimesOut() throws Exception {
+    // A listener that never accepts, with its accept queue full: the kernel drops further SYNs, so a
+    // connect neither succeeds nor fails until the router gives up on it.
+    try (ServerSocket full = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+        Socket a = new Socket(); Socket b = new Socket()) {
+      a.connect(full.getLocalSocketAddress());
+      b.connect(full.getLocalSocketAddress());
+      router.close();
+      router = RouterHarness.start(Map.of("hoist.router.connect-timeout", "300ms"),
+          Tables.of(app("demo", up("web.1", "127.0.0.1:" + full.getLocalPort()))));
+
+      HttpResponse<String> response = router.get("demo.localhost", "/");
+
+      assertThat(response.statusCode()).isEqualTo(503);
+      assertThat(router.logs.await("code=H19").message()).contains("desc=\"Backend connection timeout\"",
+          "dyno=web.1");
+    }
   }
 
   @Test

@@ -4,13 +4,18 @@ import static dev.hoist.router.support.Tables.app;
 import static dev.hoist.router.support.Tables.up;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.hoist.router.support.Await;
 import dev.hoist.router.support.LeakWatch;
 import dev.hoist.router.support.RawClient;
 import dev.hoist.router.support.RouterHarness;
 import dev.hoist.router.support.Tables;
 import dev.hoist.router.support.TestBackend;
+import java.net.Socket;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
@@ -92,6 +97,36 @@ class RoutingIT {
     assertThat(other.connections.get()).isEqualTo(1);
     Set<Integer> ports = other.seen.stream().map(TestBackend.Seen::remotePort).collect(Collectors.toSet());
     assertThat(ports).hasSize(1);
+  }
+
+  @Test
+  void closesDynoConnectionsThatSitIdleInThePool() throws Exception {
+    router.close();
+    router = RouterHarness.start(Map.of("hoist.router.pool-idle-timeout", "300ms"),
+        Tables.of(app("other", up("web.1", other))));
+
+    assertThat(router.get("other.localhost", "/").statusCode()).isEqualTo(200);
+    assertThat(other.open.get()).isEqualTo(1);
+
+    Await.until("the idle dyno connection to be closed", Duration.ofSeconds(5), () -> other.open.get() == 0);
+    assertThat(router.get("other.localhost", "/").statusCode()).as("a new one is opened").isEqualTo(200);
+    assertThat(other.connections.get()).isEqualTo(2);
+  }
+
+  @Test
+  void closesClientConnectionsThatSendNoRequestForTheIdleTimeout() throws Exception {
+    router.close();
+    router = RouterHarness.start(Map.of("hoist.router.idle-timeout", "300ms"),
+        Tables.of(app("other", up("web.1", other))));
+    try (Socket silent = new Socket("127.0.0.1", router.port); Socket used = new Socket("127.0.0.1", router.port)) {
+      silent.setSoTimeout(5_000);
+      used.setSoTimeout(5_000);
+      used.getOutputStream().write("GET / HTTP/1.1\r\nHost: other.localhost\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+
+      assertThat(silent.getInputStream().read()).as("closed without a word").isEqualTo(-1);
+      String answer = new String(used.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+      assertThat(answer).startsWith("HTTP/1.1 200").endsWith("hello from other");
+    }
   }
 
   @Test

@@ -1,12 +1,9 @@
 package dev.hoist.router.log;
 
 import io.netty.util.internal.PlatformDependent;
+import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,20 +25,18 @@ public final class ApiLogSink implements LogSink {
   private static final long TICK_NANOS = 100_000_000L;
   private static final int MAX_MESSAGE_CHARS = 10_000;
 
-
   private final Queue<LogBatch.Line> queue;
   private final AtomicLong dropped = new AtomicLong();
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
   private final LogBatch encoder = new LogBatch(); // the sender thread's own
-  private volatile boolean warnedRefused;
   private final URI endpoint;
-  private final String token;
+  private final LogPoster poster;
+  private volatile boolean warnedRefused;
   private final Thread sender;
   private volatile boolean closed;
 
   public ApiLogSink(String apiUrl, String token, int capacity) {
     this.endpoint = URI.create((apiUrl.endsWith("/") ? apiUrl : apiUrl + "/") + "internal/logs");
-    this.token = token;
+    this.poster = new LogPoster(endpoint, token);
     this.queue = PlatformDependent.newFixedMpscQueue(capacity);
     this.sender = new Thread(this::run, "hoist-router-logs");
     sender.setDaemon(true);
@@ -91,11 +86,7 @@ public final class ApiLogSink implements LogSink {
 
   private boolean send(List<LogBatch.Line> batch) {
     try {
-      HttpRequest.Builder request = HttpRequest.newBuilder(endpoint).timeout(Duration.ofSeconds(5))
-          .header("Content-Type", "application/json")
-          .POST(HttpRequest.BodyPublishers.ofByteArray(encoder.encode(batch), 0, encoder.size()));
-      if (token != null && !token.isEmpty()) request.header("Authorization", "Bearer " + token);
-      int status = http.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+      int status = poster.post(encoder.encode(batch), encoder.size());
       if (status / 100 == 4) {
         // The api refuses this batch (or our token): retrying cannot help, so drop it.
         if (!warnedRefused) LOG.log(Level.WARNING, "api refuses router logs with status {0}; dropping them", status);
@@ -104,10 +95,7 @@ public final class ApiLogSink implements LogSink {
         return true;
       }
       return status / 100 == 2;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return false;
-    } catch (Exception e) {
+    } catch (IOException | RuntimeException e) {
       return false;
     }
   }

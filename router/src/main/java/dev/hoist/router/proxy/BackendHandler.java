@@ -3,16 +3,17 @@ package dev.hoist.router.proxy;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.http.HttpObject;
-import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.util.ReferenceCountUtil;
 
 /**
  * The last handler of a dyno connection: hands what the dyno says to the {@link Exchange} using the
- * connection, if any. A pooled connection with no exchange is expected to stay silent; if it speaks or
- * idles past {@code pool-idle-timeout}, it is closed.
+ * connection, if any. A pooled connection with no exchange is expected to stay silent; if it speaks, it
+ * is closed.
  */
 final class BackendHandler extends ChannelInboundHandlerAdapter {
   private Exchange exchange;
+  /** When the connection went back to the pool (nanoTime), for {@link BackendPool}'s idle sweep. */
+  long releasedAt;
 
   void attach(Exchange x) {
     exchange = x;
@@ -48,11 +49,6 @@ final class BackendHandler extends ChannelInboundHandlerAdapter {
     Exchange x = exchange;
     exchange = null;
     if (x != null) x.onBackendClosed();
-  }
-
-  @Override
-  public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
-    if (evt instanceof IdleStateEvent && exchange == null) ctx.close();
   }
 
   @Override

@@ -4,18 +4,18 @@ import io.netty.channel.EventLoop;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The first-byte deadlines (H12) of one event loop's exchanges, without a timer per request.
+ * One event loop's timeouts of one kind, without a timer per request: the first-byte deadline of each
+ * exchange (H12), and the idle deadline of each keep-alive client connection.
  *
- * <p>Every exchange gets the same timeout, so deadlines come due in the order they were set: a linked
- * list in that order, with the soonest at its head, is all the structure needed. Adding and removing
- * are O(1) pointer changes; a sweep every {@link #TICK_MS} ms expires what is due. A scheduled task
- * per request would allocate, and cost a heap insertion and removal, on every request's path. The
- * price is precision: a timeout fires up to one tick late. Only the loop's own thread touches this.
+ * <p>Every member of a list gets the same timeout, so deadlines come due in the order they were set: a
+ * linked list in that order, with the soonest at its head, is all the structure needed. Adding and
+ * removing are O(1) pointer changes; a sweep every tick expires what is due. A scheduled task per
+ * request would allocate, and cost a heap insertion and removal, on every request's path; an idle
+ * handler in the pipeline would sit on every read and write. The price is precision: a timeout fires
+ * up to one tick late. Only the loop's own thread touches this.
  */
 final class Deadlines {
-  static final long TICK_MS = 100;
-
-  /** The links an exchange carries while it waits for its first response byte. */
+  /** The links a timed object carries while it is on a list. */
   static class Node {
     Node previous;
     Node next;
@@ -29,9 +29,9 @@ final class Deadlines {
   private Node head;
   private Node tail;
 
-  Deadlines(EventLoop loop, long timeoutNanos) {
+  Deadlines(EventLoop loop, long timeoutNanos, long tickMs) {
     this.timeoutNanos = timeoutNanos;
-    loop.scheduleAtFixedRate(this::expire, TICK_MS, TICK_MS, TimeUnit.MILLISECONDS);
+    loop.scheduleAtFixedRate(this::expire, tickMs, tickMs, TimeUnit.MILLISECONDS);
   }
 
   void add(Node n) {

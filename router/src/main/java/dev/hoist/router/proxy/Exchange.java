@@ -1,5 +1,6 @@
 package dev.hoist.router.proxy;
 
+import dev.hoist.router.log.RouterLogLine;
 import dev.hoist.router.route.AppRoute;
 import dev.hoist.router.route.Dyno;
 import dev.hoist.router.route.RouteTable;
@@ -7,7 +8,6 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelOption;
-import io.netty.channel.ConnectTimeoutException;
 import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
@@ -19,12 +19,8 @@ import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.util.ReferenceCountUtil;
-import dev.hoist.router.log.RouterLogLine;
 import io.netty.util.concurrent.ScheduledFuture;
 import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -33,19 +29,17 @@ import java.util.concurrent.TimeUnit;
  * connection is on that loop too, so no field here needs a lock.
  *
  * <p>Flow control: request body chunks go to the dyno as they arrive; when the dyno socket's buffer is
- * above its high-water mark we stop reading the client (autoRead off) until it drains. The response
- * runs the same way in the other direction. Before a dyno connection exists, reading stops after the
- * head; the few chunks already decoded wait in {@code pending}. So nothing is ever buffered whole.
+ * above its high-water mark the client is not read (autoRead off, see {@link #canTakeMore}) until it
+ * drains. The response runs the same way in the other direction. Chunks that arrive before a dyno
+ * connection exists wait in {@link RequestBody}, and reading stops meanwhile. Nothing is buffered whole.
  *
- * <p>Retries: a failed connect always moves to another dyno (and quarantines the one that failed). A
- * dyno that closes without a response byte costs the client nothing when the request is idempotent and
- * its body small enough to keep ({@code replay}): it is sent again elsewhere. Otherwise H13.
+ * <p>Retries ({@link Attempts}): a failed connect always moves on to another dyno. A dyno that closes
+ * without a response byte costs the client nothing when the request is idempotent and its body small
+ * enough to keep: it is sent again elsewhere. Otherwise H13. Once the response has started, a broken
+ * dyno connection resets the client's (H18): a status can no longer say what happened.
  */
 final class Exchange extends Deadlines.Node {
   private enum State { ROUTING, WAITING, CONNECTING, SENT, RESPONDING, DONE }
-
-  private static final int MAX_ATTEMPTS = 10;
-  private static final int MAX_REPLAY_BYTES = 64 * 1024;
 
   private final Proxy proxy;
   private final FrontendHandler front;
@@ -53,6 +47,8 @@ final class Exchange extends Deadlines.Node {
   private final BackendPool pool;
   private final Deadlines deadlines;
   private final HttpRequest request;
+  private final RequestBody body;
+  private final Attempts attempts;
   private final String method;
   private final String path;
   private final String host;
@@ -63,26 +59,16 @@ final class Exchange extends Deadlines.Node {
   private final boolean clientKeepAlive;
   private final boolean http10;
   private final boolean bodyless;
-  private final long startNanos = System.nanoTime();
-  private ArrayDeque<HttpContent> pending; // body chunks that arrived before a dyno connection; rare
 
   private State state = State.ROUTING;
   private String app;
-  private boolean replayable;
-  private boolean backendDirty;
-  private List<HttpContent> replay;
-  private int replayBytes;
-  private boolean requestComplete;
   private Dyno dyno;
   private String dynoName;
   private Channel backend;
   private BackendHandler backendHandler;
   private boolean reused;
-  private boolean freshConnection;
-  private int attempts;
-  private List<Dyno> tried;
-  private ProxyError lastFailure;
-  private ScheduledFuture<?> timer;
+  private boolean backendDirty;
+  private ScheduledFuture<?> bootTimer;
   private Runnable waiter;
   private ProxyError waitError;
   private long connectMs = -1;
@@ -105,17 +91,19 @@ final class Exchange extends Deadlines.Node {
     HttpMethod m = request.method();
     this.method = m.name();
     this.head = HttpMethod.HEAD.equals(m);
-    this.replayable = head || HttpMethod.GET.equals(m) || HttpMethod.OPTIONS.equals(m);
+    this.body = new RequestBody(head || HttpMethod.GET.equals(m) || HttpMethod.OPTIONS.equals(m));
+    this.attempts = new Attempts(proxy.quarantine);
     this.http10 = request.protocolVersion().equals(HttpVersion.HTTP_1_0);
     this.clientKeepAlive = HttpUtil.isKeepAlive(request);
-    this.bodyless = !HttpUtil.isTransferEncodingChunked(request) && HttpUtil.getContentLength(request, 0L) == 0;
+    boolean chunked = HttpUtil.isTransferEncodingChunked(request);
+    this.bodyless = !chunked && HttpUtil.getContentLength(request, 0L) == 0;
     this.upgrade = request.headers().contains(HttpHeaderNames.UPGRADE)
         && request.headers().containsValue(HttpHeaderNames.CONNECTION, HttpHeaderValues.UPGRADE, true);
     if (HostName.isAbsolute(request.uri())) request.setUri(HostName.originForm(request.uri()));
     this.path = request.uri();
     this.requestId = RequestIds.keepOrCreate(request.headers().get(ForwardedHeaders.X_REQUEST_ID));
     this.forwardedFor = ForwardedHeaders.toDyno(request, requestId, clientIp, localPort, System.currentTimeMillis(),
-        upgrade);
+        chunked, upgrade);
   }
 
   void start() {
@@ -123,7 +111,7 @@ final class Exchange extends Deadlines.Node {
   }
 
   boolean requestComplete() {
-    return requestComplete;
+    return body.complete();
   }
 
   /**
@@ -133,7 +121,7 @@ final class Exchange extends Deadlines.Node {
    * reads for it would cost two system calls per request for nothing.
    */
   boolean canTakeMore() {
-    return (pending == null || pending.isEmpty()) && (backend == null || backend.isWritable());
+    return !body.holding() && (backend == null || backend.isWritable());
   }
 
   // ---- choosing a dyno ------------------------------------------------------------------------------
@@ -150,9 +138,9 @@ final class Exchange extends Deadlines.Node {
       return;
     }
     app = route.name();
-    Dyno next = attempts < MAX_ATTEMPTS ? pool.pick(route, tried, proxy.quarantine) : null;
+    Dyno next = attempts.next(pool, route);
     if (next != null) connect(next);
-    else if (lastFailure != null) fail(lastFailure); // every dyno tried, or out of attempts
+    else if (attempts.lastFailure() != null) fail(attempts.lastFailure()); // all tried, or out of tries
     else if (route.anyCrashed()) fail(ProxyError.APP_CRASHED);
     else if (route.anyStarting()) await(table, ProxyError.BOOT_TIMEOUT);
     else fail(ProxyError.NO_DYNOS);
@@ -162,9 +150,9 @@ final class Exchange extends Deadlines.Node {
   private void await(RouteTable seen, ProxyError onTimeout) {
     state = State.WAITING;
     waitError = onTimeout;
-    if (timer == null) {
-      timer = client.eventLoop().schedule(() -> {
-        timer = null;
+    if (bootTimer == null) {
+      bootTimer = client.eventLoop().schedule(() -> {
+        bootTimer = null;
         if (state == State.WAITING) fail(waitError);
       }, proxy.config.bootWait().toNanos(), TimeUnit.NANOSECONDS);
     }
@@ -175,13 +163,12 @@ final class Exchange extends Deadlines.Node {
   }
 
   private void connect(Dyno next) {
-    cancelTimer();
-    attempts++;
+    cancelTimers();
     dyno = next;
     dynoName = next.name();
     pool.begin(next);
     state = State.CONNECTING;
-    Channel idle = freshConnection ? null : pool.idle(next);
+    Channel idle = attempts.freshOnly() ? null : pool.idle(next);
     if (idle != null) {
       reused = true;
       connectMs = 0;
@@ -201,10 +188,7 @@ final class Exchange extends Deadlines.Node {
     if (!f.isSuccess()) {
       pool.end(target);
       dyno = null;
-      proxy.quarantine.add(target.socketAddress());
-      tried(target);
-      lastFailure = f.cause() instanceof ConnectTimeoutException ? ProxyError.CONNECT_TIMEOUT
-          : ProxyError.CONNECT_REFUSED;
+      attempts.connectFailed(target, f.cause());
       dispatch();
       return;
     }
@@ -219,12 +203,8 @@ final class Exchange extends Deadlines.Node {
     backendHandler = (BackendHandler) ch.pipeline().get("backend");
     backendHandler.attach(this);
     ch.write(request, ch.voidPromise());
-    if (replay != null) {
-      for (HttpContent c : replay) ch.write(c.retainedDuplicate(), ch.voidPromise());
-    }
+    body.sendAll(ch);
     state = State.SENT;
-    HttpContent c;
-    while (pending != null && (c = pending.poll()) != null) send(c);
     ch.flush();
     backendDirty = false;
     sentNanos = System.nanoTime();
@@ -235,40 +215,26 @@ final class Exchange extends Deadlines.Node {
   void onRequestContent(HttpContent c) {
     if (c.decoderResult().isFailure()) { // a bad chunk: the request cannot be finished
       c.release();
-      requestComplete = true;
+      body.markComplete();
       closeAfter = true;
       if (state == State.RESPONDING) interrupted(ProxyError.BAD_REQUEST, "client");
       else fail(ProxyError.BAD_REQUEST);
       return;
     }
-    if (c instanceof LastHttpContent) requestComplete = true;
     switch (state) {
-      case SENT, RESPONDING -> send(c);
-      case DONE -> c.release();
+      case SENT, RESPONDING -> {
+        body.send(backend, c);
+        backendDirty = true;
+      }
+      case DONE -> {
+        if (c instanceof LastHttpContent) body.markComplete();
+        c.release();
+      }
       default -> {
-        if (pending == null) pending = new ArrayDeque<>(4);
-        pending.add(c);
+        body.hold(c);
         front.updateReading();
       }
     }
-  }
-
-  /** Writes a body chunk to the dyno, keeping a copy while the request may still be replayed. */
-  private void send(HttpContent c) {
-    if (replayable) {
-      int size = c.content().readableBytes();
-      if (replayBytes + size <= MAX_REPLAY_BYTES) {
-        if (replay == null) replay = new ArrayList<>(2);
-        replay.add(c);
-        replayBytes += size;
-        backend.write(c.retainedDuplicate(), backend.voidPromise());
-        backendDirty = true;
-        return;
-      }
-      dropReplay();
-    }
-    backend.write(c, backend.voidPromise());
-    backendDirty = true;
   }
 
   /** After a read of the client socket: one flush for everything it brought. */
@@ -327,13 +293,13 @@ final class Exchange extends Deadlines.Node {
       client.write(response, client.voidPromise());
       return;
     }
-    cancelTimer();
+    cancelTimers();
     if (code == 101 && !upgrade) { // a switch nobody asked for: the dyno is confused
       detach(false);
       fail(ProxyError.BAD_RESPONSE);
       return;
     }
-    dropReplay(); // the dyno has answered: this request will not be sent again
+    body.stopReplay(); // the dyno has answered: this request will not be sent again
     state = State.RESPONDING;
     status = code;
     backendKeepAlive = HttpUtil.isKeepAlive(response);
@@ -351,11 +317,11 @@ final class Exchange extends Deadlines.Node {
 
   private void finish(LastHttpContent last) {
     state = State.DONE;
-    boolean keepClient = !closeAfter && requestComplete;
+    boolean keepClient = !closeAfter && body.complete();
     if (keepClient) client.writeAndFlush(last, client.voidPromise());
     else client.writeAndFlush(last).addListener(ChannelFutureListener.CLOSE);
     log(null, null);
-    detach(requestComplete && backendKeepAlive);
+    detach(body.complete() && backendKeepAlive);
     front.exchangeDone(this, keepClient);
   }
 
@@ -367,7 +333,7 @@ final class Exchange extends Deadlines.Node {
     backend = null;
     pool.end(dyno);
     dyno = null;
-    releaseBuffers();
+    body.release();
     front.tunnel(b);
   }
 
@@ -376,15 +342,9 @@ final class Exchange extends Deadlines.Node {
   void onBackendClosed() {
     if (state == State.SENT) {
       Dyno lost = dyno;
-      boolean wasReused = reused;
       detach(false);
-      if (!wasReused) { // a fresh connection closed unanswered: that dyno is going away
-        tried(lost);
-        proxy.quarantine.add(lost.socketAddress());
-      }
-      lastFailure = ProxyError.CONNECTION_CLOSED;
-      freshConnection = wasReused; // a stale pooled connection says nothing about the dyno
-      if (replayable) dispatch(); // everything sent so far is in replay: send it again elsewhere
+      attempts.closedUnanswered(lost, reused);
+      if (body.replayable()) dispatch(); // everything sent so far is kept: send it again elsewhere
       else fail(ProxyError.CONNECTION_CLOSED);
     } else if (state == State.RESPONDING) {
       detach(false);
@@ -406,7 +366,7 @@ final class Exchange extends Deadlines.Node {
     state = State.DONE;
     status = ProxyError.CLIENT_INTERRUPTED.status();
     log(ProxyError.CLIENT_INTERRUPTED, "client");
-    releaseBuffers();
+    body.release();
   }
 
   /** An answer from the router itself; the response has not started, so a status can still say it. */
@@ -417,10 +377,10 @@ final class Exchange extends Deadlines.Node {
     state = State.DONE;
     status = error.status();
     // A body the dyno never saw must not be read as the next request: close unless there was none.
-    boolean keepClient = (requestComplete || bodyless) && clientKeepAlive && !closeAfter;
+    boolean keepClient = (body.complete() || bodyless) && clientKeepAlive && !closeAfter;
     ErrorPage.write(client, error, head, keepClient, requestId);
     if (error.code() != null) log(error, null);
-    releaseBuffers();
+    body.release();
     front.exchangeDone(this, keepClient);
   }
 
@@ -429,7 +389,7 @@ final class Exchange extends Deadlines.Node {
     state = State.DONE;
     detach(false);
     log(error, sock);
-    releaseBuffers();
+    body.release();
     front.exchangeDone(this, false);
     client.config().setOption(ChannelOption.SO_LINGER, 0); // close() now sends RST, not FIN
     client.close();
@@ -439,12 +399,12 @@ final class Exchange extends Deadlines.Node {
 
   /** Lets go of the dyno connection: back to the pool when it is clean, else closed by the caller. */
   private void detach(boolean reuse) {
-    cancelTimer();
+    cancelTimers();
     if (backend != null) {
       backendHandler.detach();
       if (reuse) {
         backend.config().setAutoRead(true);
-        pool.release(dyno, backend);
+        pool.release(dyno, backend, backendHandler);
       } else if (backend.isActive()) {
         backend.close();
       }
@@ -457,31 +417,12 @@ final class Exchange extends Deadlines.Node {
     }
   }
 
-  private void tried(Dyno d) {
-    if (tried == null) tried = new ArrayList<>(2);
-    tried.add(d);
-  }
-
-  private void cancelTimer() {
+  private void cancelTimers() {
     deadlines.remove(this);
-    if (timer != null) {
-      timer.cancel(false);
-      timer = null;
+    if (bootTimer != null) {
+      bootTimer.cancel(false);
+      bootTimer = null;
     }
-  }
-
-  private void dropReplay() {
-    replayable = false;
-    if (replay != null) {
-      for (HttpContent c : replay) c.release();
-      replay = null;
-    }
-  }
-
-  private void releaseBuffers() {
-    dropReplay();
-    HttpContent c;
-    while (pending != null && (c = pending.poll()) != null) c.release();
   }
 
   private void log(ProxyError error, String sock) {

@@ -31,11 +31,13 @@ final class ForwardedHeaders {
 
   private ForwardedHeaders() {}
 
-  /** Rewrites the client's request, in place, into what the dyno receives. Returns X-Forwarded-For. */
+  /**
+   * Rewrites the client's request, in place, into what the dyno receives ({@code chunked}: its body is
+   * chunked, as the client declared). Returns the X-Forwarded-For value sent.
+   */
   static String toDyno(HttpRequest request, String requestId, String clientIp, String port, long startMillis,
-      boolean upgrade) {
+      boolean chunked, boolean upgrade) {
     HttpHeaders h = request.headers();
-    boolean chunked = HttpUtil.isTransferEncodingChunked(request);
     String upgradeTo = h.get(HttpHeaderNames.UPGRADE);
     dropHopByHop(h);
     if (chunked) h.set(HttpHeaderNames.TRANSFER_ENCODING, HttpHeaderValues.CHUNKED);

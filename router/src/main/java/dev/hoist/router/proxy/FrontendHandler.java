@@ -6,22 +6,27 @@ import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpRequest;
-import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.util.ReferenceCountUtil;
 import java.net.InetSocketAddress;
 import java.util.ArrayDeque;
 
 /**
  * The last handler of a client connection. One {@link Exchange} runs at a time; a request the client
- * pipelines behind it waits in a small backlog (reading stops once a request is complete, so the
- * backlog holds at most what one socket read decoded). Malformed requests are answered here, before an
- * exchange exists, and end the connection: after a framing error nothing later on it can be trusted.
+ * pipelines behind it waits in a small backlog (reading stops as soon as anything lands there, so it
+ * holds at most what one socket read decoded). Malformed requests are answered here, before an exchange
+ * exists, and end the connection: after a framing error nothing later on it can be trusted. Between
+ * requests the connection sits on its loop's idle list and is closed after {@code idle-timeout}.
  */
 final class FrontendHandler extends ChannelInboundHandlerAdapter {
   private final Proxy proxy;
   private Channel client;
-  private BackendPool pool;
-  private Deadlines deadlines;
+  private Proxy.Loop loop;
+  private final Deadlines.Node idleMark = new Deadlines.Node() {
+    @Override
+    void expired() { // no request for idle-timeout: a keep-alive connection nobody uses
+      client.close();
+    }
+  };
   private String clientIp;
   private String localPort;
   private Exchange current;
@@ -35,8 +40,8 @@ final class FrontendHandler extends ChannelInboundHandlerAdapter {
   @Override
   public void channelActive(ChannelHandlerContext ctx) {
     client = ctx.channel();
-    pool = proxy.pool(client.eventLoop());
-    deadlines = proxy.deadlines(client.eventLoop());
+    loop = proxy.loop(client.eventLoop());
+    loop.idle().add(idleMark);
     InetSocketAddress remote = (InetSocketAddress) client.remoteAddress();
     clientIp = remote == null ? "" : remote.getAddress().getHostAddress();
     InetSocketAddress local = (InetSocketAddress) client.localAddress();
@@ -68,6 +73,7 @@ final class FrontendHandler extends ChannelInboundHandlerAdapter {
   }
 
   private void start(HttpRequest request) {
+    loop.idle().remove(idleMark);
     ProxyError error = RequestChecks.check(request);
     String host = error == null ? HostName.of(request) : null;
     if (error == null && host == null) error = ProxyError.BAD_HOST;
@@ -78,7 +84,7 @@ final class FrontendHandler extends ChannelInboundHandlerAdapter {
       updateReading();
       return;
     }
-    current = new Exchange(proxy, this, client, pool, deadlines, request, host, clientIp, localPort);
+    current = new Exchange(proxy, this, client, loop.pool(), loop.firstByte(), request, host, clientIp, localPort);
     current.start();
   }
 
@@ -96,6 +102,7 @@ final class FrontendHandler extends ChannelInboundHandlerAdapter {
     backlog = null;
     Object msg;
     while (waiting != null && (msg = waiting.poll()) != null) handle(msg);
+    if (current == null) loop.idle().add(idleMark);
     updateReading();
   }
 
@@ -109,7 +116,7 @@ final class FrontendHandler extends ChannelInboundHandlerAdapter {
   }
 
   void tunnel(Channel backend) {
-    current = null;
+    current = null; // the tunnel has no idle timeout: websocket apps keep their own pings
     releaseBacklog();
     Splice.join(client, backend);
   }
@@ -130,14 +137,8 @@ final class FrontendHandler extends ChannelInboundHandlerAdapter {
     current = null;
     broken = true;
     if (x != null) x.onClientClosed();
+    if (loop != null) loop.idle().remove(idleMark);
     releaseBacklog();
-  }
-
-  @Override
-  public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
-    // A keep-alive connection nobody uses is closed; one waiting on a slow response is not.
-    if (evt instanceof IdleStateEvent && current == null) ctx.close();
-    else ReferenceCountUtil.release(evt);
   }
 
   @Override

@@ -9,14 +9,12 @@ import io.netty.channel.EventLoop;
 import io.netty.channel.WriteBufferWaterMark;
 import io.netty.handler.codec.http.HttpDecoderConfig;
 import io.netty.handler.codec.http.HttpServerCodec;
-import io.netty.handler.timeout.IdleStateHandler;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 
 /**
  * What every connection of one router shares: settings, the route table, the quarantine list, the log
- * sink and one {@link BackendPool} per event loop. Sets up each client connection's pipeline:
- * {@code idle → http (HttpServerCodec) → front (FrontendHandler)}.
+ * sink, and per event loop a {@link Loop}. Sets up each client connection's pipeline:
+ * {@code http (HttpServerCodec) → front (FrontendHandler)}.
  */
 public final class Proxy {
   /**
@@ -33,8 +31,16 @@ public final class Proxy {
   private final HttpDecoderConfig decoder = new HttpDecoderConfig()
       .setMaxInitialLineLength(RequestChecks.MAX_LINE).setMaxHeaderSize(RequestChecks.MAX_HEADERS)
       .setMaxChunkSize(64 * 1024);
-  private final ConcurrentHashMap<EventLoop, BackendPool> pools = new ConcurrentHashMap<>();
-  private final ConcurrentHashMap<EventLoop, Deadlines> deadlines = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<EventLoop, Loop> loops = new ConcurrentHashMap<>();
+
+  /**
+   * What one event loop keeps for its own connections, touched by that loop's thread alone.
+   *
+   * @param pool      dyno connections and the choice of dyno
+   * @param firstByte exchanges waiting for a response's first byte ({@code first-byte-timeout}, H12)
+   * @param idle      keep-alive client connections between requests ({@code idle-timeout})
+   */
+  record Loop(BackendPool pool, Deadlines firstByte, Deadlines idle) {}
 
   public Proxy(RouterConfig config, Routes routes, LogSink logs, Transport transport) {
     this.config = config;
@@ -49,23 +55,19 @@ public final class Proxy {
   }
 
   public ChannelInitializer<Channel> clientInitializer() {
-    long idleMs = config.idleTimeout().toMillis();
     return new ChannelInitializer<>() {
       @Override
       protected void initChannel(Channel ch) {
         ch.pipeline()
-            .addLast("idle", new IdleStateHandler(idleMs, 0, 0, TimeUnit.MILLISECONDS))
             .addLast("http", new HttpServerCodec(decoder))
             .addLast("front", new FrontendHandler(Proxy.this));
       }
     };
   }
 
-  BackendPool pool(EventLoop loop) {
-    return pools.computeIfAbsent(loop, l -> new BackendPool(l, transport, config));
-  }
-
-  Deadlines deadlines(EventLoop loop) {
-    return deadlines.computeIfAbsent(loop, l -> new Deadlines(l, config.firstByteTimeout().toNanos()));
+  Loop loop(EventLoop loop) {
+    return loops.computeIfAbsent(loop, l -> new Loop(new BackendPool(l, transport, config),
+        new Deadlines(l, config.firstByteTimeout().toNanos(), 100),
+        new Deadlines(l, config.idleTimeout().toNanos(), 1000)));
   }
 }

@@ -22,10 +22,8 @@ final class Splice extends ChannelInboundHandlerAdapter {
 
   /** Called on the shared event loop once the 101 response has been written to the client. */
   static void join(Channel client, Channel backend) {
-    client.pipeline().remove("idle");
     client.pipeline().replace("front", "splice", new Splice(backend));
     client.pipeline().remove("http"); // bytes it had buffered go on to the splice
-    backend.pipeline().remove("idle");
     backend.pipeline().replace("backend", "splice", new Splice(client));
     backend.pipeline().remove("http");
     client.config().setAutoRead(true);

@@ -18,7 +18,7 @@ class ForwardedHeadersTest {
     r.headers().set("Host", "demo.localhost").set("Connection", "keep-alive, X-Hop").set("X-Hop", "1")
         .set("Transfer-Encoding", "chunked").set("Via", "1.0 edge").set("X-Forwarded-Proto", "gopher");
 
-    String fwd = ForwardedHeaders.toDyno(r, "id-123", "10.0.0.9", "8080", 1700000000000L, false);
+    String fwd = ForwardedHeaders.toDyno(r, "id-123", "10.0.0.9", "8080", 1700000000000L, true, false);
 
     assertThat(fwd).isEqualTo("10.0.0.9");
     assertThat(r.protocolVersion()).isEqualTo(HttpVersion.HTTP_1_1);
@@ -36,7 +36,7 @@ class ForwardedHeadersTest {
     HttpRequest r = new DefaultHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.GET, "/ws");
     r.headers().set("Host", "demo.localhost").set("Connection", "Upgrade, Host").set("Upgrade", "websocket");
 
-    ForwardedHeaders.toDyno(r, "id", "1.2.3.4", "80", 0, true);
+    ForwardedHeaders.toDyno(r, "id", "1.2.3.4", "80", 0, false, true);
 
     assertThat(r.headers().get("Upgrade")).isEqualTo("websocket");
     assertThat(r.headers().get("Connection")).isEqualTo("upgrade");

@@ -55,6 +55,7 @@ public final class TestBackend implements AutoCloseable {
   public final String name;
   public final List<Seen> seen = new CopyOnWriteArrayList<>();
   public final AtomicInteger connections = new AtomicInteger();
+  public final AtomicInteger open = new AtomicInteger();
   public final AtomicLong uploaded = new AtomicLong();
   public final AtomicLong downloaded = new AtomicLong();
   private final CompletableFuture<Void> gate = new CompletableFuture<>();
@@ -70,6 +71,8 @@ public final class TestBackend implements AutoCloseable {
           @Override
           protected void initChannel(Channel ch) {
             connections.incrementAndGet();
+            open.incrementAndGet();
+            ch.closeFuture().addListener(f -> open.decrementAndGet());
             // Answers Expect: 100-continue as most servers do; the header is kept for the record as X-Seen-Expect.
             ch.pipeline().addLast(new HttpServerCodec(8192, 65536, 65536), new ExpectNoter(),
                 new HttpServerExpectContinueHandler());

@@ -1,0 +1,62 @@
+package dev.hoist.router.proxy;
+
+import dev.hoist.router.route.AppRoute;
+import dev.hoist.router.route.Dyno;
+import io.netty.channel.ConnectTimeoutException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One request's tries at dynos: which dyno next, and what failed last. A dyno whose connection failed
+ * or closed unanswered is not tried again for this request and is quarantined for the next ones
+ * (Heroku's rule, reference/heroku-spec.md §5.1); at most {@value #MAX} attempts in all. A pooled
+ * connection that turns out closed says nothing about its dyno: the next try opens a fresh one.
+ */
+final class Attempts {
+  static final int MAX = 10;
+
+  private final Quarantine quarantine;
+  private int count;
+  private List<Dyno> tried;
+  private ProxyError lastFailure;
+  private boolean freshOnly;
+
+  Attempts(Quarantine quarantine) {
+    this.quarantine = quarantine;
+  }
+
+  /** The dyno to try now, or null when none is left to try. */
+  Dyno next(BackendPool pool, AppRoute route) {
+    if (count >= MAX) return null;
+    Dyno d = pool.pick(route, tried, quarantine);
+    if (d != null) count++;
+    return d;
+  }
+
+  /** Why the last try failed, or null if none did (so an empty pick means no dyno serves at all). */
+  ProxyError lastFailure() {
+    return lastFailure;
+  }
+
+  /** Whether the next try must open a new connection rather than take a pooled one. */
+  boolean freshOnly() {
+    return freshOnly;
+  }
+
+  void connectFailed(Dyno d, Throwable cause) {
+    giveUpOn(d);
+    lastFailure = cause instanceof ConnectTimeoutException ? ProxyError.CONNECT_TIMEOUT : ProxyError.CONNECT_REFUSED;
+  }
+
+  void closedUnanswered(Dyno d, boolean pooledConnection) {
+    if (pooledConnection) freshOnly = true;
+    else giveUpOn(d); // a fresh connection closed unanswered: that dyno is going away
+    lastFailure = ProxyError.CONNECTION_CLOSED;
+  }
+
+  private void giveUpOn(Dyno d) {
+    quarantine.add(d.socketAddress());
+    if (tried == null) tried = new ArrayList<>(2);
+    tried.add(d);
+  }
+}

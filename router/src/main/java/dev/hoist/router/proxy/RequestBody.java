@@ -1,0 +1,92 @@
+package dev.hoist.router.proxy;
+
+import io.netty.channel.Channel;
+import io.netty.handler.codec.http.HttpContent;
+import io.netty.handler.codec.http.LastHttpContent;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A request's body on its way to a dyno. Chunks that arrive before a dyno connection exists are held
+ * ({@code pending}; reading the client stops while any are, so that is at most one socket read). Chunks
+ * already sent are kept as copies ({@code replay}) while the request may still be sent again: only for
+ * an idempotent request, only up to 64 KB, only until the dyno starts answering. Event-loop only.
+ */
+final class RequestBody {
+  private static final int MAX_REPLAY_BYTES = 64 * 1024;
+
+  private ArrayDeque<HttpContent> pending;
+  private List<HttpContent> replay;
+  private int replayBytes;
+  private boolean replayable;
+  private boolean complete;
+
+  RequestBody(boolean idempotent) {
+    this.replayable = idempotent;
+  }
+
+  /** The last chunk has arrived from the client. */
+  boolean complete() {
+    return complete;
+  }
+
+  void markComplete() {
+    complete = true;
+  }
+
+  /** Everything sent so far is still here to be sent again. */
+  boolean replayable() {
+    return replayable;
+  }
+
+  boolean holding() {
+    return pending != null && !pending.isEmpty();
+  }
+
+  void hold(HttpContent c) {
+    if (c instanceof LastHttpContent) complete = true;
+    if (pending == null) pending = new ArrayDeque<>(4);
+    pending.add(c);
+  }
+
+  /** For a new dyno connection: the copies of what an earlier attempt sent, then what was held. */
+  void sendAll(Channel backend) {
+    if (replay != null) {
+      for (HttpContent c : replay) backend.write(c.retainedDuplicate(), backend.voidPromise());
+    }
+    HttpContent c;
+    while (pending != null && (c = pending.poll()) != null) send(backend, c);
+  }
+
+  void send(Channel backend, HttpContent c) {
+    if (c instanceof LastHttpContent) complete = true;
+    if (replayable) {
+      int size = c.content().readableBytes();
+      if (replayBytes + size <= MAX_REPLAY_BYTES) {
+        if (replay == null) replay = new ArrayList<>(2);
+        replay.add(c);
+        replayBytes += size;
+        backend.write(c.retainedDuplicate(), backend.voidPromise());
+        return;
+      }
+      stopReplay();
+    }
+    backend.write(c, backend.voidPromise());
+  }
+
+  /** The request will not be sent again (the dyno answered, or the body outgrew the copies). */
+  void stopReplay() {
+    replayable = false;
+    if (replay != null) {
+      for (HttpContent c : replay) c.release();
+      replay = null;
+    }
+  }
+
+  void release() {
+    stopReplay();
+    HttpContent c;
+    while (pending != null && (c = pending.poll()) != null) c.release();
+  }
+}
