@@ -73,7 +73,7 @@ claim_latency() {
     echo "node warm push_to_live_s=$(push_to_live "$node" "$TMP/$node" '^hello from web')"
     java=$(new_app java-hello)
     echo "java cold push_to_live_s=$(push_to_live "$java" "$TMP/$java" '^hello from web')"
-    change "$java" Procfile
+    change "$java" src/main/java/hello/Main.java
     echo "java warm push_to_live_s=$(push_to_live "$java" "$TMP/$java" '^hello from web')"
     echo "claim_latency_s=$(claim_latency "$node")"
   done
