@@ -16,9 +16,12 @@ APPS=$ROOT/../shared/acceptance/apps
 TMP=$(mktemp -d)
 mkdir -p "$ROOT/bench/results"
 OUT=$ROOT/bench/results/builds-$(date +%Y%m%d-%H%M%S).txt
-created=()
+RUN_ID=$RANDOM
+# Apps are named bench-RUNID-...; new_app runs in a subshell, so cleanup finds them by that prefix.
 cleanup() {
-  for app in "${created[@]}"; do "$HOIST" apps:destroy -a "$app" --confirm "$app" >/dev/null 2>&1 || true; done
+  for app in $("$HOIST" apps 2>/dev/null | grep -E "^bench-$RUN_ID-"); do
+    "$HOIST" apps:destroy -a "$app" --confirm "$app" >/dev/null 2>&1 || true
+  done
   rm -rf "$TMP"
 }
 trap cleanup EXIT
@@ -38,8 +41,8 @@ push_to_live() {
 }
 
 new_app() { # new_app SAMPLE → name; a fresh repository in $TMP/NAME
-  local app="bench-$1-$RANDOM"
-  "$HOIST" apps:create "$app" >/dev/null; created+=("$app")
+  local app="bench-$RUN_ID-${1%%-*}-$RANDOM"
+  "$HOIST" apps:create "$app" >/dev/null
   cp -r "$APPS/$1" "$TMP/$app"
   git -C "$TMP/$app" init -q -b main && git -C "$TMP/$app" add -A &&
     git -C "$TMP/$app" -c user.name=b -c user.email=b@example.invalid commit -qm first
