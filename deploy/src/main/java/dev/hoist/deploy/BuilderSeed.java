@@ -44,7 +44,7 @@ final class BuilderSeed {
     String digest = slug.digest();
     JsonNode app = call("PUT", "/internal/platform-apps/" + APP, Map.of("stack_image", BUILD_IMAGE, "config",
         Map.of("HOIST_API_URL", apiUrlForDynos, "HOIST_COMPONENT_TOKEN", token,
-            "HOIST_BUILDPACKS_DIR", "/app/buildpacks")));
+            "HOIST_BUILDPACKS_DIR", "/app/buildpacks", "HOIST_BUILD_UID", "2000")));
     if (app.path("commit").asText().equals(digest)) {
       log.info("{} is deployed with the current build service and buildpacks", APP);
       return;

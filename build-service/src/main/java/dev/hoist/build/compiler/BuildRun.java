@@ -81,6 +81,12 @@ final class BuildRun {
     }
   }
 
+  /** {@code hoist.build.uid} / {@code HOIST_BUILD_UID}: the uid builds run as when the compiler is root. */
+  private static int uidSetting() {
+    String v = System.getProperty("hoist.build.uid", System.getenv().getOrDefault("HOIST_BUILD_UID", ""));
+    return v.matches("\\d{1,9}") ? Integer.parseInt(v) : -1;
+  }
+
   /** Builds and hands in the slug; returns its id. */
   private String compile(Scratch scratch, OutputSink out) throws Exception {
     long sourceEpoch = fetchSource(scratch);
@@ -96,8 +102,11 @@ final class BuildRun {
     if (job.buildpacks() != null) command.addAll(job.buildpacks());
     DiskWatch disk = new DiskWatch(scratch.root, settings.maxDisk());
     Duration timeout = job.timeoutSeconds() > 0 ? Duration.ofSeconds(job.timeoutSeconds()) : DEFAULT_TIMEOUT;
-    Driver.Result result = Driver.run(command, BuildEnv.forDriver(job, scratch, slug, types, sourceEpoch),
-        scratch.root, settings.maxMemoryMb(), timeout, () -> closing.getAsBoolean() || disk.getAsBoolean(), out::line);
+    BuildUser user = BuildUser.choose(uidSetting());
+    user.own(scratch.root);
+    Driver.Result result = Driver.run(command, user.prefix(), BuildEnv.forDriver(job, scratch, slug, types,
+        sourceEpoch), scratch.root, settings.maxMemoryMb(), timeout,
+        () -> closing.getAsBoolean() || disk.getAsBoolean(), out::line);
     checkResult(result, timeout, disk, out);
     SlugFile checked = SlugFile.check(slug, types, job.maxSlugBytes());
     BuildCache.save(api, job, scratch, out);

@@ -120,6 +120,31 @@ class BuildLimitsIT {
     }
   }
 
+  /** A compiler running as root (as in a builder dyno) hands the build to a uid of its own. */
+  @Test
+  void runsTheBuildUnderItsOwnUidSoItCannotReadTheCompilersEnvironment() throws Exception {
+    org.junit.jupiter.api.Assumptions.assumeTrue(BuildUser.choose(BuildUser.DEFAULT_UID).separate(),
+        "the tests do not run as root");
+    // The build's uid must be able to pass through the test's folder to its scratch folder and driver.
+    java.nio.file.Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+    System.setProperty("hoist.build.uid", Integer.toString(BuildUser.DEFAULT_UID));
+    Path driver = CompilerFixture.standIn(tmp, """
+        echo "uid: $(id -u)"
+        if cat "/proc/$PPID/environ" >/dev/null 2>&1; then echo "compiler environ: readable"; \
+          else echo "compiler environ: denied"; fi
+        """);
+    try (CompilerFixture f = new CompilerFixture(tmp, driver, 512)) {
+      String id = f.enqueue(Map.of("Procfile", "web: x"), Map.of(), 120);
+
+      f.awaitFinish(id);
+
+      List<String> out = f.output(id);
+      assertThat(out).contains("uid: " + BuildUser.DEFAULT_UID, "compiler environ: denied");
+    } finally {
+      System.clearProperty("hoist.build.uid");
+    }
+  }
+
   private static String last(List<String> lines) {
     return lines.get(lines.size() - 1);
   }

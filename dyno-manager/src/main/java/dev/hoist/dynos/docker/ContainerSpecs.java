@@ -28,6 +28,17 @@ final class ContainerSpecs {
       + "for f in /app/.profile.d/*.sh; do [ -r \"$f\" ] && . \"$f\"; done; "
       + "[ -r /app/.profile ] && . /app/.profile; trap : TERM; eval \"$1\"";
 
+  /**
+   * Apps whose dynos run builds of other people's code ({@code HOIST_DYNOS_BUILDER_APPS}, default
+   * {@code hoist-builder}). Their dynos start as root with exactly the capabilities needed to run each
+   * build under a uid of its own (setuid/setgid, chown, reading and killing that uid's files and processes),
+   * so a build cannot read the slug compiler's environment, where the component token lives.
+   */
+  static final java.util.Set<String> BUILDER_APPS = java.util.Set.of(
+      java.util.Optional.ofNullable(System.getenv("HOIST_DYNOS_BUILDER_APPS")).orElse("hoist-builder").split(","));
+  private static final Capability[] BUILDER_CAPS = {Capability.SETUID, Capability.SETGID, Capability.CHOWN,
+      Capability.DAC_OVERRIDE, Capability.FOWNER, Capability.KILL};
+
   private final String scope;
   private final String network;
   private final long logMaxBytes;
@@ -51,13 +62,15 @@ final class ContainerSpecs {
         .withNetworkMode(network)
         .withLogConfig(new LogConfig(LogConfig.LoggingType.JSON_FILE,
             Map.of("max-size", Long.toString(logMaxBytes), "max-file", "2")));
+    boolean builder = BUILDER_APPS.contains(spec.app());
+    if (builder) host.withCapAdd(BUILDER_CAPS);
     List<String> env = new ArrayList<>();
     spec.env().forEach((k, v) -> env.add(k + "=" + v));
     env.add("TINI_KILL_PROCESS_GROUP=1");
     return docker.createContainerCmd(image)
         .withName(DynoNames.container(scope, spec))
         .withLabels(labels(spec))
-        .withUser("dyno")
+        .withUser(builder ? "root" : "dyno")
         .withWorkingDir("/app")
         .withEnv(env)
         .withEntrypoint("bash", "-c", BOOT, "bash", spec.command())
