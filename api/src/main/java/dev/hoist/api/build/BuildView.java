@@ -1,5 +1,6 @@
 package dev.hoist.api.build;
 
+import dev.hoist.api.app.AppRef;
 import dev.hoist.api.app.App;
 import dev.hoist.api.blob.BlobSigner;
 import java.time.Instant;
@@ -11,7 +12,6 @@ record BuildView(UUID id, AppRef app, String status, String outputStreamUrl, Sou
     List<BuildpackRef> buildpacks, Ref slug, ReleaseRef release, String stack, UserRef user, String message,
     Instant createdAt, Instant updatedAt) {
 
-  record AppRef(UUID id, String name) {}
 
   record SourceBlob(String url, String version, String versionDescription) {}
 
@@ -24,7 +24,7 @@ record BuildView(UUID id, AppRef app, String status, String outputStreamUrl, Sou
   record UserRef(UUID id) {}
 
   static BuildView of(Build b, App app, Integer releaseVersion, BlobSigner signer, String stack) {
-    return new BuildView(b.id(), new AppRef(app.id(), app.name()), b.status(),
+    return new BuildView(b.id(), AppRef.of(app), b.status(),
         signer.url("GET", BuildOutput.key(b.id())),
         new SourceBlob(b.sourceUrl(), b.sourceVersion(), b.sourceDescription()),
         b.buildpacks().stream().map(u -> new BuildpackRef(u, u)).toList(),

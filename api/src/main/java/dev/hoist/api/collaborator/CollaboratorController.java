@@ -1,5 +1,6 @@
 package dev.hoist.api.collaborator;
 
+import dev.hoist.api.app.AppRef;
 import dev.hoist.api.app.App;
 import dev.hoist.api.app.AppAccess;
 import dev.hoist.api.auth.Account;
@@ -80,11 +81,6 @@ class CollaboratorController {
 
   record AddCollaborator(String user, Boolean silent) {}
 
-  record AppRef(UUID id, String name) {
-    static AppRef of(App app) {
-      return new AppRef(app.id(), app.name());
-    }
-  }
 
   record UserRef(UUID id, String email) {}
 

@@ -1,5 +1,6 @@
 package dev.hoist.api.dyno;
 
+import dev.hoist.api.app.AppRef;
 import dev.hoist.api.ApiSettings;
 import dev.hoist.api.app.App;
 import dev.hoist.api.app.AppAccess;
@@ -67,7 +68,7 @@ class DynoActionsController {
         body.timeToLive());
     String attachUrl = d.attach() ? settings.attachUrl() + "/" + d.attachToken() : null;
     return new RunView(d.id(), d.name(), "run", "starting", d.command(), d.size(), attachUrl,
-        new AppRef(found.id(), found.name()), d.createdAt(), d.createdAt());
+        AppRef.of(found), d.createdAt(), d.createdAt());
   }
 
   @PostMapping("/internal/apps/{app}/one-offs/{name}/exit")
@@ -88,7 +89,6 @@ class DynoActionsController {
 
   record Exit(Integer status) {}
 
-  record AppRef(UUID id, String name) {}
 
   record RunView(UUID id, String name, String type, String state, String command, String size, String attachUrl,
       AppRef app, Instant createdAt, Instant updatedAt) {}

@@ -1,5 +1,6 @@
 package dev.hoist.api.dyno;
 
+import dev.hoist.api.app.AppRef;
 import dev.hoist.api.app.App;
 import dev.hoist.api.app.AppAccess;
 import dev.hoist.api.app.AppRepository;
@@ -93,7 +94,6 @@ class DynoController {
     return Integer.parseInt(n);
   }
 
-  record AppRef(UUID id, String name) {}
 
   record ReleaseRef(Integer version) {}
 
@@ -101,7 +101,7 @@ class DynoController {
       ReleaseRef release, AppRef app, Instant createdAt, Instant updatedAt) {
     static DynoView of(App app, Dyno d) {
       return new DynoView(d.id(), d.name(), d.type(), d.state(), d.command(), d.size(), d.exitCode(),
-          new ReleaseRef(d.releaseVersion()), new AppRef(app.id(), app.name()), d.createdAt(), d.updatedAt());
+          new ReleaseRef(d.releaseVersion()), AppRef.of(app), d.createdAt(), d.updatedAt());
     }
   }
 }

@@ -1,5 +1,6 @@
 package dev.hoist.api.formation;
 
+import dev.hoist.api.app.AppRef;
 import dev.hoist.api.app.App;
 import dev.hoist.api.app.AppAccess;
 import dev.hoist.api.auth.Caller;
@@ -63,7 +64,6 @@ class FormationController {
 
   record One(com.fasterxml.jackson.databind.JsonNode quantity, String size, FormationService.SizeRef dynoSize) {}
 
-  record AppRef(UUID id, String name) {}
 
   record SizeRef(String name) {}
 
@@ -73,7 +73,7 @@ class FormationController {
       SizeRef dynoSize, Instant createdAt, Instant updatedAt) {
     static FormationView of(App app, FormationService.Entry e) {
       Formation f = e.formation();
-      return new FormationView(f.id(), new AppRef(app.id(), app.name()), f.type(), e.command(), f.quantity(),
+      return new FormationView(f.id(), AppRef.of(app), f.type(), e.command(), f.quantity(),
           f.size().label(), new SizeRef(f.size().label()), f.createdAt(), f.updatedAt());
     }
   }

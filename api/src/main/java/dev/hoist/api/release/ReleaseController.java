@@ -1,5 +1,6 @@
 package dev.hoist.api.release;
 
+import dev.hoist.api.app.AppRef;
 import dev.hoist.api.app.App;
 import dev.hoist.api.app.AppAccess;
 import dev.hoist.api.auth.AccountRepository;
@@ -90,7 +91,7 @@ class ReleaseController {
         : accounts.findById(r.userId()).map(a -> new UserRef(a.id(), a.email())).orElse(null);
     return new ReleaseView(r.id(), r.version(), r.description(), r.status(),
         currentVersion != null && currentVersion == r.version(), r.slugId() == null ? null : new SlugRef(r.slugId()),
-        user, new AppRef(app.id(), app.name()), r.createdAt(), r.updatedAt());
+        user, AppRef.of(app), r.createdAt(), r.updatedAt());
   }
 
   /** The rollback target: a release id, a version number, or "v5". */
@@ -105,7 +106,6 @@ class ReleaseController {
 
   record UserRef(UUID id, String email) {}
 
-  record AppRef(UUID id, String name) {}
 
   record ReleaseView(UUID id, int version, String description, String status, boolean current, SlugRef slug,
       UserRef user, AppRef app, Instant createdAt, Instant updatedAt) {}
