@@ -8,7 +8,6 @@ import dev.hoist.api.dyno.DynoRepository;
 import dev.hoist.api.formation.FormationRepository;
 import dev.hoist.api.formation.Formation;
 import dev.hoist.api.state.RoutesRevision;
-import dev.hoist.api.web.ApiException;
 import java.util.List;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -21,8 +20,6 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 class RoutesController {
-  private static final int MAX_WAIT_SECONDS = 60;
-
   private final RoutesRevision revision;
   private final AppRepository apps;
   private final DynoRepository dynos;
@@ -43,8 +40,7 @@ class RoutesController {
   @GetMapping("/internal/routes")
   RouteTable routes(@RequestParam(required = false) Long since, @RequestParam(defaultValue = "30") int wait)
       throws InterruptedException {
-    if (wait < 0 || wait > MAX_WAIT_SECONDS) throw ApiException.badRequest("wait must be 0 to " + MAX_WAIT_SECONDS);
-    if (since != null) revision.awaitPast(since, wait * 1000L);
+    revision.watch(since, wait);
     return tx.execute(status -> new RouteTable(revision.current(), apps.findAll().stream().map(this::route).toList()));
   }
 

@@ -40,6 +40,20 @@ public abstract class Revision {
     return revision == null ? 0 : revision;
   }
 
+  public static final int MAX_WAIT_SECONDS = 60;
+
+  /**
+   * A watcher's long poll, as both watch endpoints take it: without {@code since} it returns at once;
+   * with it, it waits up to {@code waitSeconds} (0 to {@value #MAX_WAIT_SECONDS}, else 400) for a change.
+   * Returns whether the revision moved past {@code since}.
+   */
+  public boolean watch(Long since, int waitSeconds) throws InterruptedException {
+    if (waitSeconds < 0 || waitSeconds > MAX_WAIT_SECONDS) {
+      throw dev.hoist.api.web.ApiException.badRequest("wait must be 0 to " + MAX_WAIT_SECONDS);
+    }
+    return since != null && awaitPast(since, waitSeconds * 1000L) > since;
+  }
+
   /** Blocks until the revision passes {@code since} or {@code waitMillis} pass; returns the revision. */
   public long awaitPast(long since, long waitMillis) throws InterruptedException {
     long deadline = System.currentTimeMillis() + waitMillis;

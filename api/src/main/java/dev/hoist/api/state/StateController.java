@@ -12,7 +12,6 @@ import dev.hoist.api.release.CurrentRelease;
 import dev.hoist.api.release.Release;
 import dev.hoist.api.slug.Slug;
 import dev.hoist.api.slug.SlugRepository;
-import dev.hoist.api.web.ApiException;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -29,7 +28,6 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 class StateController {
-  private static final int MAX_WAIT_SECONDS = 60;
   static final long COALESCE_MILLIS = 25;
 
   private final StateRevision revision;
@@ -59,8 +57,7 @@ class StateController {
   @GetMapping("/internal/state")
   DesiredState state(@RequestParam(required = false) Long since, @RequestParam(defaultValue = "30") int wait)
       throws InterruptedException {
-    if (wait < 0 || wait > MAX_WAIT_SECONDS) throw ApiException.badRequest("wait must be 0 to " + MAX_WAIT_SECONDS);
-    if (since != null && revision.awaitPast(since, wait * 1000L) > since && wait > 0) {
+    if (revision.watch(since, wait) && wait > 0) {
       // A change rarely comes alone (a deploy bumps the revision several times; a script may set config
       // in a loop): a short pause lets a burst become one answer instead of one full snapshot per bump.
       Thread.sleep(COALESCE_MILLIS);
