@@ -13,6 +13,7 @@ public final class Hoistd {
   private Hoistd() {}
 
   public static void main(String[] args) throws Exception {
+    dev.hoist.router.Router.leakDetectionOffUnlessSet();
     Platform platform = Platform.start(PlatformSettings.fromEnvironment());
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       log.info("stopping: gateway, router, dyno manager, api, database");

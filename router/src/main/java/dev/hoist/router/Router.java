@@ -12,6 +12,7 @@ import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
+import io.netty.util.ResourceLeakDetector;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.System.Logger.Level;
@@ -54,6 +55,18 @@ public final class Router implements AutoCloseable {
     return new Router(config, source, new ApiLogSink(config.apiUrl(), config.componentToken(), config.logBuffer()));
   }
 
+  /**
+   * Turns Netty's buffer-leak detector off unless {@code io.netty.leakDetection.level} says otherwise.
+   * Its default samples one buffer in 128 and records a stack trace for each: a cost on every request
+   * path that production does not need. The tests run it at {@code paranoid} and fail on any leak. For
+   * a process's main method; an embedding test suite keeps its own setting.
+   */
+  public static void leakDetectionOffUnlessSet() {
+    if (System.getProperty("io.netty.leakDetection.level") == null) {
+      ResourceLeakDetector.setLevel(ResourceLeakDetector.Level.DISABLED);
+    }
+  }
+
   /** Starts the route source, binds, and returns the port actually bound. */
   public synchronized int start() throws InterruptedException {
     Transport transport = Transport.choose(config.epoll());
@@ -63,6 +76,8 @@ public final class Router implements AutoCloseable {
     ServerBootstrap bootstrap = new ServerBootstrap().group(group).channel(transport.serverChannel())
         .option(ChannelOption.SO_BACKLOG, 4096)
         .option(ChannelOption.SO_REUSEADDR, true)
+        .option(ChannelOption.ALLOCATOR, Proxy.ALLOCATOR)
+        .childOption(ChannelOption.ALLOCATOR, Proxy.ALLOCATOR)
         .childOption(ChannelOption.TCP_NODELAY, true)
         .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, Proxy.waterMark())
         .childHandler(proxy.clientInitializer());

@@ -13,6 +13,7 @@ public final class RouterMain {
     if (System.getProperty("java.util.logging.SimpleFormatter.format") == null) {
       System.setProperty("java.util.logging.SimpleFormatter.format", "%1$tF %1$tT.%1$tL %4$s %3$s: %5$s%6$s%n");
     }
+    Router.leakDetectionOffUnlessSet();
     Router router = Router.fromConfig(RouterConfig.fromEnvironment());
     Runtime.getRuntime().addShutdownHook(new Thread(router::close, "hoist-router-stop"));
     router.start();

@@ -5,6 +5,7 @@ import static dev.hoist.router.support.Tables.up;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hoist.router.log.ApiLogSink;
+import dev.hoist.router.log.RouterLogLine;
 import dev.hoist.router.route.StaticRouteSource;
 import dev.hoist.router.support.Await;
 import dev.hoist.router.support.FakeApi;
@@ -39,10 +40,15 @@ class ApiLogSinkIT {
     api.close();
   }
 
+  private static RouterLogLine line(int i) {
+    return new RouterLogLine("info", null, null, "GET", "/line/" + i, "demo.localhost", "req-" + i, "1.2.3.4",
+        "web.1", 0, 1, 200, i, null, Instant.now());
+  }
+
   @Test
   void sendsLinesInBatchesAsSourceHoistAndDynoRouter() {
     try (ApiLogSink sink = new ApiLogSink(api.url(), FakeApi.TOKEN, 10_000)) {
-      for (int i = 0; i < 1200; i++) sink.log("demo", Instant.now(), "at=info line " + i);
+      for (int i = 0; i < 1200; i++) sink.log("demo", line(i));
 
       Await.until("every line at the api", Duration.ofSeconds(10), () -> api.logLines.size() == 1200);
       assertThat(sink.dropped()).isZero();
@@ -52,7 +58,7 @@ class ApiLogSinkIT {
     assertThat(api.logLines.get(0).get("source").asText()).isEqualTo("hoist");
     assertThat(api.logLines.get(0).get("dyno").asText()).isEqualTo("router");
     assertThat(api.logLines.get(0).get("time").asText()).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{6}Z");
-    assertThat(api.logLines.get(1199).get("message").asText()).isEqualTo("at=info line 1199");
+    assertThat(api.logLines.get(1199).get("message").asText()).isEqualTo(line(1199).format());
   }
 
   @Test
@@ -60,7 +66,7 @@ class ApiLogSinkIT {
     String nowhere = "http://" + RouterHarness.refusingAddress();
     try (ApiLogSink sink = new ApiLogSink(nowhere, FakeApi.TOKEN, 100)) {
       long start = System.nanoTime();
-      for (int i = 0; i < 5000; i++) sink.log("demo", Instant.now(), "line " + i);
+      for (int i = 0; i < 5000; i++) sink.log("demo", line(i));
       Duration spent = Duration.ofNanos(System.nanoTime() - start);
 
       assertThat(spent).as("logging never waits for the api").isLessThan(Duration.ofSeconds(1));

@@ -1,5 +1,7 @@
 package dev.hoist.router.log;
 
+import java.time.Instant;
+
 /**
  * Heroku's router line (reference/heroku-spec.md §5.6):
  *
@@ -9,54 +11,118 @@ package dev.hoist.router.log;
  * </pre>
  *
  * Values that are unknown (no dyno was reached, no connection made) stay empty, as Heroku prints them.
- * Quoted values have {@code "} and {@code \} escaped so one line cannot forge fields of another.
+ * Quoted values have {@code "} and {@code \} escaped so one line cannot forge fields of another, and
+ * control characters replaced by {@code ?}; paths are cut at 2,048 characters.
+ *
+ * <p>The event loop only fills in the fields: the text is written later, on the sink's own thread, by
+ * {@link #writeTo} straight into its output. {@link #format} builds it as a String for tests.
+ *
+ * @param at        {@code info}, {@code warning} or {@code error}
+ * @param code      H-code, or null on success
+ * @param desc      the H-code's description, or null on success
+ * @param dyno      null when no dyno was chosen
+ * @param connectMs -1 when no connection was made
+ * @param serviceMs -1 when nothing was proxied
+ * @param sock      {@code client} or {@code backend} for interrupted transfers (H18, H27), else null
+ * @param time      when the request finished
  */
-public final class RouterLogLine {
+public record RouterLogLine(String at, String code, String desc, String method, String path, String host,
+    String requestId, String fwd, String dyno, long connectMs, long serviceMs, int status, long bytes,
+    String sock, Instant time) {
   private static final int MAX_PATH = 2048;
 
-  private RouterLogLine() {}
+  /** Receives the line's text one piece at a time, in order. */
+  interface Out {
+    void put(char c);
 
-  /**
-   * @param at        {@code info}, {@code warning} or {@code error}
-   * @param code      H-code, or null on success
-   * @param connectMs -1 when no connection was made
-   * @param serviceMs -1 when nothing was proxied
-   * @param sock      {@code client} or {@code backend} for interrupted transfers (H18, H27), else null
-   */
-  public static String format(String at, String code, String desc, String method, String path, String host,
-      String requestId, String fwd, String dyno, long connectMs, long serviceMs, int status, long bytes,
-      String sock) {
-    StringBuilder b = new StringBuilder(200 + Math.min(path.length(), MAX_PATH));
-    b.append("at=").append(at);
-    if (code != null) {
-      b.append(" code=").append(code).append(" desc=");
-      quoted(b, desc);
+    /** Characters {@code from} to {@code to} of {@code s}. */
+    default void put(String s, int from, int to) {
+      for (int i = from; i < to; i++) put(s.charAt(i));
     }
-    b.append(" method=").append(method).append(" path=");
-    quoted(b, path.length() > MAX_PATH ? path.substring(0, MAX_PATH) : path);
-    b.append(" host=").append(host).append(" request_id=").append(requestId).append(" fwd=");
-    quoted(b, fwd);
-    b.append(" dyno=").append(dyno == null ? "" : dyno);
-    b.append(" connect=");
-    if (connectMs >= 0) b.append(connectMs).append("ms");
-    b.append(" service=");
-    if (serviceMs >= 0) b.append(serviceMs).append("ms");
-    b.append(" status=").append(status).append(" bytes=").append(bytes).append(" protocol=http");
-    if (sock != null) b.append(" sock=").append(sock);
+
+    default void put(String s) {
+      if (s == null) s = "null"; // as StringBuilder prints it: a bug in a caller must not stop the sender
+      put(s, 0, s.length());
+    }
+
+    default void put(long n) {
+      put(Long.toString(n));
+    }
+  }
+
+  /** The line's text. */
+  public String format() {
+    StringBuilder b = new StringBuilder(256);
+    writeTo(b::append);
     return b.toString();
   }
 
-  private static void quoted(StringBuilder b, String value) {
-    b.append('"');
+  @Override
+  public String toString() {
+    return format();
+  }
+
+  void writeTo(Out out) {
+    out.put("at=");
+    out.put(at);
+    if (code != null) {
+      out.put(" code=");
+      out.put(code);
+      out.put(" desc=");
+      quoted(out, desc, Integer.MAX_VALUE);
+    }
+    out.put(" method=");
+    out.put(method);
+    out.put(" path=");
+    quoted(out, path, MAX_PATH);
+    out.put(" host=");
+    out.put(host);
+    out.put(" request_id=");
+    out.put(requestId);
+    out.put(" fwd=");
+    quoted(out, fwd, Integer.MAX_VALUE);
+    out.put(" dyno=");
+    if (dyno != null) out.put(dyno);
+    out.put(" connect=");
+    if (connectMs >= 0) {
+      out.put(connectMs);
+      out.put("ms");
+    }
+    out.put(" service=");
+    if (serviceMs >= 0) {
+      out.put(serviceMs);
+      out.put("ms");
+    }
+    out.put(" status=");
+    out.put(status);
+    out.put(" bytes=");
+    out.put(bytes);
+    out.put(" protocol=http");
+    if (sock != null) {
+      out.put(" sock=");
+      out.put(sock);
+    }
+  }
+
+  /** The first {@code max} characters of {@code value}, quoted; runs that need no escape go whole. */
+  private static void quoted(Out out, String value, int max) {
+    if (value == null) value = "null";
+    out.put('"');
+    int end = Math.min(value.length(), max);
     int run = 0;
-    for (int i = 0; i < value.length(); i++) {
+    for (int i = 0; i < end; i++) {
       char c = value.charAt(i);
       if (c >= 0x20 && c != 0x7f && c != '"' && c != '\\') continue;
-      b.append(value, run, i);
+      out.put(value, run, i);
       run = i + 1;
-      if (c == '"' || c == '\\') b.append('\\').append(c);
-      else b.append('?');
+      if (c == '"' || c == '\\') {
+        out.put('\\');
+        out.put(c);
+      } else {
+        out.put('?');
+      }
     }
-    b.append(value, run, value.length()).append('"');
+    out.put(value, run, end);
+    out.put('"');
   }
 }

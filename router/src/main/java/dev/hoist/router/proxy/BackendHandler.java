@@ -2,18 +2,24 @@ package dev.hoist.router.proxy;
 
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
-import io.netty.handler.codec.http.HttpObject;
 import io.netty.util.ReferenceCountUtil;
 
 /**
- * The last handler of a dyno connection: hands what the dyno says to the {@link Exchange} using the
+ * The last handler of a dyno connection: hands what the dyno says ({@link ResponseDecoder}'s heads, body
+ * bytes and ends) to the {@link Exchange} using the
  * connection, if any. A pooled connection with no exchange is expected to stay silent; if it speaks, it
  * is closed.
  */
 final class BackendHandler extends ChannelInboundHandlerAdapter {
+  /** The connection's response decoder, told before each request whether it is a HEAD. */
+  final ResponseDecoder responses;
   private Exchange exchange;
   /** When the connection went back to the pool (nanoTime), for {@link BackendPool}'s idle sweep. */
   long releasedAt;
+
+  BackendHandler(ResponseDecoder responses) {
+    this.responses = responses;
+  }
 
   void attach(Exchange x) {
     exchange = x;
@@ -25,10 +31,11 @@ final class BackendHandler extends ChannelInboundHandlerAdapter {
 
   @Override
   public void channelRead(ChannelHandlerContext ctx, Object msg) {
-    if (exchange != null && msg instanceof HttpObject) {
-      exchange.onResponse((HttpObject) msg);
-    } else {
+    if (exchange != null) {
+      exchange.onResponse(msg);
+    } else { // a pooled connection spoke out of turn: nothing it says can be trusted
       ReferenceCountUtil.release(msg);
+      if (msg instanceof ResponseEnd end) ReferenceCountUtil.release(end.trailers);
       ctx.close();
     }
   }

@@ -9,8 +9,6 @@ import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
-import io.netty.handler.codec.http.HttpClientCodec;
-import io.netty.handler.codec.http.HttpDecoderConfig;
 import java.net.InetSocketAddress;
 import java.util.ArrayDeque;
 import java.util.HashMap;
@@ -45,18 +43,16 @@ final class BackendPool {
 
   BackendPool(EventLoop loop, Transport transport, RouterConfig config) {
     this.idleNanos = config.poolIdleTimeout().toNanos();
-    HttpDecoderConfig decoder = new HttpDecoderConfig().setMaxInitialLineLength(RequestChecks.MAX_LINE)
-        .setMaxHeaderSize(1024 * 1024).setMaxChunkSize(64 * 1024);
     this.bootstrap = new Bootstrap().group(loop).channel(transport.socketChannel())
         .option(ChannelOption.TCP_NODELAY, true)
+        .option(ChannelOption.ALLOCATOR, Proxy.ALLOCATOR)
         .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) config.connectTimeout().toMillis())
         .option(ChannelOption.WRITE_BUFFER_WATER_MARK, Proxy.WATER_MARK)
         .handler(new ChannelInitializer<Channel>() {
           @Override
           protected void initChannel(Channel ch) {
-            ch.pipeline()
-                .addLast("http", new HttpClientCodec(decoder, false, false))
-                .addLast("backend", new BackendHandler());
+            ResponseDecoder responses = new ResponseDecoder();
+            ch.pipeline().addLast("http", responses).addLast("backend", new BackendHandler(responses));
           }
         });
     loop.scheduleAtFixedRate(this::closeIdle, 1, 1, TimeUnit.SECONDS);

@@ -1,21 +1,14 @@
 package dev.hoist.router.proxy;
 
-import io.netty.buffer.Unpooled;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
-import io.netty.handler.codec.http.DefaultFullHttpResponse;
-import io.netty.handler.codec.http.FullHttpResponse;
-import io.netty.handler.codec.http.HttpHeaderNames;
-import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpResponseStatus;
-import io.netty.handler.codec.http.HttpVersion;
-import io.netty.util.AsciiString;
 
 /** The router's own answers: a short plain-text page with the error's status. */
 final class ErrorPage {
-  private static final AsciiString TEXT = AsciiString.cached("text/plain; charset=utf-8");
-
   private ErrorPage() {}
 
   /**
@@ -24,15 +17,15 @@ final class ErrorPage {
    */
   static ChannelFuture write(Channel ch, ProxyError error, boolean head, boolean keepAlive, String requestId) {
     byte[] page = error.page();
-    FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
-        HttpResponseStatus.valueOf(error.status()), head ? Unpooled.EMPTY_BUFFER : Unpooled.wrappedBuffer(page));
-    response.headers()
-        .set(HttpHeaderNames.CONTENT_TYPE, TEXT)
-        .setInt(HttpHeaderNames.CONTENT_LENGTH, page.length)
-        .set(HttpHeaderNames.CACHE_CONTROL, HttpHeaderValues.NO_CACHE);
-    if (requestId != null) response.headers().set(ForwardedHeaders.X_REQUEST_ID, requestId);
-    if (!keepAlive) response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
-    ChannelFuture written = ch.writeAndFlush(response);
+    ByteBuf out = ch.alloc().buffer(256 + page.length);
+    ByteBufUtil.writeAscii(out, "HTTP/1.1 " + HttpResponseStatus.valueOf(error.status())
+        + "\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: " + page.length
+        + "\r\nCache-Control: no-cache\r\n");
+    if (requestId != null) ByteBufUtil.writeAscii(out, "X-Request-ID: " + requestId + "\r\n");
+    if (!keepAlive) ByteBufUtil.writeAscii(out, "Connection: close\r\n");
+    out.writeShort(('\r' << 8) | '\n');
+    if (!head) out.writeBytes(page);
+    ChannelFuture written = ch.writeAndFlush(out);
     if (!keepAlive) written.addListener(ChannelFutureListener.CLOSE);
     return written;
   }

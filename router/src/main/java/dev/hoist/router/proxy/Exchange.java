@@ -4,6 +4,9 @@ import dev.hoist.router.log.RouterLogLine;
 import dev.hoist.router.route.AppRoute;
 import dev.hoist.router.route.Dyno;
 import dev.hoist.router.route.RouteTable;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
@@ -12,9 +15,7 @@ import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpMethod;
-import io.netty.handler.codec.http.HttpObject;
 import io.netty.handler.codec.http.HttpRequest;
-import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
@@ -39,6 +40,11 @@ import java.util.concurrent.TimeUnit;
  * dyno connection resets the client's (H18): a status can no longer say what happened.
  */
 final class Exchange extends Deadlines.Node {
+  /** A body piece this small is copied in behind its response head: one buffer to write, not two. */
+  private static final int SMALL_BODY = 1024;
+  private static final short CRLF = ('\r' << 8) | '\n';
+  private static final byte[] LAST_CHUNK = {'0', '\r', '\n', '\r', '\n'};
+
   private enum State { ROUTING, WAITING, CONNECTING, SENT, RESPONDING, DONE }
 
   private final Proxy proxy;
@@ -54,6 +60,9 @@ final class Exchange extends Deadlines.Node {
   private final String host;
   private final String requestId;
   private final String forwardedFor;
+  private final String localPort;
+  private final long startMillis;
+  private final boolean chunkedRequest;
   private final boolean head;
   private final boolean upgrade;
   private final boolean clientKeepAlive;
@@ -73,7 +82,9 @@ final class Exchange extends Deadlines.Node {
   private ProxyError waitError;
   private long connectMs = -1;
   private long sentNanos;
-  private boolean informational;
+  private boolean chunkToClient;
+  /** The response head, not yet handed to the client channel: a small body joins it in one buffer. */
+  private ByteBuf unsent;
   private boolean closeAfter;
   private boolean backendKeepAlive;
   private int status;
@@ -91,19 +102,20 @@ final class Exchange extends Deadlines.Node {
     HttpMethod m = request.method();
     this.method = m.name();
     this.head = HttpMethod.HEAD.equals(m);
-    this.body = new RequestBody(head || HttpMethod.GET.equals(m) || HttpMethod.OPTIONS.equals(m));
+    this.chunkedRequest = HttpUtil.isTransferEncodingChunked(request);
+    this.body = new RequestBody(head || HttpMethod.GET.equals(m) || HttpMethod.OPTIONS.equals(m), chunkedRequest);
     this.attempts = new Attempts(proxy.quarantine);
     this.http10 = request.protocolVersion().equals(HttpVersion.HTTP_1_0);
     this.clientKeepAlive = HttpUtil.isKeepAlive(request);
-    boolean chunked = HttpUtil.isTransferEncodingChunked(request);
-    this.bodyless = !chunked && HttpUtil.getContentLength(request, 0L) == 0;
+    this.bodyless = !chunkedRequest && HttpUtil.getContentLength(request, 0L) == 0;
     this.upgrade = request.headers().contains(HttpHeaderNames.UPGRADE)
         && request.headers().containsValue(HttpHeaderNames.CONNECTION, HttpHeaderValues.UPGRADE, true);
-    if (HostName.isAbsolute(request.uri())) request.setUri(HostName.originForm(request.uri()));
-    this.path = request.uri();
+    String uri = request.uri();
+    this.path = HostName.isAbsolute(uri) ? HostName.originForm(uri) : uri;
     this.requestId = RequestIds.keepOrCreate(request.headers().get(ForwardedHeaders.X_REQUEST_ID));
-    this.forwardedFor = ForwardedHeaders.toDyno(request, requestId, clientIp, localPort, System.currentTimeMillis(),
-        chunked, upgrade);
+    this.forwardedFor = ForwardedHeaders.forwardedFor(request.headers(), clientIp);
+    this.localPort = localPort;
+    this.startMillis = System.currentTimeMillis();
   }
 
   void start() {
@@ -202,7 +214,10 @@ final class Exchange extends Deadlines.Node {
     backend = ch;
     backendHandler = (BackendHandler) ch.pipeline().get("backend");
     backendHandler.attach(this);
-    ch.write(request, ch.voidPromise());
+    backendHandler.responses.expect(head);
+    ByteBuf out = ch.alloc().buffer(1024);
+    ForwardedHeaders.toDyno(out, request, path, requestId, forwardedFor, localPort, startMillis, chunkedRequest, upgrade);
+    ch.write(out, ch.voidPromise());
     body.sendAll(ch);
     state = State.SENT;
     ch.flush();
@@ -251,46 +266,35 @@ final class Exchange extends Deadlines.Node {
 
   // ---- response: dyno → client --------------------------------------------------------------------
 
-  void onResponse(HttpObject msg) {
+  /** What the dyno's connection decoded: a head, body bytes, the end, or {@link ResponseDecoder#BAD}. */
+  void onResponse(Object msg) {
     if (state != State.SENT && state != State.RESPONDING) {
-      ReferenceCountUtil.release(msg);
+      release(msg);
       return;
     }
-    if (msg.decoderResult().isFailure()) {
-      ReferenceCountUtil.release(msg);
+    if (msg == ResponseDecoder.BAD) {
       detach(false);
       if (state == State.RESPONDING) interrupted(ProxyError.RESPONSE_INTERRUPTED, "backend");
       else fail(ProxyError.BAD_RESPONSE);
-      return;
-    }
-    if (msg instanceof HttpResponse response) {
-      onResponseHead(response);
-      return;
-    }
-    HttpContent c = (HttpContent) msg;
-    if (informational) { // the end of a 100 Continue or 103: the real response is still to come
-      informational = false;
-      client.write(c, client.voidPromise());
-      return;
-    }
-    bytes += c.content().readableBytes();
-    if (!(c instanceof LastHttpContent)) {
-      client.write(c, client.voidPromise());
-      if (!client.isWritable()) backend.config().setAutoRead(false);
-    } else if (status == 101) {
-      client.writeAndFlush(c, client.voidPromise());
-      switchProtocols();
+    } else if (msg instanceof ResponseHead h) {
+      onResponseHead(h);
+    } else if (msg instanceof ByteBuf data) {
+      onResponseBytes(data);
+    } else if (msg instanceof ResponseEnd end) {
+      finish(end);
     } else {
-      finish((LastHttpContent) c);
+      release(msg);
     }
   }
 
-  private void onResponseHead(HttpResponse response) {
-    int code = response.status().code();
-    if (code < 200 && code != 101) {
-      informational = true;
-      ForwardedHeaders.toClient(response, true, http10, false);
-      client.write(response, client.voidPromise());
+  private void onResponseHead(ResponseHead response) {
+    int code = response.status;
+    if (code < 200 && code != 101) { // 100 Continue or 103: the real response is still to come
+      if (!http10) { // an HTTP/1.0 client must not be sent one (RFC 9110 §15.2)
+        ByteBuf out = client.alloc().buffer(response.length + 64);
+        ForwardedHeaders.toClient(out, response, true, false, false);
+        client.write(out, client.voidPromise());
+      }
       return;
     }
     cancelTimers();
@@ -302,24 +306,74 @@ final class Exchange extends Deadlines.Node {
     body.stopReplay(); // the dyno has answered: this request will not be sent again
     state = State.RESPONDING;
     status = code;
-    backendKeepAlive = HttpUtil.isKeepAlive(response);
-    closeAfter |= ForwardedHeaders.toClient(response, clientKeepAlive, http10, head);
-    client.write(response, client.voidPromise());
+    backendKeepAlive = response.keepAlive() && !response.untilClose;
+    chunkToClient = ForwardedHeaders.chunkedToClient(response, http10, head);
+    ByteBuf out = client.alloc().buffer(response.length + 512);
+    closeAfter |= ForwardedHeaders.toClient(out, response, clientKeepAlive, http10, head);
+    if (code == 101) {
+      client.writeAndFlush(out, client.voidPromise());
+      switchProtocols();
+      return;
+    }
+    unsent = out;
+  }
+
+  private void onResponseBytes(ByteBuf data) {
+    int n = data.readableBytes();
+    bytes += n;
+    if (unsent != null && n <= SMALL_BODY && unsent.writableBytes() >= n + 16) { // one buffer, one copy
+      if (chunkToClient) {
+        ByteBufUtil.writeAscii(unsent, Integer.toHexString(n));
+        unsent.writeShort(CRLF);
+      }
+      unsent.writeBytes(data);
+      if (chunkToClient) unsent.writeShort(CRLF);
+      data.release();
+      return;
+    }
+    sendUnsent();
+    if (chunkToClient) Chunks.write(client, data);
+    else client.write(data, client.voidPromise());
+    if (!client.isWritable()) backend.config().setAutoRead(false);
   }
 
   void flushClient() {
+    sendUnsent();
     client.flush();
+  }
+
+  private void sendUnsent() {
+    if (unsent != null) {
+      client.write(unsent, client.voidPromise());
+      unsent = null;
+    }
+  }
+
+  private static void release(Object msg) {
+    if (msg instanceof ResponseEnd end) ReferenceCountUtil.release(end.trailers);
+    else ReferenceCountUtil.release(msg);
   }
 
   void clientWritabilityChanged() {
     if (state == State.RESPONDING && client.isWritable()) backend.config().setAutoRead(true);
   }
 
-  private void finish(LastHttpContent last) {
+  private void finish(ResponseEnd end) {
     state = State.DONE;
+    if (chunkToClient) {
+      if (end.trailers == null && unsent != null && unsent.writableBytes() >= 5) {
+        unsent.writeBytes(LAST_CHUNK);
+      } else {
+        sendUnsent();
+        Chunks.last(client, end.trailers);
+      }
+    } else {
+      ReferenceCountUtil.release(end.trailers); // an HTTP/1.0 client, or a length-framed body: no trailers
+    }
+    sendUnsent();
     boolean keepClient = !closeAfter && body.complete();
-    if (keepClient) client.writeAndFlush(last, client.voidPromise());
-    else client.writeAndFlush(last).addListener(ChannelFutureListener.CLOSE);
+    if (keepClient) client.flush();
+    else client.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
     log(null, null);
     detach(body.complete() && backendKeepAlive);
     front.exchangeDone(this, keepClient);
@@ -364,6 +418,8 @@ final class Exchange extends Deadlines.Node {
     detach(false);
     if (waiter != null) proxy.routes.cancel(waiter);
     state = State.DONE;
+    ReferenceCountUtil.release(unsent);
+    unsent = null;
     status = ProxyError.CLIENT_INTERRUPTED.status();
     log(ProxyError.CLIENT_INTERRUPTED, "client");
     body.release();
@@ -387,6 +443,8 @@ final class Exchange extends Deadlines.Node {
   /** The response has started, so no status can tell the client: reset the connection instead. */
   private void interrupted(ProxyError error, String sock) {
     state = State.DONE;
+    ReferenceCountUtil.release(unsent);
+    unsent = null;
     detach(false);
     log(error, sock);
     body.release();
@@ -430,8 +488,8 @@ final class Exchange extends Deadlines.Node {
     long now = System.nanoTime();
     long service = sentNanos == 0 ? -1 : TimeUnit.NANOSECONDS.toMillis(now - sentNanos);
     String at = error == null ? "info" : error == ProxyError.CLIENT_INTERRUPTED ? "warning" : "error";
-    proxy.logs.log(app, Instant.now(), RouterLogLine.format(at,
+    proxy.logs.log(app, new RouterLogLine(at,
         error == null ? null : error.code(), error == null ? null : error.desc(), method, path, host, requestId,
-        forwardedFor, dynoName, connectMs, service, status, bytes, sock));
+        forwardedFor, dynoName, connectMs, service, status, bytes, sock, Instant.now()));
   }
 }

@@ -1,5 +1,6 @@
 package dev.hoist.router.proxy;
 
+import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.LastHttpContent;
@@ -21,9 +22,12 @@ final class RequestBody {
   private int replayBytes;
   private boolean replayable;
   private boolean complete;
+  private final boolean chunked;
 
-  RequestBody(boolean idempotent) {
+  /** {@code chunked}: the dyno gets the body in chunks (the client sent it so); else as it is. */
+  RequestBody(boolean idempotent, boolean chunked) {
     this.replayable = idempotent;
+    this.chunked = chunked;
   }
 
   /** The last chunk has arrived from the client. */
@@ -53,7 +57,7 @@ final class RequestBody {
   /** For a new dyno connection: the copies of what an earlier attempt sent, then what was held. */
   void sendAll(Channel backend) {
     if (replay != null) {
-      for (HttpContent c : replay) backend.write(c.retainedDuplicate(), backend.voidPromise());
+      for (HttpContent c : replay) write(backend, c.retainedDuplicate());
     }
     HttpContent c;
     while (pending != null && (c = pending.poll()) != null) send(backend, c);
@@ -67,12 +71,25 @@ final class RequestBody {
         if (replay == null) replay = new ArrayList<>(2);
         replay.add(c);
         replayBytes += size;
-        backend.write(c.retainedDuplicate(), backend.voidPromise());
+        write(backend, c.retainedDuplicate());
         return;
       }
       stopReplay();
     }
-    backend.write(c, backend.voidPromise());
+    write(backend, c);
+  }
+
+  /** Writes {@code c}'s bytes framed for the dyno; ownership of {@code c} passes to the channel. */
+  private void write(Channel backend, HttpContent c) {
+    ByteBuf data = c.content();
+    if (chunked) {
+      Chunks.write(backend, data);
+      if (c instanceof LastHttpContent last) Chunks.last(backend, Chunks.trailers(backend, last.trailingHeaders()));
+    } else if (data.isReadable()) {
+      backend.write(data, backend.voidPromise());
+    } else {
+      data.release();
+    }
   }
 
   /** The request will not be sent again (the dyno answered, or the body outgrew the copies). */

@@ -29,16 +29,16 @@ class RequestBodyTest {
     StringBuilder all = new StringBuilder();
     Object msg;
     while ((msg = dyno.readOutbound()) != null) {
-      ByteBuf content = ((HttpContent) msg).content();
-      all.append(content.toString(StandardCharsets.US_ASCII));
-      content.release();
+      ByteBuf bytes = (ByteBuf) msg;
+      all.append(bytes.toString(StandardCharsets.US_ASCII));
+      bytes.release();
     }
     return all.toString();
   }
 
   @Test
   void holdsChunksUntilAConnectionThenSendsThemInOrder() {
-    RequestBody body = new RequestBody(false);
+    RequestBody body = new RequestBody(false, false);
     body.hold(chunk("one,"));
     body.hold(new DefaultLastHttpContent(Unpooled.copiedBuffer("two", StandardCharsets.US_ASCII)));
 
@@ -53,7 +53,7 @@ class RequestBodyTest {
 
   @Test
   void sendsAnIdempotentRequestAgainToTheNextDyno() {
-    RequestBody body = new RequestBody(true);
+    RequestBody body = new RequestBody(true, false);
     HttpContent sent = chunk("payload");
     body.send(dyno, sent);
     dyno.flushOutbound();
@@ -69,7 +69,7 @@ class RequestBodyTest {
 
   @Test
   void keepsNoCopyOfABodyOver64Kb() {
-    RequestBody body = new RequestBody(true);
+    RequestBody body = new RequestBody(true, false);
     body.send(dyno, chunk("x".repeat(40 * 1024)));
     body.send(dyno, chunk("y".repeat(40 * 1024)));
 
@@ -80,7 +80,7 @@ class RequestBodyTest {
 
   @Test
   void keepsNoCopyOfANonIdempotentBody() {
-    RequestBody body = new RequestBody(false);
+    RequestBody body = new RequestBody(false, false);
     HttpContent c = chunk("post");
     body.send(dyno, c);
 
@@ -88,5 +88,28 @@ class RequestBodyTest {
     dyno.flushOutbound();
     written();
     assertThat(c.refCnt()).as("the dyno's write took the only reference").isZero();
+  }
+
+  @Test
+  void framesAChunkedBodyInChunksWithItsTrailers() {
+    RequestBody body = new RequestBody(false, true);
+    DefaultLastHttpContent last = new DefaultLastHttpContent(Unpooled.copiedBuffer("tail", StandardCharsets.US_ASCII));
+    last.trailingHeaders().set("X-Checksum", "abc");
+    body.send(dyno, chunk("hello, world"));
+    body.send(dyno, last);
+    dyno.flushOutbound();
+
+    assertThat(written()).isEqualTo("c\r\nhello, world\r\n4\r\ntail\r\n0\r\nX-Checksum: abc\r\n\r\n");
+    assertThat(body.complete()).isTrue();
+  }
+
+  @Test
+  void sendsNothingForAnEmptyChunkButStillEndsTheBody() {
+    RequestBody body = new RequestBody(false, true);
+    body.send(dyno, chunk(""));
+    body.send(dyno, new DefaultLastHttpContent());
+    dyno.flushOutbound();
+
+    assertThat(written()).as("an empty chunk would read as the last one").isEqualTo("0\r\n\r\n");
   }
 }

@@ -1,20 +1,21 @@
 package dev.hoist.router.support;
 
 import dev.hoist.router.log.LogSink;
+import dev.hoist.router.log.RouterLogLine;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-/** A log sink that keeps every line, for assertions. */
+/** A log sink that keeps every line, with its text, for assertions. */
 public final class CapturedLogs implements LogSink {
   public record Line(String app, Instant time, String message) {}
 
   private final List<Line> lines = new CopyOnWriteArrayList<>();
 
   @Override
-  public void log(String app, Instant time, String message) {
-    lines.add(new Line(app, time, message));
+  public void log(String app, RouterLogLine line) {
+    lines.add(new Line(app, line.time(), line.format()));
   }
 
   public List<Line> lines() {
