@@ -108,4 +108,38 @@ class LogsIT extends ApiTest {
         List.of(Map.of("app", "no-such-app-" + unique(), "source", "app", "dyno", "web.1", "message", "lost")));
     assertThat(ok(answer).get("dropped").asInt()).isEqualTo(1);
   }
+
+  private Http.Response sendText(String query, String body) {
+    return component().with("Content-Type", "text/plain; charset=utf-8").post("/internal/logs" + query, body);
+  }
+
+  @Test
+  void takesTheTextFormOneLinePerLogLine() {
+    Http user = newUser();
+    String app = newApp(user, "textlogs");
+    Http.Response answer = sendText("?source=hoist&dyno=router",
+        app + " 2026-11-21T23:35:40.123456Z at=info method=GET path=\"/caf\u00e9\" status=200\n"
+        + "no-such-app-" + unique() + " 2026-11-21T23:35:41.000001Z lost\n");
+
+    assertThat(ok(answer).get("accepted").asInt()).isEqualTo(1);
+    assertThat(answer.json().get("dropped").asInt()).isEqualTo(1);
+    String text = new String(Http.getBytes(sessionUrl(user, app, Map.of("source", "hoist"))).body(), StandardCharsets.UTF_8);
+    assertThat(text).contains("2026-11-21T23:35:40.123456+00:00 hoist[router]: at=info method=GET path=\"/caf\u00e9\" status=200");
+  }
+
+  /** Bad text batches are refused whole, with 422, and nothing of them is kept. */
+  @Test
+  void badTextBatchesAreRefusedWhole() {
+    Http user = newUser();
+    String app = newApp(user, "badtext");
+    String fine = app + " 2026-11-21T23:35:40.123456Z fine\n";
+    assertError(sendText("?source=hoist&dyno=router", fine + app + " yesterday bad time\n"), 422, "invalid_params");
+    assertError(sendText("?source=hoist&dyno=router", fine + "no-spaces-at-all\n"), 422, "invalid_params");
+    assertError(sendText("?source=kernel&dyno=router", fine), 422, "invalid_params");
+    assertError(sendText("?source=hoist&dyno=no%20spaces", fine), 422, "invalid_params");
+    assertError(sendText("?source=hoist&dyno=router", (app + " 2026-11-21T23:35:40.123456Z x\n").repeat(1001)), 413,
+        "payload_too_large");
+    String text = new String(Http.getBytes(sessionUrl(user, app, Map.of("source", "hoist"))).body());
+    assertThat(text).doesNotContain("fine");
+  }
 }

@@ -62,6 +62,21 @@ class ApiLogSinkIT {
   }
 
   @Test
+  void sendsUnicodeIntactAndEachRequestAsOneLine() {
+    String host = "demo.localhost\nevil 2026-11-21T23:35:40.000000Z forged";
+    RouterLogLine odd = new RouterLogLine("info", null, null, "GET", "/caf\u00e9/\uD83D\uDE80", host, "req",
+        "1.2.3.4", "web.1", 0, 1, 200, 0, null, Instant.now());
+    try (ApiLogSink sink = new ApiLogSink(api.url(), FakeApi.TOKEN, 10)) {
+      sink.log("demo", odd);
+
+      Await.until("the line at the api", Duration.ofSeconds(10), () -> !api.logLines.isEmpty());
+    }
+    assertThat(api.logLines).hasSize(1);
+    assertThat(api.logLines.get(0).get("message").asText()).isEqualTo(odd.format().replace('\n', '?'))
+        .contains("path=\"/caf\u00e9/\uD83D\uDE80\"");
+  }
+
+  @Test
   void dropsAndCountsLinesWithoutBlockingWhileTheApiIsDown() throws Exception {
     String nowhere = "http://" + RouterHarness.refusingAddress();
     try (ApiLogSink sink = new ApiLogSink(nowhere, FakeApi.TOKEN, 100)) {

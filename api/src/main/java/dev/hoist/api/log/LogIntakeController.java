@@ -5,6 +5,8 @@ import dev.hoist.api.app.AppRepository;
 import dev.hoist.api.web.ApiException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,13 +14,17 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code POST /internal/logs}: lines from the dyno manager, the router and the build service. A batch
  * is checked whole (a malformed line refuses the batch); lines of apps that do not exist are dropped.
+ * Two forms: a JSON array of line objects, and plain text for senders of many lines of one source and
+ * dyno (the router, a line per request): about a third fewer bytes, and nothing to parse but spaces.
  */
 @RestController
 class LogIntakeController {
@@ -53,6 +59,40 @@ class LogIntakeController {
       kept++;
     }
     return Map.of("accepted", kept, "dropped", lines.size() - kept);
+  }
+
+  /**
+   * The text form: {@code ?source=S&dyno=D}, then one line per log line, {@code APP TIME MESSAGE}
+   * (single spaces, TIME as in the JSON form), lines ended by LF.
+   */
+  @PostMapping(path = "/internal/logs", consumes = MediaType.TEXT_PLAIN_VALUE)
+  Map<String, Integer> intakeText(@RequestParam String source, @RequestParam String dyno, @RequestBody String body) {
+    List<Incoming> lines = new ArrayList<>();
+    int start = 0;
+    while (start < body.length()) {
+      int end = body.indexOf('\n', start);
+      if (end < 0) end = body.length();
+      if (lines.size() == MAX_BATCH) throw ApiException.tooLarge("send at most " + MAX_BATCH + " lines per request");
+      lines.add(textLine(body.substring(start, end), source, dyno));
+      start = end + 1;
+    }
+    return intake(lines);
+  }
+
+  private static Incoming textLine(String line, String source, String dyno) {
+    int app = line.indexOf(' ');
+    int time = app < 0 ? -1 : line.indexOf(' ', app + 1);
+    if (app <= 0 || time < 0) throw ApiException.invalid("each line is APP TIME MESSAGE, not: " + abbreviate(line));
+    try {
+      return new Incoming(line.substring(0, app), source, dyno, Instant.parse(line.substring(app + 1, time)),
+          line.substring(time + 1));
+    } catch (DateTimeParseException e) {
+      throw ApiException.invalid("bad time in: " + abbreviate(line));
+    }
+  }
+
+  private static String abbreviate(String line) {
+    return line.length() > 80 ? line.substring(0, 80) + "…" : line;
   }
 
   private static void check(Incoming l) {

@@ -11,7 +11,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * Batches router lines to {@code POST {api}/internal/logs} (source {@code hoist}, dyno {@code router}).
+ * Batches router lines to {@code POST {api}/internal/logs} (source {@code hoist}, dyno {@code router}), in
+ * its text form ({@link LogBatch}).
  *
  * <p>Event loops only offer the line's fields to a bounded lock-free queue. One sender thread takes them,
  * writes their text and posts up to 500 lines per request: as soon as 500 are there, or once the oldest
@@ -24,8 +25,10 @@ public final class ApiLogSink implements LogSink {
   private static final System.Logger LOG = System.getLogger(ApiLogSink.class.getName());
   static final int BATCH = 500;
   static final long MAX_WAIT_NANOS = 100_000_000L;
-  // How often the sender looks at the queue, idle or not: lines are taken at most this late, and the
-  // default buffer of 20,000 lines holds what 2 million requests a second leave in this time.
+  // How often the sender looks at the queue while a batch is filling: lines are taken at most this late,
+  // and the default buffer of 20,000 lines holds what 2 million requests a second leave in this time.
+  // With nothing waiting it looks every MAX_WAIT_NANOS instead, so an idle router does not wake 100
+  // times a second.
   private static final long POLL_NANOS = 10_000_000L;
   private static final long RETRY_NANOS = 1_000_000_000L;
 
@@ -39,7 +42,8 @@ public final class ApiLogSink implements LogSink {
   private volatile boolean closed;
 
   public ApiLogSink(String apiUrl, String token, int capacity) {
-    this.endpoint = URI.create((apiUrl.endsWith("/") ? apiUrl : apiUrl + "/") + "internal/logs");
+    String base = apiUrl.endsWith("/") ? apiUrl : apiUrl + "/";
+    this.endpoint = URI.create(base + "internal/logs?" + LogBatch.QUERY);
     this.poster = new LogPoster(endpoint, token);
     this.queue = PlatformDependent.newFixedMpscQueue(capacity);
     this.sender = new Thread(this::run, "hoist-router-logs");
@@ -59,17 +63,19 @@ public final class ApiLogSink implements LogSink {
 
   private void run() {
     List<LogBatch.Line> batch = new ArrayList<>(BATCH);
-    long firstSeen = 0; // when the batch's oldest line was taken from the queue
+    long firstSeen = 0; // the last look that found nothing: the batch's oldest line came after it
+    long lastLook = System.nanoTime();
     long failingSince = 0;
     long droppedBefore = 0;
     while (!closed || !queue.isEmpty() || !batch.isEmpty()) {
       long now = System.nanoTime();
-      if (batch.isEmpty()) firstSeen = now;
+      if (batch.isEmpty()) firstSeen = lastLook;
+      lastLook = now;
       LogBatch.Line line;
       while (batch.size() < BATCH && (line = queue.poll()) != null) batch.add(line);
       if (!closed && !due(batch.size(), firstSeen, now)) {
-        // Short naps, not one until the deadline, so that a batch which fills meanwhile goes at once.
-        LockSupport.parkNanos(POLL_NANOS);
+        // Short naps while a batch fills, not one until its deadline, so that a full batch goes at once.
+        LockSupport.parkNanos(batch.isEmpty() ? MAX_WAIT_NANOS : POLL_NANOS);
         continue;
       }
       if (send(batch)) {
@@ -92,9 +98,9 @@ public final class ApiLogSink implements LogSink {
   }
 
   /**
-   * The batching rule: a batch goes when it is full or when its oldest line has waited 100 ms since the
-   * sender took it. Full batches at high rates; at low rates no line waits more than 100 ms plus one
-   * look at the queue.
+   * The batching rule: a batch goes when it is full or 100 ms after the last look at the queue that
+   * found it empty (its oldest line came after that look). Full batches at high rates; at low rates no
+   * line waits more than 100 ms plus one look at the queue.
    */
   static boolean due(int lines, long firstSeenNanos, long nowNanos) {
     return lines >= BATCH || lines > 0 && nowNanos - firstSeenNanos >= MAX_WAIT_NANOS;

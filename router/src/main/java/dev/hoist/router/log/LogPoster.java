@@ -26,8 +26,9 @@ final class LogPoster {
     int port = port(endpoint);
     String authority = endpoint.getHost() + (port == 80 || port == 443 ? "" : ":" + port);
     String auth = token == null || token.isEmpty() ? "" : "Authorization: Bearer " + token + "\r\n";
-    this.head = ("POST " + endpoint.getRawPath() + " HTTP/1.1\r\nHost: " + authority + "\r\n" + auth
-        + "Content-Type: application/json\r\nConnection: close\r\nContent-Length: ")
+    String target = endpoint.getRawPath() + (endpoint.getRawQuery() == null ? "" : "?" + endpoint.getRawQuery());
+    this.head = ("POST " + target + " HTTP/1.1\r\nHost: " + authority + "\r\n" + auth
+        + "Content-Type: " + LogBatch.MEDIA_TYPE + "\r\nConnection: close\r\nContent-Length: ")
         .getBytes(StandardCharsets.ISO_8859_1);
   }
 

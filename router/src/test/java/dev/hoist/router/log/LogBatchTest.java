@@ -1,11 +1,11 @@
 package dev.hoist.router.log;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -15,6 +15,9 @@ import org.junit.jupiter.api.Test;
 
 class LogBatchTest {
   private static final Instant T = Instant.parse("2026-11-21T23:35:40.123456Z");
+  private static final String ROCKET = "🚀";
+  // Where the host starts in a line's message: a host of N ASCII characters ends at byte HOST_AT + N.
+  private static final int HOST_AT = "at=info method=GET path=\"/\" host=".length();
 
   private final LogBatch batch = new LogBatch();
 
@@ -23,63 +26,90 @@ class LogBatchTest {
         null, time);
   }
 
-  private JsonNode encode(LogBatch.Line... lines) throws Exception {
-    return new ObjectMapper().readTree(bytes(lines));
-  }
-
   private byte[] bytes(LogBatch.Line... lines) {
-    byte[] json = batch.encode(List.of(lines));
-    return Arrays.copyOf(json, batch.size());
+    byte[] text = batch.encode(List.of(lines));
+    return Arrays.copyOf(text, batch.size());
+  }
+
+  /** The batch as text, refusing anything that is not valid UTF-8. */
+  private String text(LogBatch.Line... lines) throws CharacterCodingException {
+    return UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes(lines))).toString();
+  }
+
+  /** The one line's message: what follows the app and the time. */
+  private String message(RouterLogLine line) throws CharacterCodingException {
+    String text = text(new LogBatch.Line("demo", line));
+    assertThat(text).endsWith("\n").containsOnlyOnce("\n");
+    return text.substring("demo ".length() + LogTime.LENGTH + 1, text.length() - 1);
   }
 
   @Test
-  void writesTheApisLineShape() throws Exception {
+  void writesAppTimeAndMessageOneLinePerLogLine() throws Exception {
     RouterLogLine first = line("/", "demo.localhost", T);
-    JsonNode json = encode(new LogBatch.Line("demo", first),
-        new LogBatch.Line("other", line("/", "other.localhost", Instant.parse("2026-11-21T23:35:41Z"))));
+    RouterLogLine second = line("/b", "other.localhost", Instant.parse("2026-11-21T23:35:41Z"));
 
-    assertThat(json).hasSize(2);
-    assertThat(json.get(0).toString()).isEqualTo("{\"app\":\"demo\",\"source\":\"hoist\",\"dyno\":\"router\","
-        + "\"time\":\"2026-11-21T23:35:40.123456Z\",\"message\":\"" + first.format().replace("\"", "\\\"") + "\"}");
-    assertThat(json.get(1).get("app").asText()).isEqualTo("other");
-    assertThat(json.get(1).get("time").asText()).isEqualTo("2026-11-21T23:35:41.000000Z");
+    assertThat(text(new LogBatch.Line("demo", first), new LogBatch.Line("other", second))).isEqualTo(
+        "demo 2026-11-21T23:35:40.123456Z " + first.format() + "\n"
+            + "other 2026-11-21T23:35:41.000000Z " + second.format() + "\n");
   }
 
   @Test
-  void escapesWhatJsonNeedsAndKeepsUnicode() throws Exception {
-    String text = "\"/a\\b\" tab\there\nnew line \u0001 ünïcödé 🚀";
-    RouterLogLine line = line(text, text, T);
-
-    JsonNode json = encode(new LogBatch.Line("demo", line));
-
-    assertThat(json.get(0).get("message").asText()).isEqualTo(line.format());
+  void writesNothingForAnEmptyBatch() {
+    assertThat(bytes()).isEmpty();
   }
 
   @Test
-  void writesTheBytesOfEscapingTheFormattedText() {
-    String rocket = "🚀";
-    int hostAt = "at=info method=GET path=\"/\" host=".length();
+  void writesTheUtf8OfTheFormattedText() {
     List<RouterLogLine> lines = List.of(
-        line("/\"q\" \\ \t \u007f é \u00ff € " + rocket, "h\"o\\st\u0001\u007f\u00e9" + rocket, T),
-        line("/lone " + rocket.charAt(0) + " and " + rocket.charAt(1) + rocket.charAt(0), "h" + rocket.charAt(1), T),
-        line("/" + "p".repeat(2046) + rocket, "host", T), // the path limit falls inside the pair
-        line("/", "h".repeat(10_000 - 1 - hostAt) + rocket + "tail", T), // and so does the message limit
-        line("/", "h".repeat(10_000 - 2 - hostAt) + rocket + "tail", T)); // the message limit follows the pair
+        line("/\"q\" \\ é \u00ff € " + ROCKET, "h\"o\\st\u00e9€" + ROCKET, T),
+        line("/lone " + ROCKET.charAt(0) + " and " + ROCKET.charAt(1) + ROCKET.charAt(0), "h" + ROCKET.charAt(1), T),
+        line("/" + "p".repeat(2046) + ROCKET, "host", T), // the path limit falls inside the pair
+        line("/", "h" + ROCKET.charAt(0), T)); // a high surrogate at the end of a field
 
     for (RouterLogLine l : lines) {
       // Both are valid UTF-8, so equal text is equal bytes, and a difference reads better as text.
-      assertThat(new String(bytes(new LogBatch.Line("demo", l)), StandardCharsets.UTF_8))
-          .isEqualTo(new String(escapedTheOldWay("demo", l), StandardCharsets.UTF_8));
+      assertThat(new String(bytes(new LogBatch.Line("demo", l)), UTF_8))
+          .isEqualTo(new String(expected("demo", l), UTF_8));
     }
   }
 
   @Test
-  void cutsMessagesAtTenThousandCharacters() throws Exception {
-    RouterLogLine line = line("/", "h".repeat(12_000), T);
+  void replacesControlCharactersSoALineStaysOneLine() throws Exception {
+    RouterLogLine l = new RouterLogLine("info", null, null, "GE\nT", "/a\r\nb", "h\r\n\u0000\t\u007f\u001f.x", "i\n",
+        "f", "web.1\n", 1, 5, 200, 123, null, T);
 
-    JsonNode json = encode(new LogBatch.Line("demo", line));
+    assertThat(message(l)).isEqualTo("at=info method=GE?T path=\"/a??b\" host=h??????.x request_id=i? fwd=\"f\" "
+        + "dyno=web.1? connect=1ms service=5ms status=200 bytes=123 protocol=http");
+    assertThat(bytes(new LogBatch.Line("demo", l))).isEqualTo(expected("demo", l));
+  }
 
-    assertThat(json.get(0).get("message").asText()).isEqualTo(line.format().substring(0, 10_000));
+  @Test
+  void cutsAsciiMessagesAtTenThousandBytes() throws Exception {
+    RouterLogLine l = line("/", "h".repeat(12_000), T);
+
+    assertThat(message(l)).isEqualTo(l.format().substring(0, 10_000));
+  }
+
+  @Test
+  void cutsMessagesAtTenThousandBytesOfUtf8WithoutSplittingACharacter() throws Exception {
+    for (String c : List.of("é", "€", ROCKET)) {
+      int size = c.getBytes(UTF_8).length;
+      for (int room = 0; room <= size; room++) {
+        // `room` bytes are left for c when it comes: it fits only whole, and nothing after it then does.
+        RouterLogLine l = line("/", "h".repeat(10_000 - HOST_AT - room) + c + "tail", T);
+        String kept = l.format().substring(0, 10_000 - room);
+
+        assertThat(message(l)).as("%s with %d bytes left", c, room).isEqualTo(room == size ? kept + c : kept);
+        assertThat(bytes(new LogBatch.Line("demo", l))).isEqualTo(expected("demo", l));
+      }
+    }
+  }
+
+  @Test
+  void aLoneSurrogateAtTheCutTakesOneByte() throws Exception {
+    RouterLogLine l = line("/", "h".repeat(10_000 - HOST_AT - 1) + ROCKET.charAt(0) + "x", T);
+
+    assertThat(message(l)).hasSize(10_000).endsWith("h?");
   }
 
   @Test
@@ -88,35 +118,28 @@ class LogBatchTest {
     LogBatch.Line[] many = new LogBatch.Line[100];
     Arrays.fill(many, big);
 
-    assertThat(encode(many)).hasSize(100);
-    assertThat(encode(new LogBatch.Line("demo", line("/small", "h", T)))).hasSize(1);
+    String all = text(many);
+    assertThat(all.split("\n")).hasSize(100).allSatisfy(l -> assertThat(l).hasSize(33 + 10_000));
+    assertThat(text(new LogBatch.Line("demo", line("/small", "h", T))))
+        .isEqualTo("demo 2026-11-21T23:35:40.123456Z " + line("/small", "h", T).format() + "\n");
   }
 
-  /** The batch as it was written before lines wrote themselves: format(), cut, getBytes, escape. */
-  private static byte[] escapedTheOldWay(String app, RouterLogLine line) {
-    String message = line.format();
-    if (message.length() > 10_000) message = message.substring(0, 10_000);
+  /**
+   * The line from the rules alone, by way of String: {@code getBytes(UTF_8)} of the formatted text, control
+   * bytes as {@code ?}, cut at 10,000 bytes and back to where a character starts.
+   */
+  private static byte[] expected(String app, RouterLogLine line) {
+    byte[] message = line.format().getBytes(UTF_8);
+    int end = Math.min(message.length, 10_000);
+    while (end < message.length && (message[end] & 0xC0) == 0x80) end--; // inside a character: before it
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    out.writeBytes("[{\"app\":\"".getBytes(StandardCharsets.US_ASCII));
-    escapeTheOldWay(app, out);
-    out.writeBytes(("\",\"source\":\"hoist\",\"dyno\":\"router\",\"time\":\""
-        + DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSS'Z'").withZone(ZoneOffset.UTC).format(line.time())
-        + "\",\"message\":\"").getBytes(StandardCharsets.US_ASCII));
-    escapeTheOldWay(message, out);
-    out.writeBytes("\"}]".getBytes(StandardCharsets.US_ASCII));
-    return out.toByteArray();
-  }
-
-  private static void escapeTheOldWay(String s, ByteArrayOutputStream out) {
-    for (byte b : s.getBytes(StandardCharsets.UTF_8)) {
-      if (b == '"' || b == '\\') {
-        out.write('\\');
-        out.write(b);
-      } else if (b >= 0 && b < 0x20) {
-        out.writeBytes(String.format("\\u%04x", b).getBytes(StandardCharsets.US_ASCII));
-      } else {
-        out.write(b);
-      }
+    out.writeBytes((app + " " + DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSS'Z'")
+        .withZone(ZoneOffset.UTC).format(line.time()) + " ").getBytes(UTF_8));
+    for (int i = 0; i < end; i++) {
+      byte b = message[i];
+      out.write(b >= 0 && b < 0x20 || b == 0x7f ? '?' : b);
     }
+    out.write('\n');
+    return out.toByteArray();
   }
 }

@@ -1,25 +1,23 @@
 package dev.hoist.router.log;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Arrays;
 
 /**
- * One growing byte array that {@link LogBatch} writes its JSON into: ASCII as it is, and text as the
- * body of a JSON string. Text is escaped ({@code "} and {@code \} with a backslash, control characters
- * as <code>&#92;u00XX</code>) and encoded as UTF-8 exactly as {@code String.getBytes(UTF_8)} would, so a
- * surrogate without its pair becomes {@code ?}. A {@link RouterLogLine} writes its text in here
- * directly, so no String is made per line. Used by one thread.
+ * One growing byte array that {@link LogBatch} writes its lines into. Text is encoded as UTF-8 exactly
+ * as {@code String.getBytes(UTF_8)} would (a surrogate without its pair becomes {@code ?}), except that
+ * control characters (below U+0020, and U+007F) become {@code ?} too: the body is one log line per text
+ * line, so nothing in a line may end it. A text has a budget of bytes and is cut at the last whole
+ * character that fits. A {@link RouterLogLine} writes its text in here directly, so no String is made per
+ * line. Used by one thread.
  */
-final class JsonBuffer implements RouterLogLine.Out {
-  private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
-
+final class TextBuffer implements RouterLogLine.Out {
   private final LogTime times = new LogTime();
   private final char[] digits = new char[19];
   private byte[] buf = new byte[256 * 1024];
   private int size;
-  private int left; // characters the current text may still take
-  private char high; // a high surrogate waiting for its low half, or 0
+  private int left; // bytes the current text may still take; 0 also once a character did not fit
+  private char high; // a high surrogate waiting for its low half, or 0; its bytes are not yet counted
 
   void clear() {
     size = 0;
@@ -33,12 +31,6 @@ final class JsonBuffer implements RouterLogLine.Out {
     return size;
   }
 
-  void ascii(byte[] ascii) {
-    ensure(ascii.length);
-    System.arraycopy(ascii, 0, buf, size, ascii.length);
-    size += ascii.length;
-  }
-
   void ascii(char c) {
     ensure(1);
     buf[size++] = (byte) c;
@@ -50,27 +42,27 @@ final class JsonBuffer implements RouterLogLine.Out {
     size = times.write(time, buf, size);
   }
 
-  /** Starts a text of which the first {@code limit} characters are kept. */
-  void startText(int limit) {
-    left = limit;
+  /** Starts a text whose UTF-8 takes at most {@code maxBytes}. */
+  void startText(int maxBytes) {
+    left = maxBytes;
   }
 
-  /** Ends the text: a high surrogate left alone, by the text or by the limit, becomes {@code ?}. */
+  /** Ends the text: a high surrogate left alone becomes {@code ?}. */
   void endText() {
     if (high == 0) return;
     high = 0;
-    ascii('?');
+    one('?'); // fits: a high surrogate is only held while at least one byte is left
   }
 
   @Override
   public void put(char c) {
     if (left == 0) return;
-    left--;
-    ensure(7); // a pending '?' and a six-byte escape
+    ensure(4);
     if (high != 0) {
       char h = high;
       high = 0;
       if (Character.isLowSurrogate(c)) {
+        if (!fits(4)) return;
         int cp = Character.toCodePoint(h, c);
         buf[size++] = (byte) (0xF0 | cp >> 18);
         buf[size++] = (byte) (0x80 | cp >> 12 & 0x3F);
@@ -78,28 +70,20 @@ final class JsonBuffer implements RouterLogLine.Out {
         buf[size++] = (byte) (0x80 | cp & 0x3F);
         return;
       }
-      buf[size++] = '?';
+      one('?');
+      if (left == 0) return;
     }
-    if (c == '"' || c == '\\') {
-      buf[size++] = '\\';
-      buf[size++] = (byte) c;
-    } else if (c < 0x20) {
-      buf[size++] = '\\';
-      buf[size++] = 'u';
-      buf[size++] = '0';
-      buf[size++] = '0';
-      buf[size++] = HEX[c >> 4];
-      buf[size++] = HEX[c & 0xF];
-    } else if (c < 0x80) {
-      buf[size++] = (byte) c;
+    if (c < 0x80) {
+      one(c < 0x20 || c == 0x7f ? '?' : c);
     } else if (c < 0x800) {
+      if (!fits(2)) return;
       buf[size++] = (byte) (0xC0 | c >> 6);
       buf[size++] = (byte) (0x80 | c & 0x3F);
     } else if (Character.isHighSurrogate(c)) {
-      high = c;
+      high = c; // one byte or four: the next character tells
     } else if (Character.isLowSurrogate(c)) {
-      buf[size++] = '?';
-    } else {
+      one('?');
+    } else if (fits(3)) {
       buf[size++] = (byte) (0xE0 | c >> 12);
       buf[size++] = (byte) (0x80 | c >> 6 & 0x3F);
       buf[size++] = (byte) (0x80 | c & 0x3F);
@@ -109,16 +93,14 @@ final class JsonBuffer implements RouterLogLine.Out {
   /** Plain ASCII, most of any line, is copied in a tight loop; the rest goes one character at a time. */
   @Override
   public void put(String s, int from, int to) {
-    ensure(7 * (to - from)); // all that the slow path may take, so the fast one needs no checks
+    ensure(4 * (to - from)); // all that the slow path may take, so the fast one needs no checks
     int i = from;
-    while (i < to) {
+    while (i < to && left > 0) {
       if (high == 0) {
-        int end = to - i <= left ? to : i + left;
+        int end = to - i <= left ? to : i + left; // a byte per character here
         byte[] b = buf;
         int n = size;
-        for (char c; i < end && (c = s.charAt(i)) >= 0x20 && c < 0x80 && c != '"' && c != '\\'; i++) {
-          b[n++] = (byte) c;
-        }
+        for (char c; i < end && (c = s.charAt(i)) >= 0x20 && c < 0x7f; i++) b[n++] = (byte) c;
         left -= n - size;
         size = n;
       }
@@ -139,6 +121,22 @@ final class JsonBuffer implements RouterLogLine.Out {
       n /= 10;
     } while (n > 0);
     for (int i = first; i < digits.length; i++) put(digits[i]);
+  }
+
+  /** Writes a one-byte character; the caller knows a byte is left. */
+  private void one(char c) {
+    left--;
+    buf[size++] = (byte) c;
+  }
+
+  /** Takes {@code bytes} from the budget, or ends the text if they do not fit, so it is cut there. */
+  private boolean fits(int bytes) {
+    if (left < bytes) {
+      left = 0;
+      return false;
+    }
+    left -= bytes;
+    return true;
   }
 
   private void ensure(int more) {
