@@ -66,11 +66,11 @@ final class ResponseHead {
     int end = lineEnd(0);
     if (!statusLine(b, end)) return false;
     int at = next(end);
-    int connectionLines = 0;
+    boolean namesOthers = false;
     while (true) {
       int lineEnd = lineEnd(at);
       if (lineEnd == at) { // the empty line
-        if (connectionLines > 0) HeaderNames.markNamedByConnection(this);
+        if (namesOthers) HeaderNames.markNamedByConnection(this);
         return true;
       }
       if (b[at] == ' ' || b[at] == '\t' || lines == MAX_LINES) return false; // a folded line, or too many
@@ -86,9 +86,14 @@ final class ResponseHead {
           chunked = HeaderNames.lastTokenIs(b, valueStart[lines - 1], valueEnd[lines - 1], "chunked");
         }
         case HeaderNames.CONNECTION -> {
-          connectionClose |= HeaderNames.hasToken(b, valueStart[lines - 1], valueEnd[lines - 1], "close");
-          connectionKeepAlive |= HeaderNames.hasToken(b, valueStart[lines - 1], valueEnd[lines - 1], "keep-alive");
-          connectionLines++;
+          int vs = valueStart[lines - 1];
+          int ve = valueEnd[lines - 1];
+          boolean close = HeaderNames.hasToken(b, vs, ve, "close");
+          boolean keepAlive = HeaderNames.hasToken(b, vs, ve, "keep-alive");
+          connectionClose |= close;
+          connectionKeepAlive |= keepAlive;
+          // Other names in it make those headers hop-by-hop; the usual single token names none worth a look.
+          namesOthers |= !(close || keepAlive || HeaderNames.hasToken(b, vs, ve, "upgrade")) || isList(vs, ve);
         }
         case HeaderNames.UPGRADE -> upgradeLine = lines - 1;
         default -> { }
@@ -153,15 +158,23 @@ final class ResponseHead {
     return true;
   }
 
-  /** The end of the line starting at {@code at}, without its CR LF (or bare LF). */
+  /**
+   * The end of the line starting at {@code at}, without its CR LF (or bare LF). The head ends with an
+   * empty line, so a line feed always comes before the end of {@link #bytes}.
+   */
   private int lineEnd(int at) {
+    byte[] b = bytes;
     int i = at;
-    while (b(i) != '\n') i++;
-    return i > at && bytes[i - 1] == '\r' ? i - 1 : i;
+    while (b[i] != '\n') i++;
+    return i > at && b[i - 1] == '\r' ? i - 1 : i;
   }
 
-  private int b(int i) {
-    return i < length ? bytes[i] : '\n';
+  /** Whether the value {@code [start, end)} is a list, whose other elements may name headers. */
+  private boolean isList(int start, int end) {
+    for (int i = start; i < end; i++) {
+      if (bytes[i] == ',') return true;
+    }
+    return false;
   }
 
   /** The start of the line after the one ending at {@code lineEnd}. */
