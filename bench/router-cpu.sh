@@ -14,21 +14,10 @@ ROOT=$(cd "$(dirname "$0")/.." && pwd)
 SECONDS_EACH=${1:-15}
 ROUNDS=${2:-2}
 BACKEND_PORT=19180 NGINX_PORT=19181 HAPROXY_PORT=19182 ROUTER_PORT=19183 API_PORT=19184
-WORK=$(mktemp -d /tmp/hoist-router-cpu.XXXXXX)
-PIDS=()
-cleanup() {
-  for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
-  for pid in "${PIDS[@]}"; do wait "$pid" 2>/dev/null || true; done
-  rm -rf "$WORK"
-}
-trap cleanup EXIT INT TERM
+source "$ROOT/bench/router-lib.sh"
 for tool in wrk nginx node; do command -v $tool >/dev/null || { echo "needs $tool: run bench/router.sh once" >&2; exit 1; }; done
 
-JAR=$(ls "$ROOT"/router/target/hoist-router-*-exec.jar 2>/dev/null | head -n 1 || true)
-if [[ -z "$JAR" || -n "$(find "$ROOT/router/src/main" -newer "$JAR" -type f | head -n 1)" ]]; then
-  (cd "$ROOT" && ./mvnw -q -pl router package -DskipTests)
-  JAR=$(ls "$ROOT"/router/target/hoist-router-*-exec.jar | head -n 1)
-fi
+JAR=$(router_jar)
 
 node "$ROOT/bench/router-backend.js" "$BACKEND_PORT" >/dev/null 2>&1 & PIDS+=($!); BACKEND=$!
 node "$ROOT/bench/router-fake-api.js" "$API_PORT" "127.0.0.1:$BACKEND_PORT" tok >/dev/null 2>&1 & PIDS+=($!); API=$!

@@ -23,14 +23,7 @@ JVM_WARMUP=${BENCH_JVM_WARMUP:-60}  # the routers: C2 keeps compiling hot paths 
 WORKERS=${BENCH_WORKERS:-$(nproc)}
 BACKEND_PORT=18080 NGINX_PORT=18081 HAPROXY_PORT=18082 ROUTER_PORT=18083 API_PORT=18084 QUIET_PORT=18085
 TOKEN=bench-token
-WORK=$(mktemp -d /tmp/hoist-router-bench.XXXXXX)
-PIDS=()
-cleanup() {
-  for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
-  for pid in "${PIDS[@]}"; do wait "$pid" 2>/dev/null || true; done
-  rm -rf "$WORK"
-}
-trap cleanup EXIT INT TERM
+source "$ROOT/bench/router-lib.sh"
 
 need() { # command package: apt-get install only what is missing (apt-get update only if that fails)
   command -v "$1" >/dev/null && return
@@ -47,11 +40,7 @@ wait_port() { # wait for a listener, up to 30 s
   echo "nothing listens on $1" >&2; exit 1
 }
 
-JAR=$(ls "$ROOT"/router/target/hoist-router-*-exec.jar 2>/dev/null | head -n 1 || true)
-if [[ -z "$JAR" || -n "$(find "$ROOT/router/src/main" -newer "$JAR" -type f | head -n 1)" ]]; then
-  (cd "$ROOT" && ./mvnw -q -pl router package -DskipTests)
-  JAR=$(ls "$ROOT"/router/target/hoist-router-*-exec.jar | head -n 1)
-fi
+JAR=$(router_jar)
 
 node "$ROOT/bench/router-backend.js" "$BACKEND_PORT" >"$WORK/backend.log" 2>&1 & PIDS+=($!)
 node "$ROOT/bench/router-fake-api.js" "$API_PORT" "127.0.0.1:$BACKEND_PORT" "$TOKEN" >"$WORK/api.log" 2>&1 & PIDS+=($!)
