@@ -6,9 +6,8 @@ import io.netty.util.ReferenceCountUtil;
 
 /**
  * The last handler of a dyno connection: hands what the dyno says ({@link ResponseDecoder}'s heads, body
- * bytes and ends) to the {@link Exchange} using the
- * connection, if any. A pooled connection with no exchange is expected to stay silent; if it speaks, it
- * is closed.
+ * bytes and ends) to the {@link Exchange} using the connection, if any. A pooled connection with no
+ * exchange is expected to stay silent; if it speaks, it is closed.
  */
 final class BackendHandler extends ChannelInboundHandlerAdapter {
   /** The connection's response decoder, told before each request whether it is a HEAD. */
