@@ -7,10 +7,19 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.hibernate.annotations.DynamicUpdate;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
-/** One build of an app's source into a slug: pending → building → succeeded or failed. */
+/**
+ * One build of an app's source into a slug: pending → building → succeeded or failed.
+ *
+ * <p>Only changed columns are written ({@code @DynamicUpdate}): the builder's output calls, which record
+ * when it was last heard from, run in transactions beside the one that records the build's slug, and a
+ * whole-row update from an output call that had loaded the build before the slug was recorded wrote the
+ * slug back to null (seen as a fast static build's finish refused: "not this build's slug null").
+ */
+@DynamicUpdate
 @Entity
 @Table(name = "builds")
 public class Build {
