@@ -40,7 +40,7 @@ class PushToSlugIT {
     f = new GatewayFixture(tmp);
     f.api.builds.script = FakeBuilds.BY_A_COMPILER;
     compiler = SlugCompiler.start(new CompilerSettings(buildpacks, Files.createDirectories(tmp.resolve("work")),
-        512L * 1024 * 1024, 0, Duration.ofSeconds(1)), new BuilderApi(new ApiHttp(f.api.url(), FakeApi.TOKEN)));
+        512L * 1024 * 1024, 0, Duration.ofSeconds(1), 0), new BuilderApi(new ApiHttp(f.api.url(), FakeApi.TOKEN)));
     key = f.key("dev");
     account = f.api.account("dev", f.fingerprint(key), null);
   }

@@ -81,12 +81,6 @@ final class BuildRun {
     }
   }
 
-  /** {@code hoist.build.uid} / {@code HOIST_BUILD_UID}: the uid builds run as when the compiler is root. */
-  private static int uidSetting() {
-    String v = System.getProperty("hoist.build.uid", System.getenv().getOrDefault("HOIST_BUILD_UID", ""));
-    return v.matches("\\d{1,9}") ? Integer.parseInt(v) : -1;
-  }
-
   /** Builds and hands in the slug; returns its id. */
   private String compile(Scratch scratch, OutputSink out) throws Exception {
     long sourceEpoch = fetchSource(scratch);
@@ -102,7 +96,7 @@ final class BuildRun {
     if (job.buildpacks() != null) command.addAll(job.buildpacks());
     DiskWatch disk = new DiskWatch(scratch.root, settings.maxDisk());
     Duration timeout = job.timeoutSeconds() > 0 ? Duration.ofSeconds(job.timeoutSeconds()) : DEFAULT_TIMEOUT;
-    BuildUser user = BuildUser.choose(uidSetting());
+    BuildUser user = BuildUser.choose(settings.buildUid());
     user.own(scratch.root);
     Driver.Result result = Driver.run(command, user.prefix(), BuildEnv.forDriver(job, scratch, slug, types,
         sourceEpoch), scratch.root, settings.maxMemoryMb(), timeout,

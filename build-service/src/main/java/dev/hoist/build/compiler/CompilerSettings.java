@@ -21,9 +21,11 @@ import java.util.List;
  *     build's processes. Off by default because the JVM and V8 reserve far more address space than they
  *     use; the builder dyno's own memory limit is the real bound
  * @param claimWait {@code hoist.build.claim-wait-seconds}, default 30: the long-poll for work
+ * @param buildUid {@code hoist.build.uid} ({@code HOIST_BUILD_UID}), default 0 (unset): the uid builds run
+ *     as when the compiler is root (see {@link BuildUser})
  */
 public record CompilerSettings(Path buildpacksDir, Path workDir, long maxDisk, long maxMemoryMb,
-    Duration claimWait) {
+    Duration claimWait, int buildUid) {
 
   public static CompilerSettings from(Settings s) {
     String alias = s.env("HOIST_BUILDPACKS_DIR");
@@ -33,7 +35,8 @@ public record CompilerSettings(Path buildpacksDir, Path workDir, long maxDisk, l
         s.path("hoist.build.work-dir", Path.of(System.getProperty("java.io.tmpdir"))),
         s.number("hoist.build.max-disk-mb", 4096) * 1024 * 1024,
         s.number("hoist.build.max-memory-mb", 0),
-        s.seconds("hoist.build.claim-wait-seconds", 30));
+        s.seconds("hoist.build.claim-wait-seconds", 30),
+        s.integer("hoist.build.uid", 0));
   }
 
   /**

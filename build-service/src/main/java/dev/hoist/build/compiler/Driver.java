@@ -31,12 +31,6 @@ final class Driver {
 
   private Driver() {}
 
-  static Result run(List<String> command, Map<String, String> env, Path dir, long maxMemoryMb, Duration timeout,
-      BooleanSupplier stop, Consumer<String> output) throws IOException, InterruptedException {
-    return run(command, List.of(), env, dir, maxMemoryMb, timeout, stop, output);
-  }
-
-  /** As above, the command run under {@code user} (words such as {@code setpriv --reuid=N --}; may be empty). */
   static Result run(List<String> command, List<String> user, Map<String, String> env, Path dir, long maxMemoryMb,
       Duration timeout, BooleanSupplier stop, Consumer<String> output) throws IOException, InterruptedException {
     ProcessBuilder pb = new ProcessBuilder(wrap(command, user, maxMemoryMb)).directory(dir.toFile())
@@ -64,10 +58,6 @@ final class Driver {
   }
 
   /** {@code setsid bash -c 'ulimit -v N; exec "$@"' build COMMAND...}: a new session, and the memory limit. */
-  static List<String> wrap(List<String> command, long maxMemoryMb) {
-    return wrap(command, List.of(), maxMemoryMb);
-  }
-
   static List<String> wrap(List<String> command, List<String> user, long maxMemoryMb) {
     List<String> full = new ArrayList<>();
     if (Files.isExecutable(SETSID)) full.add(SETSID.toString());

@@ -67,7 +67,7 @@ class BuildLimitsIT {
     Path driver = CompilerFixture.standIn(tmp, """
         echo "address space: $(ulimit -v)"
         """);
-    try (CompilerFixture f = new CompilerFixture(tmp, driver, 512, 64)) {
+    try (CompilerFixture f = new CompilerFixture(tmp, driver, 512, 64, 0)) {
       String id = f.enqueue(Map.of("a", "1"), Map.of(), 120);
 
       f.awaitFinish(id);
@@ -127,21 +127,18 @@ class BuildLimitsIT {
         "the tests do not run as root");
     // The build's uid must be able to pass through the test's folder to its scratch folder and driver.
     java.nio.file.Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
-    System.setProperty("hoist.build.uid", Integer.toString(BuildUser.DEFAULT_UID));
     Path driver = CompilerFixture.standIn(tmp, """
         echo "uid: $(id -u)"
         if cat "/proc/$PPID/environ" >/dev/null 2>&1; then echo "compiler environ: readable"; \
           else echo "compiler environ: denied"; fi
         """);
-    try (CompilerFixture f = new CompilerFixture(tmp, driver, 512)) {
+    try (CompilerFixture f = new CompilerFixture(tmp, driver, 512, 0, BuildUser.DEFAULT_UID)) {
       String id = f.enqueue(Map.of("Procfile", "web: x"), Map.of(), 120);
 
       f.awaitFinish(id);
 
       List<String> out = f.output(id);
       assertThat(out).contains("uid: " + BuildUser.DEFAULT_UID, "compiler environ: denied");
-    } finally {
-      System.clearProperty("hoist.build.uid");
     }
   }
 

@@ -25,15 +25,16 @@ final class CompilerFixture implements AutoCloseable {
   private final Path root;
 
   CompilerFixture(Path root, Path buildpacks, long maxDiskMb) throws Exception {
-    this(root, buildpacks, maxDiskMb, 0);
+    this(root, buildpacks, maxDiskMb, 0, 0);
   }
 
-  CompilerFixture(Path root, Path buildpacks, long maxDiskMb, long maxMemoryMb) throws Exception {
+  /** {@code buildUid}: the uid builds run as when the tests run as root, 0 for the compiler's own. */
+  CompilerFixture(Path root, Path buildpacks, long maxDiskMb, long maxMemoryMb, int buildUid) throws Exception {
     this.root = root;
     this.api = new FakeApi();
     this.work = Files.createDirectories(root.resolve("work"));
     CompilerSettings settings = new CompilerSettings(buildpacks, work, maxDiskMb * 1024 * 1024, maxMemoryMb,
-        Duration.ofSeconds(1));
+        Duration.ofSeconds(1), buildUid);
     this.compiler = SlugCompiler.start(settings, new BuilderApi(new ApiHttp(api.url(), FakeApi.TOKEN)));
   }
 

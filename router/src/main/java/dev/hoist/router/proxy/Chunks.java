@@ -31,6 +31,21 @@ final class Chunks {
     ch.write(CRLF.duplicate(), ch.voidPromise());
   }
 
+  /** One chunk appended to {@code out} (which must have room: {@code data}'s bytes and 16 more). */
+  static void append(ByteBuf out, ByteBuf data) {
+    ByteBufUtil.writeAscii(out, Integer.toHexString(data.readableBytes()));
+    out.writeShort(('\r' << 8) | '\n');
+    out.writeBytes(data);
+    out.writeShort(('\r' << 8) | '\n');
+  }
+
+  /** The last chunk without trailers appended to {@code out}; false when it has no room for it. */
+  static boolean appendLast(ByteBuf out) {
+    if (out.writableBytes() < LAST.readableBytes()) return false;
+    out.writeBytes(LAST, LAST.readerIndex(), LAST.readableBytes());
+    return true;
+  }
+
   /** The last chunk, with trailer lines if any ({@code Name: value} lines, raw; ownership passes on). */
   static void last(Channel ch, ByteBuf trailers) {
     if (trailers == null || !trailers.isReadable()) {

@@ -5,7 +5,6 @@ import dev.hoist.router.route.AppRoute;
 import dev.hoist.router.route.Dyno;
 import dev.hoist.router.route.RouteTable;
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
@@ -42,8 +41,6 @@ import java.util.concurrent.TimeUnit;
 final class Exchange extends Deadlines.Node {
   /** A body piece this small is copied in behind its response head: one buffer to write, not two. */
   private static final int SMALL_BODY = 1024;
-  private static final short CRLF = ('\r' << 8) | '\n';
-  private static final byte[] LAST_CHUNK = {'0', '\r', '\n', '\r', '\n'};
 
   private enum State { ROUTING, WAITING, CONNECTING, SENT, RESPONDING, DONE }
 
@@ -322,12 +319,8 @@ final class Exchange extends Deadlines.Node {
     int n = data.readableBytes();
     bytes += n;
     if (unsent != null && n <= SMALL_BODY && unsent.writableBytes() >= n + 16) { // one buffer, one copy
-      if (chunkToClient) {
-        ByteBufUtil.writeAscii(unsent, Integer.toHexString(n));
-        unsent.writeShort(CRLF);
-      }
-      unsent.writeBytes(data);
-      if (chunkToClient) unsent.writeShort(CRLF);
+      if (chunkToClient) Chunks.append(unsent, data);
+      else unsent.writeBytes(data);
       data.release();
       return;
     }
@@ -361,9 +354,7 @@ final class Exchange extends Deadlines.Node {
   private void finish(ResponseEnd end) {
     state = State.DONE;
     if (chunkToClient) {
-      if (end.trailers == null && unsent != null && unsent.writableBytes() >= 5) {
-        unsent.writeBytes(LAST_CHUNK);
-      } else {
+      if (end.trailers != null || unsent == null || !Chunks.appendLast(unsent)) {
         sendUnsent();
         Chunks.last(client, end.trailers);
       }

@@ -63,7 +63,7 @@ final class ForwardedHeaders {
     out.writeBytes(REQUEST_VERSION);
     String[] named = namedByConnection(h);
     CharSequence upgradeTo = null;
-    int via = -1;
+    boolean via = false;
     for (Iterator<Map.Entry<CharSequence, CharSequence>> it = h.iteratorCharSequence(); it.hasNext(); ) {
       Map.Entry<CharSequence, CharSequence> e = it.next();
       CharSequence name = e.getKey();
@@ -81,7 +81,7 @@ final class ForwardedHeaders {
           continue;
         }
         case HeaderNames.VIA -> {
-          if (via < 0) via = out.writerIndex();
+          via = true; // appended to at the end, with the router's own
           continue;
         }
         default -> {
@@ -105,7 +105,7 @@ final class ForwardedHeaders {
     out.writeBytes(REQUEST_START);
     ByteBufUtil.writeAscii(out, Long.toString(startMillis));
     out.writeBytes(CRLF).writeBytes(VIA);
-    if (via >= 0) {
+    if (via) {
       for (String v : h.getAll(HttpHeaderNames.VIA)) {
         ByteBufUtil.writeAscii(out, v);
         out.writeBytes(COMMA);

@@ -112,10 +112,8 @@ final class ResponseDecoder extends ChannelInboundHandlerAdapter {
     head.untilClose = false;
     if (status == 101) {
       state = State.RAW;
-    } else if (informational) {
-      state = State.HEAD; // the real response follows
-    } else if (bodyless) {
-      state = State.HEAD;
+    } else if (informational || bodyless) {
+      state = State.HEAD; // after a 1xx the real response follows
     } else if (head.chunked) {
       state = State.CHUNK_SIZE;
     } else if (head.transferEncoding || head.contentLength < 0) {
