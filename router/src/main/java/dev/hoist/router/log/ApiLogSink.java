@@ -62,6 +62,14 @@ public final class ApiLogSink implements LogSink {
   }
 
   private void run() {
+    try {
+      sendUntilClosed();
+    } finally {
+      poster.close();
+    }
+  }
+
+  private void sendUntilClosed() {
     List<LogBatch.Line> batch = new ArrayList<>(BATCH);
     long firstSeen = 0; // the last look that found nothing: the batch's oldest line came after it
     long lastLook = System.nanoTime();

@@ -103,7 +103,7 @@ final class ForwardedHeaders {
     out.writeBytes(PROTO_AND_PORT);
     ByteBufUtil.writeAscii(out, port);
     out.writeBytes(REQUEST_START);
-    ByteBufUtil.writeAscii(out, Long.toString(startMillis));
+    digits(out, startMillis);
     out.writeBytes(CRLF).writeBytes(VIA);
     if (via) {
       for (String v : h.getAll(HttpHeaderNames.VIA)) {
@@ -209,6 +209,13 @@ final class ForwardedHeaders {
       if (n != null && HeaderNames.is(name, n)) return true;
     }
     return false;
+  }
+
+  /** A non-negative number in decimal, written without making a String of it first. */
+  static void digits(ByteBuf out, long n) {
+    long scale = 1;
+    while (scale <= n / 10) scale *= 10;
+    for (; scale > 0; scale /= 10) out.writeByte((int) ('0' + n / scale % 10));
   }
 
   private static byte[] bytes(String ascii) {

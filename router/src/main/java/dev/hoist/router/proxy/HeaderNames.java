@@ -3,7 +3,7 @@ package dev.hoist.router.proxy;
 /**
  * The header names the router acts on, recognised without allocating: by length first, then compared
  * case-insensitively. Works on any {@link CharSequence}; bytes of a response head are read through a
- * reusable {@link Slice}.
+ * {@link Slice} its {@link ResponseHead} keeps and points anew at each name or value.
  */
 final class HeaderNames {
   static final int OTHER = 0;
@@ -53,10 +53,6 @@ final class HeaderNames {
     };
   }
 
-  static int kind(byte[] b, int start, int end) {
-    return kind(new Slice().set(b, start, end));
-  }
-
   /** {@code n} equals {@code lower} ignoring ASCII case; {@code lower} is lower-case. */
   static boolean is(CharSequence n, String lower) {
     if (n.length() != lower.length()) return false;
@@ -84,14 +80,6 @@ final class HeaderNames {
     int start = value.length();
     while (start > 0 && value.charAt(start - 1) != ',') start--;
     return tokenIs(value, start, value.length(), token);
-  }
-
-  static boolean hasToken(byte[] b, int start, int end, String token) {
-    return hasToken(new Slice().set(b, start, end), token);
-  }
-
-  static boolean lastTokenIs(byte[] b, int start, int end, String token) {
-    return lastTokenIs(new Slice().set(b, start, end), token);
   }
 
   /**

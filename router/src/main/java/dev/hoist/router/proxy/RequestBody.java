@@ -65,6 +65,10 @@ final class RequestBody {
 
   void send(Channel backend, HttpContent c) {
     if (c instanceof LastHttpContent) complete = true;
+    if (!chunked && !c.content().isReadable()) { // the end of a bodiless request, mostly: nothing to send or keep
+      c.release();
+      return;
+    }
     if (replayable) {
       int size = c.content().readableBytes();
       if (replayBytes + size <= MAX_REPLAY_BYTES) {

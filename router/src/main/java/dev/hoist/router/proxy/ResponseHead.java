@@ -46,6 +46,8 @@ final class ResponseHead {
   boolean connectionClose;
   boolean connectionKeepAlive;
   int upgradeLine;
+  /** Pointed at each name or value in turn to compare it: reused, so reading a head allocates nothing. */
+  private final HeaderNames.Slice view = new HeaderNames.Slice();
   /** Set by the decoder: the body runs until the dyno closes, so the connection cannot be reused. */
   boolean untilClose;
 
@@ -83,17 +85,17 @@ final class ResponseHead {
         }
         case HeaderNames.TRANSFER_ENCODING -> {
           transferEncoding = true; // the last coding decides: chunked, or the body runs until close
-          chunked = HeaderNames.lastTokenIs(b, valueStart[lines - 1], valueEnd[lines - 1], "chunked");
+          chunked = HeaderNames.lastTokenIs(view.set(b, valueStart[lines - 1], valueEnd[lines - 1]), "chunked");
         }
         case HeaderNames.CONNECTION -> {
           int vs = valueStart[lines - 1];
           int ve = valueEnd[lines - 1];
-          boolean close = HeaderNames.hasToken(b, vs, ve, "close");
-          boolean keepAlive = HeaderNames.hasToken(b, vs, ve, "keep-alive");
+          boolean close = HeaderNames.hasToken(view.set(b, vs, ve), "close");
+          boolean keepAlive = HeaderNames.hasToken(view.set(b, vs, ve), "keep-alive");
           connectionClose |= close;
           connectionKeepAlive |= keepAlive;
           // Other names in it make those headers hop-by-hop; the usual single token names none worth a look.
-          namesOthers |= !(close || keepAlive || HeaderNames.hasToken(b, vs, ve, "upgrade")) || isList(vs, ve);
+          namesOthers |= !(close || keepAlive || HeaderNames.hasToken(view.set(b, vs, ve), "upgrade")) || isList(vs, ve);
         }
         case HeaderNames.UPGRADE -> upgradeLine = lines - 1;
         default -> { }
@@ -153,7 +155,7 @@ final class ResponseHead {
     nameEnd[lines] = colon;
     valueStart[lines] = vs;
     valueEnd[lines] = ve;
-    kind[lines] = HeaderNames.kind(b, start, colon);
+    kind[lines] = HeaderNames.kind(view.set(b, start, colon));
     lines++;
     return true;
   }

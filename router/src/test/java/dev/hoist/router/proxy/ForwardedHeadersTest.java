@@ -144,4 +144,14 @@ class ForwardedHeadersTest {
     assertThat(close[0]).isTrue();
     assertThat(ForwardedHeaders.chunkedToClient(response("HTTP/1.1 200 OK\r\n\r\n"), false, true)).isFalse();
   }
+
+  @Test
+  void writesNumbersInDecimalAsLongToStringWould() {
+    for (long n : new long[] {0, 7, 9, 10, 99, 100, 1700000000000L, 999_999_999_999L, Long.MAX_VALUE}) {
+      ByteBuf out = Unpooled.buffer();
+      ForwardedHeaders.digits(out, n);
+      assertThat(out.toString(StandardCharsets.US_ASCII)).isEqualTo(Long.toString(n));
+      out.release();
+    }
+  }
 }
