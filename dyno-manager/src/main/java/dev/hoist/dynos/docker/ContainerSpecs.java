@@ -97,6 +97,7 @@ final class ContainerSpecs {
     labels.put(Labels.ONE_OFF, Boolean.toString(spec.oneOff()));
     labels.put(Labels.COMMAND, spec.command());
     labels.put(Labels.SIZE, spec.size());
+    labels.put(Labels.SPEC, spec.digest());
     return labels;
   }
 }

@@ -6,7 +6,11 @@ import dev.hoist.dynos.scheduler.DynoSpec;
  * A formation dyno the desired state asks for: {@code web.1} of release 7, restart generation g. Its key
  * names the slot's crash history: a new release or a restart request is a new slot with a clean history.
  */
-public record Slot(DynoSpec spec) {
+public record Slot(DynoSpec spec, String digest) {
+  public Slot(DynoSpec spec) {
+    this(spec, spec.digest());
+  }
+
   public String app() {
     return spec.app();
   }
@@ -31,9 +35,12 @@ public record Slot(DynoSpec spec) {
     return app + "/" + dyno + "@v" + release + "." + generation;
   }
 
-  /** Whether a container with these labels is this slot's dyno. */
+  /**
+   * Whether a container with these labels is this slot's dyno: same name, release and restart generation,
+   * made from the same spec (see {@link DynoSpec#digest()}).
+   */
   public boolean matches(Dyno d) {
     return !d.observed().oneOff() && d.observed().dyno().equals(spec.dyno()) && d.observed().release() == spec.release()
-        && d.observed().generation() == spec.generation();
+        && d.observed().generation() == spec.generation() && d.observed().spec().equals(digest);
   }
 }

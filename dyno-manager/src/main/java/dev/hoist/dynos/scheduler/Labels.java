@@ -13,6 +13,8 @@ public final class Labels {
   public static final String ONE_OFF = "hoist.one-off";
   public static final String COMMAND = "hoist.command";
   public static final String SIZE = "hoist.size";
+  /** {@link DynoSpec#digest()}: what the container was made from, beyond its name and release. */
+  public static final String SPEC = "hoist.spec";
   /** On the short-lived container a slug image is made from. */
   public static final String PREPARING = "hoist.preparing";
 

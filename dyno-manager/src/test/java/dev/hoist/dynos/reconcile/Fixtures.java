@@ -22,11 +22,17 @@ final class Fixtures {
     return observed(id, dyno, release, status, 0, 1_000);
   }
 
+  /** A container made from what {@link #slot} asks for, so that it matches that slot. */
   static Observed observed(String id, String dyno, int release, Observed.Status status, long generation,
       long startedAt) {
+    return observed(id, dyno, release, status, generation, startedAt, slot(dyno, release, generation).digest());
+  }
+
+  static Observed observed(String id, String dyno, int release, Observed.Status status, long generation,
+      long startedAt, String spec) {
     String type = dyno.substring(0, dyno.indexOf('.'));
     return new Observed(id, "demo", dyno, type, release, "slug", generation, startedAt, false, "cmd", "standard-1X",
-        status, "172.17.0." + Math.abs(id.hashCode() % 200));
+        spec, status, "172.17.0." + Math.abs(id.hashCode() % 200));
   }
 
   static Dyno up(Observed o) {

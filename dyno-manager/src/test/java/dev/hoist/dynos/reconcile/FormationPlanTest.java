@@ -87,6 +87,24 @@ class FormationPlanTest {
   }
 
   @Test
+  void replacesAWebDynoMadeFromAnotherSpecLikeADeploy() {
+    // Same name, release and generation, but made for another environment (a manager given another api URL)
+    List<Slot> slots = List.of(slot("web.1", 1));
+    Dyno stranger = Fixtures.up(Fixtures.observed("a", "web.1", 1, RUNNING, 0, 1_000, "0123456789abcdef"));
+    assertThat(plan(slots, List.of(stranger))).containsExactly(new Action.Start(slots.get(0)));
+    assertThat(plan(slots, List.of(stranger, up("b", "web.1", 1)))).containsExactly(new Action.Drain(stranger));
+  }
+
+  @Test
+  void replacesAWorkerMadeFromAnotherSpecAtOnceAndOneWithoutASpecLabelToo() {
+    List<Slot> slots = List.of(slot("worker.1", 1));
+    Dyno stranger = Fixtures.up(Fixtures.observed("a", "worker.1", 1, RUNNING, 0, 1_000, "0123456789abcdef"));
+    Dyno unlabelled = Fixtures.up(Fixtures.observed("b", "worker.1", 1, RUNNING, 0, 1_000, ""));
+    assertThat(plan(slots, List.of(stranger, unlabelled))).containsExactlyInAnyOrder(
+        new Action.Start(slots.get(0)), new Action.Stop(stranger), new Action.Stop(unlabelled));
+  }
+
+  @Test
   void stopsOldWorkersAtOnceAndRemovesWhatNoLongerRuns() {
     Dyno oldWorker = up("a", "worker.1", 1);
     Dyno oldDead = crashed("b", "web.1", 1);
