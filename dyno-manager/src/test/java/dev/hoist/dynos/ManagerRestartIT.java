@@ -53,6 +53,24 @@ class ManagerRestartIT {
   }
 
   @Test
+  void replacesARunningDynoMadeFromAnotherSpecInsteadOfAdoptingIt() throws Exception {
+    // Same app, dyno and release, another environment: what a manager given another api URL finds.
+    Slug slug = h.slug(TestSlugs.web(), Map.of("web", "node web.js"));
+    h.api.put(app("respec", 1, slug, 1));
+    await(LIMIT, "one up", () -> h.routable("respec").size() == 1);
+    String old = h.routable("respec").get(0).containerId();
+
+    h.restartManager();
+    h.api.put(Harness.app("respec", 1, slug, Map.of("TAG", "other"), List.of(Harness.process("web", 1, "node web.js", 128))));
+    await(LIMIT, "a new web.1 up", () -> h.routable("respec").size() == 1
+        && !h.routable("respec").get(0).containerId().equals(old));
+    String fresh = h.routable("respec").get(0).containerId();
+    assertThat(List.of(h.client().inspectContainerCmd(fresh).exec().getConfig().getEnv())).contains("TAG=other");
+    await(LIMIT, "the old one gone", () -> h.client().listContainersCmd().withShowAll(true)
+        .withIdFilter(List.of(old)).exec().isEmpty());
+  }
+
+  @Test
   void preparesOneImagePerSlugAndRemovesItOnceUnused() {
     Slug first = h.slug(TestSlugs.web(), Map.of("web", "node web.js"));
     h.api.put(app("images", 1, first, 3));
