@@ -7,6 +7,7 @@ import dev.hoist.dynos.scheduler.DynoSpec;
  * names the slot's crash history: a new release or a restart request is a new slot with a clean history.
  */
 public record Slot(DynoSpec spec, String digest) {
+  /** The digest is taken once here: every pass matches each slot against every container of its app. */
   public Slot(DynoSpec spec) {
     this(spec, spec.digest());
   }

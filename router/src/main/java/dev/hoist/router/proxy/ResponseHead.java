@@ -90,12 +90,13 @@ final class ResponseHead {
         case HeaderNames.CONNECTION -> {
           int vs = valueStart[lines - 1];
           int ve = valueEnd[lines - 1];
-          boolean close = HeaderNames.hasToken(view.set(b, vs, ve), "close");
-          boolean keepAlive = HeaderNames.hasToken(view.set(b, vs, ve), "keep-alive");
+          HeaderNames.Slice value = view.set(b, vs, ve);
+          boolean close = HeaderNames.hasToken(value, "close");
+          boolean keepAlive = HeaderNames.hasToken(value, "keep-alive");
           connectionClose |= close;
           connectionKeepAlive |= keepAlive;
           // Other names in it make those headers hop-by-hop; the usual single token names none worth a look.
-          namesOthers |= !(close || keepAlive || HeaderNames.hasToken(view.set(b, vs, ve), "upgrade")) || isList(vs, ve);
+          namesOthers |= !(close || keepAlive || HeaderNames.hasToken(value, "upgrade")) || isList(vs, ve);
         }
         case HeaderNames.UPGRADE -> upgradeLine = lines - 1;
         default -> { }
