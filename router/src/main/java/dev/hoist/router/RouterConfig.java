@@ -24,7 +24,7 @@ import java.util.Map;
  * @param poolIdleTimeout  an unused pooled dyno connection is closed after this (10 s)
  * @param idleTimeout      a client keep-alive connection with no request is closed after this (55 s)
  * @param epoll            use the epoll transport when the native library loads (true)
- * @param logBuffer        router log lines held while the api is slow, then dropped (20000)
+ * @param logBuffer        router log lines each event loop holds while the api is slow, then drops (20000)
  */
 public record RouterConfig(int port, String bind, String appsDomain, String apiUrl, String componentToken,
     Path routesFile, int threads, Duration firstByteTimeout, Duration bootWait, Duration connectTimeout,

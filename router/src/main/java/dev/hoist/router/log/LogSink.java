@@ -5,10 +5,10 @@ package dev.hoist.router.log;
  * list in tests.
  *
  * <p>Contract: {@link #log} is called on event-loop threads, once per request that reached an app, so it
- * must return at once: never block, never do I/O. The line holds only its fields, so that its text can
- * be written on the sink's own thread, as {@link ApiLogSink} does. A sink that cannot keep up drops
- * lines and counts them rather than slow the router. {@link #close} flushes what it can and must not
- * throw.
+ * must return at once: never block on I/O or on another thread's work. {@link ApiLogSink} writes the
+ * line's text there, into a buffer of the loop's own, and sends it from a thread of its own. A sink that
+ * cannot keep up drops lines and counts them rather than slow the router. {@link #close} flushes what it
+ * can and must not throw.
  */
 public interface LogSink extends AutoCloseable {
   /** A sink that forgets everything. */

@@ -14,8 +14,8 @@ import java.time.Instant;
  * Quoted values have {@code "} and {@code \} escaped so one line cannot forge fields of another, and
  * control characters replaced by {@code ?}; paths are cut at 2,048 characters.
  *
- * <p>The event loop only fills in the fields: the text is written later, on the sink's own thread, by
- * {@link #writeTo} straight into its output. {@link #format} builds it as a String for tests.
+ * <p>{@link #writeTo} writes the text straight into the sink's buffer, so no String is made per request;
+ * {@link #format} builds it as a String for tests.
  *
  * @param at        {@code info}, {@code warning} or {@code error}
  * @param code      H-code, or null on success

@@ -9,12 +9,12 @@ import java.util.Arrays;
  * control characters (below U+0020, and U+007F) become {@code ?} too: the body is one log line per text
  * line, so nothing in a line may end it. A text has a budget of bytes and is cut at the last whole
  * character that fits. A {@link RouterLogLine} writes its text in here directly, so no String is made per
- * line. Used by one thread.
+ * line. Used by one thread at a time.
  */
 final class TextBuffer implements RouterLogLine.Out {
   private final LogTime times = new LogTime();
   private final char[] digits = new char[19];
-  private byte[] buf = new byte[256 * 1024];
+  private byte[] buf = new byte[64 * 1024];
   private int size;
   private int left; // bytes the current text may still take; 0 also once a character did not fit
   private char high; // a high surrogate waiting for its low half, or 0; its bytes are not yet counted
@@ -29,6 +29,19 @@ final class TextBuffer implements RouterLogLine.Out {
 
   int size() {
     return size;
+  }
+
+  /** Appends bytes already encoded (by another buffer). */
+  void append(byte[] bytes, int from, int length) {
+    ensure(length);
+    System.arraycopy(bytes, from, buf, size, length);
+    size += length;
+  }
+
+  /** Removes the first {@code n} bytes. */
+  void dropFirst(int n) {
+    System.arraycopy(buf, n, buf, 0, size - n);
+    size -= n;
   }
 
   void ascii(char c) {

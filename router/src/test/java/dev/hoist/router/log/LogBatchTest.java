@@ -26,19 +26,24 @@ class LogBatchTest {
         null, time);
   }
 
-  private byte[] bytes(LogBatch.Line... lines) {
-    byte[] text = batch.encode(List.of(lines));
-    return Arrays.copyOf(text, batch.size());
+  /** A line to encode, for the app. */
+  private record Line(String app, RouterLogLine line) {}
+
+  private byte[] bytes(Line... lines) {
+    batch.clear();
+    for (Line l : lines) batch.add(l.app(), l.line());
+    assertThat(batch.lines()).isEqualTo(lines.length);
+    return Arrays.copyOf(batch.bytes(), batch.size());
   }
 
   /** The batch as text, refusing anything that is not valid UTF-8. */
-  private String text(LogBatch.Line... lines) throws CharacterCodingException {
+  private String text(Line... lines) throws CharacterCodingException {
     return UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes(lines))).toString();
   }
 
   /** The one line's message: what follows the app and the time. */
   private String message(RouterLogLine line) throws CharacterCodingException {
-    String text = text(new LogBatch.Line("demo", line));
+    String text = text(new Line("demo", line));
     assertThat(text).endsWith("\n").containsOnlyOnce("\n");
     return text.substring("demo ".length() + LogTime.LENGTH + 1, text.length() - 1);
   }
@@ -48,7 +53,7 @@ class LogBatchTest {
     RouterLogLine first = line("/", "demo.localhost", T);
     RouterLogLine second = line("/b", "other.localhost", Instant.parse("2026-11-21T23:35:41Z"));
 
-    assertThat(text(new LogBatch.Line("demo", first), new LogBatch.Line("other", second))).isEqualTo(
+    assertThat(text(new Line("demo", first), new Line("other", second))).isEqualTo(
         "demo 2026-11-21T23:35:40.123456Z " + first.format() + "\n"
             + "other 2026-11-21T23:35:41.000000Z " + second.format() + "\n");
   }
@@ -68,7 +73,7 @@ class LogBatchTest {
 
     for (RouterLogLine l : lines) {
       // Both are valid UTF-8, so equal text is equal bytes, and a difference reads better as text.
-      assertThat(new String(bytes(new LogBatch.Line("demo", l)), UTF_8))
+      assertThat(new String(bytes(new Line("demo", l)), UTF_8))
           .isEqualTo(new String(expected("demo", l), UTF_8));
     }
   }
@@ -80,7 +85,7 @@ class LogBatchTest {
 
     assertThat(message(l)).isEqualTo("at=info method=GE?T path=\"/a??b\" host=h??????.x request_id=i? fwd=\"f\" "
         + "dyno=web.1? connect=1ms service=5ms status=200 bytes=123 protocol=http");
-    assertThat(bytes(new LogBatch.Line("demo", l))).isEqualTo(expected("demo", l));
+    assertThat(bytes(new Line("demo", l))).isEqualTo(expected("demo", l));
   }
 
   @Test
@@ -100,7 +105,7 @@ class LogBatchTest {
         String kept = l.format().substring(0, 10_000 - room);
 
         assertThat(message(l)).as("%s with %d bytes left", c, room).isEqualTo(room == size ? kept + c : kept);
-        assertThat(bytes(new LogBatch.Line("demo", l))).isEqualTo(expected("demo", l));
+        assertThat(bytes(new Line("demo", l))).isEqualTo(expected("demo", l));
       }
     }
   }
@@ -114,14 +119,53 @@ class LogBatchTest {
 
   @Test
   void growsForABigBatchAndStartsAfreshEachTime() throws Exception {
-    LogBatch.Line big = new LogBatch.Line("demo", line("/", "x".repeat(10_000), T));
-    LogBatch.Line[] many = new LogBatch.Line[100];
+    Line big = new Line("demo", line("/", "x".repeat(10_000), T));
+    Line[] many = new Line[100];
     Arrays.fill(many, big);
 
     String all = text(many);
     assertThat(all.split("\n")).hasSize(100).allSatisfy(l -> assertThat(l).hasSize(33 + 10_000));
-    assertThat(text(new LogBatch.Line("demo", line("/small", "h", T))))
+    assertThat(text(new Line("demo", line("/small", "h", T))))
         .isEqualTo("demo 2026-11-21T23:35:40.123456Z " + line("/small", "h", T).format() + "\n");
+  }
+
+  @Test
+  void takesAnotherBatchsLinesWholeAndEmptiesIt() throws Exception {
+    LogBatch other = new LogBatch();
+    for (int i = 0; i < 600; i++) other.add("b", line("/" + i, "h", T)); // more than the ends array starts with
+    batch.clear();
+    batch.add("a", line("/first", "h", T));
+
+    batch.takeAll(other);
+
+    assertThat(other.lines()).isZero();
+    assertThat(other.size()).isZero();
+    assertThat(batch.lines()).isEqualTo(601);
+    String all = new String(batch.bytes(), 0, batch.size(), UTF_8);
+    assertThat(all.split("\n")).hasSize(601);
+    assertThat(new String(batch.bytes(), 0, batch.sizeOf(2), UTF_8)).isEqualTo(
+        "a 2026-11-21T23:35:40.123456Z " + line("/first", "h", T).format() + "\n"
+            + "b 2026-11-21T23:35:40.123456Z " + line("/0", "h", T).format() + "\n");
+    assertThat(batch.sizeOf(601)).isEqualTo(batch.size());
+    assertThat(batch.sizeOf(0)).isZero();
+  }
+
+  @Test
+  void dropsItsFirstLinesAndKeepsTheRestInOrder() {
+    batch.clear();
+    for (int i = 0; i < 5; i++) batch.add("demo", line("/" + i, "h", T));
+    String rest = new String(batch.bytes(), batch.sizeOf(2), batch.size() - batch.sizeOf(2), UTF_8);
+
+    batch.dropFirst(2);
+
+    assertThat(batch.lines()).isEqualTo(3);
+    assertThat(new String(batch.bytes(), 0, batch.size(), UTF_8)).isEqualTo(rest).startsWith("demo ")
+        .contains("path=\"/2\"");
+    assertThat(new String(batch.bytes(), 0, batch.sizeOf(1), UTF_8)).contains("path=\"/2\"")
+        .doesNotContain("path=\"/3\"");
+    batch.dropFirst(3);
+    assertThat(batch.lines()).isZero();
+    assertThat(batch.size()).isZero();
   }
 
   /**
