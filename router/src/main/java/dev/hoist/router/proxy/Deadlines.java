@@ -4,8 +4,9 @@ import io.netty.channel.EventLoop;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One event loop's timeouts of one kind, without a timer per request: the first-byte deadline of each
- * exchange (H12), and the idle deadline of each keep-alive client connection.
+ * One event loop's timeouts of one length, without a timer per request: the first-byte deadline of each
+ * exchange (H12), and the idle deadline of each keep-alive client connection and of each response under
+ * way (H15, H28).
  *
  * <p>Every member of a list gets the same timeout, so deadlines come due in the order they were set: a
  * linked list in that order, with the soonest at its head, is all the structure needed. Adding and
@@ -15,12 +16,12 @@ import java.util.concurrent.TimeUnit;
  * up to one tick late. Only the loop's own thread touches this.
  */
 final class Deadlines {
-  /** The links a timed object carries while it is on a list. */
+  /** The links a timed object carries while it is on a list; it is on one list at most. */
   static class Node {
     Node previous;
     Node next;
     long deadline;
-    boolean linked;
+    Deadlines list; // the list it is on, or null
 
     void expired() {}
   }
@@ -34,25 +35,32 @@ final class Deadlines {
     loop.scheduleAtFixedRate(this::expire, tickMs, tickMs, TimeUnit.MILLISECONDS);
   }
 
+  /** Sets {@code n}'s deadline from now, taking it off any list it was on. */
   void add(Node n) {
-    remove(n);
+    unlink(n);
     n.deadline = System.nanoTime() + timeoutNanos;
     n.previous = tail;
     n.next = null;
     if (tail == null) head = n;
     else tail.next = n;
     tail = n;
-    n.linked = true;
+    n.list = this;
   }
 
+  /** Takes {@code n} off this list; nothing if it is not on it. */
   void remove(Node n) {
-    if (!n.linked) return;
+    if (n.list != this) return;
     if (n.previous == null) head = n.next;
     else n.previous.next = n.next;
     if (n.next == null) tail = n.previous;
     else n.next.previous = n.previous;
     n.previous = n.next = null;
-    n.linked = false;
+    n.list = null;
+  }
+
+  /** Takes {@code n} off whichever list it is on. */
+  static void unlink(Node n) {
+    if (n.list != null) n.list.remove(n);
   }
 
   private void expire() {

@@ -48,7 +48,8 @@ final class Exchange extends Deadlines.Node {
   private final FrontendHandler front;
   private final Channel client;
   private final BackendPool pool;
-  private final Deadlines deadlines;
+  private final Deadlines firstByte;
+  private final Deadlines idle;
   private final HttpRequest request;
   private final RequestBody body;
   private final Attempts attempts;
@@ -87,13 +88,14 @@ final class Exchange extends Deadlines.Node {
   private int status;
   private long bytes;
 
-  Exchange(Proxy proxy, FrontendHandler front, Channel client, BackendPool pool, Deadlines deadlines,
-      HttpRequest request, String host, String clientIp, String localPort) {
+  Exchange(Proxy proxy, FrontendHandler front, Channel client, Proxy.Loop loop, HttpRequest request, String host,
+      String clientIp, String localPort) {
     this.proxy = proxy;
     this.front = front;
     this.client = client;
-    this.pool = pool;
-    this.deadlines = deadlines;
+    this.pool = loop.pool();
+    this.firstByte = loop.firstByte();
+    this.idle = loop.idle();
     this.request = request;
     this.host = host;
     HttpMethod m = request.method();
@@ -220,7 +222,7 @@ final class Exchange extends Deadlines.Node {
     ch.flush();
     backendDirty = false;
     sentNanos = System.nanoTime();
-    deadlines.add(this);
+    firstByte.add(this);
     front.updateReading();
   }
 
@@ -251,6 +253,7 @@ final class Exchange extends Deadlines.Node {
 
   /** After a read of the client socket: one flush for everything it brought. */
   void flushBackend() {
+    if (state == State.RESPONDING) idle.add(this); // a byte from the client: the idle deadline starts again
     if (backendDirty && backend != null) {
       backendDirty = false;
       backend.flush();
@@ -330,7 +333,12 @@ final class Exchange extends Deadlines.Node {
     if (!client.isWritable()) backend.config().setAutoRead(false);
   }
 
+  /**
+   * After a read of the dyno's socket. A response still under way (one that ended in this read is done)
+   * goes on the idle list, or back to its end: every read from either side starts its deadline again.
+   */
   void flushClient() {
+    if (state == State.RESPONDING) idle.add(this);
     sendUnsent();
     client.flush();
   }
@@ -397,11 +405,20 @@ final class Exchange extends Deadlines.Node {
     }
   }
 
+  /**
+   * A deadline passed: the first byte's (H12), or, once the response has started, {@code idle-timeout}
+   * without a byte either way. Then the side that owes something is to blame: the client when it has not
+   * sent all of its body or has stopped reading (H28), else the dyno (H15).
+   */
   @Override
-  void expired() { // the first-byte deadline passed
-    if (state != State.SENT) return;
-    detach(false);
-    fail(ProxyError.REQUEST_TIMEOUT);
+  void expired() {
+    if (state == State.SENT) {
+      detach(false);
+      fail(ProxyError.REQUEST_TIMEOUT);
+    } else if (state == State.RESPONDING) {
+      boolean client = !body.complete() || !this.client.isWritable();
+      interrupted(client ? ProxyError.CLIENT_IDLE : ProxyError.IDLE_CONNECTION, client ? "client" : "backend");
+    }
   }
 
   void onClientClosed() {
@@ -467,7 +484,7 @@ final class Exchange extends Deadlines.Node {
   }
 
   private void cancelTimers() {
-    deadlines.remove(this);
+    Deadlines.unlink(this);
     if (bootTimer != null) {
       bootTimer.cancel(false);
       bootTimer = null;

@@ -84,7 +84,7 @@ final class FrontendHandler extends ChannelInboundHandlerAdapter {
       updateReading();
       return;
     }
-    current = new Exchange(proxy, this, client, loop.pool(), loop.firstByte(), request, host, clientIp, localPort);
+    current = new Exchange(proxy, this, client, loop, request, host, clientIp, localPort);
     current.start();
   }
 

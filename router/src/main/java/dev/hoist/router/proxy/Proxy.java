@@ -48,7 +48,8 @@ public final class Proxy {
    *
    * @param pool      dyno connections and the choice of dyno
    * @param firstByte exchanges waiting for a response's first byte ({@code first-byte-timeout}, H12)
-   * @param idle      keep-alive client connections between requests ({@code idle-timeout})
+   * @param idle      keep-alive client connections between requests, and responses under way
+   *                  ({@code idle-timeout}: H15, H28)
    */
   record Loop(BackendPool pool, Deadlines firstByte, Deadlines idle) {}
 

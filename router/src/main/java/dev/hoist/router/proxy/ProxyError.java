@@ -23,12 +23,14 @@ public enum ProxyError {
   REQUEST_TIMEOUT(503, "H12", "Request timeout"),
   CONNECTION_CLOSED(503, "H13", "Connection closed without response"),
   NO_DYNOS(503, "H14", "No web dynos running"),
+  IDLE_CONNECTION(503, "H15", "Idle connection"),
   BAD_RESPONSE(503, "H17", "Poorly formatted HTTP response"),
   RESPONSE_INTERRUPTED(503, "H18", "Server Request Interrupted"),
   CONNECT_TIMEOUT(503, "H19", "Backend connection timeout"),
   BOOT_TIMEOUT(503, "H20", "App boot timeout"),
   CONNECT_REFUSED(503, "H21", "Backend connection refused"),
   CLIENT_INTERRUPTED(499, "H27", "Client Request Interrupted"),
+  CLIENT_IDLE(499, "H28", "Client Connection Idle"),
   NO_ROUTE_TABLE(503, "H99", "Platform error: no route table yet"),
   INTERNAL(503, "H99", "Platform error");
 

@@ -43,7 +43,9 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * A dyno for tests: a small Netty HTTP server on an ephemeral port that records what reached it and
  * behaves by path. {@code /slow/MS} answers after MS ms; {@code /close} hangs up without a word;
- * {@code /partial} sends headers and 5 of 100000 promised bytes, then hangs up; {@code /upload} counts
+ * {@code /partial} sends headers and 5 of 100000 promised bytes, then hangs up; {@code /silent} sends
+ * them and then nothing, keeping the connection; {@code /early} does that as soon as the request's head
+ * arrives, before its body; {@code /upload} counts
  * the body and answers with the count; {@code /download/N} streams N bytes (the second half only after
  * {@link #openGate()}), respecting backpressure; {@code /chunked} answers in three chunks; {@code /stall}
  * never reads its body. Anything else gets {@code hello from NAME}.
@@ -167,6 +169,8 @@ public final class TestBackend implements AutoCloseable {
           ctx.close();
         } else if (path.equals("/stall")) {
           ctx.channel().config().setAutoRead(false);
+        } else if (path.equals("/early")) {
+          startThenFallSilent(ctx);
         }
       }
       if (msg instanceof HttpContent c) {
@@ -187,6 +191,10 @@ public final class TestBackend implements AutoCloseable {
         ctx.write(head);
         ctx.writeAndFlush(new DefaultHttpContent(Unpooled.copiedBuffer("12345", StandardCharsets.US_ASCII)))
             .addListener(f -> ctx.close());
+      } else if (path.equals("/silent")) {
+        startThenFallSilent(ctx);
+      } else if (path.equals("/early")) {
+        // answered when the head came
       } else if (path.equals("/upload")) {
         text(ctx, Long.toString(body));
       } else if (path.startsWith("/download/")) {
@@ -207,6 +215,14 @@ public final class TestBackend implements AutoCloseable {
       } else {
         text(ctx, "hello from " + name);
       }
+    }
+
+    /** A head and 5 of 100000 promised bytes, then nothing more: the connection stays open. */
+    private void startThenFallSilent(ChannelHandlerContext ctx) {
+      HttpResponse head = new DefaultHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK);
+      head.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, 100_000);
+      ctx.write(head);
+      ctx.writeAndFlush(new DefaultHttpContent(Unpooled.copiedBuffer("12345", StandardCharsets.US_ASCII)));
     }
 
     private void pump(ChannelHandlerContext ctx) {
