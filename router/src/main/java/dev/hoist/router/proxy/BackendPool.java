@@ -30,10 +30,19 @@ import java.util.concurrent.TimeUnit;
  */
 final class BackendPool {
   private static final int MAX_IDLE_PER_DYNO = 256;
+  /**
+   * How long a dyno's slot outlives its last connection. Not at once: a slot made afresh after every
+   * lull sends the first requests down paths the JIT compiled away in steady state (no slot; a deque
+   * that has to grow), and each such path threw out the compiled request path and had it compiled
+   * again while requests waited. Measured as the router's worst latencies in the first seconds after
+   * an idle minute. Ten minutes still lets the slots of dynos long gone go.
+   */
+  private static final long SLOT_KEEP_NANOS = TimeUnit.MINUTES.toNanos(10);
 
   private static final class Slot {
     final ArrayDeque<Channel> idle = new ArrayDeque<>();
     int inFlight;
+    long unusedSince; // when the sweep first saw it with no connection and nothing in flight, or 0
   }
 
   private final Bootstrap bootstrap;
@@ -122,23 +131,32 @@ final class BackendPool {
     }
   }
 
-  /** The least recently used connections are at the tail: close from there until one is fresh. */
+  /**
+   * The least recently used connections are at the tail: close from there until one is fresh. Slots
+   * unused for {@link #SLOT_KEEP_NANOS} go too.
+   */
   private void closeIdle() {
     long now = System.nanoTime();
-    for (Slot slot : slots.values().toArray(new Slot[0])) {
+    for (var it = slots.values().iterator(); it.hasNext(); ) {
+      Slot slot = it.next();
       Channel oldest;
       while ((oldest = slot.idle.peekLast()) != null
           && now - ((BackendHandler) oldest.pipeline().get("backend")).releasedAt > idleNanos) {
-        slot.idle.pollLast().close();
+        slot.idle.pollLast().close(); // its close listener (forget) touches the deque, not the map
+      }
+      if (!slot.idle.isEmpty() || slot.inFlight != 0) {
+        slot.unusedSince = 0;
+      } else if (slot.unusedSince == 0) {
+        slot.unusedSince = now;
+      } else if (now - slot.unusedSince > SLOT_KEEP_NANOS) {
+        it.remove();
       }
     }
   }
 
   private void forget(InetSocketAddress address, Channel ch) {
     Slot slot = slots.get(address);
-    if (slot == null) return;
-    slot.idle.remove(ch);
-    if (slot.idle.isEmpty() && slot.inFlight == 0) slots.remove(address);
+    if (slot != null) slot.idle.remove(ch);
   }
 
   private Slot slot(InetSocketAddress address) {
