@@ -42,7 +42,7 @@ public final class ApiLogSink implements LogSink {
     }
   };
   private final List<ThreadLines> writers = new CopyOnWriteArrayList<>();
-  private final AtomicLong dropped = new AtomicLong();
+  private final AtomicLong refusedBatches = new AtomicLong(); // lines in batches the api refused
   private final URI endpoint;
   private final LogPoster poster;
   private volatile boolean warnedRefused;
@@ -62,12 +62,14 @@ public final class ApiLogSink implements LogSink {
 
   @Override
   public void log(String app, RouterLogLine line) {
-    if (!mine.get().add(app, line)) dropped.incrementAndGet();
+    mine.get().add(app, line);
   }
 
-  /** Lines lost because the buffer was full. */
+  /** Lines lost: refused by a full buffer, or in a batch the api refused. */
   public long dropped() {
-    return dropped.get();
+    long n = refusedBatches.get();
+    for (ThreadLines writer : writers) n += writer.refused();
+    return n;
   }
 
   private void run() {
@@ -108,14 +110,14 @@ public final class ApiLogSink implements LogSink {
       if (send(batch, lines)) {
         if (failingSince != 0) {
           LOG.log(Level.INFO, "api takes router logs again; {0} lines were dropped meanwhile",
-              dropped.get() - droppedBefore);
+              dropped() - droppedBefore);
         }
         failingSince = 0;
         batch.dropFirst(lines);
       } else {
         if (failingSince == 0) {
           failingSince = System.nanoTime();
-          droppedBefore = dropped.get();
+          droppedBefore = dropped();
           LOG.log(Level.WARNING, "cannot send router logs to {0}; buffering, then dropping", endpoint);
         }
         if (closing) return;
@@ -141,7 +143,7 @@ public final class ApiLogSink implements LogSink {
         // The api refuses this batch (or our token): retrying cannot help, so drop it.
         if (!warnedRefused) LOG.log(Level.WARNING, "api refuses router logs with status {0}; dropping them", status);
         warnedRefused = true;
-        dropped.addAndGet(lines);
+        refusedBatches.addAndGet(lines);
         return true;
       }
       return status / 100 == 2;

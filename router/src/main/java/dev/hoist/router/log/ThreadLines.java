@@ -12,17 +12,30 @@ package dev.hoist.router.log;
 final class ThreadLines {
   private final int capacity;
   private LogBatch filling = new LogBatch();
+  private long refused;
 
   /** @param capacity lines held before further ones are refused */
   ThreadLines(int capacity) {
     this.capacity = capacity;
   }
 
-  /** Writes the line; false, writing nothing, when {@code capacity} lines are already waiting. */
+  /**
+   * Writes the line; false, writing nothing, when {@code capacity} lines are already waiting. Refusals
+   * are counted here rather than in one counter for all loops, which every loop would then write on
+   * every request while the api is away.
+   */
   synchronized boolean add(String app, RouterLogLine line) {
-    if (filling.lines() >= capacity) return false;
+    if (filling.lines() >= capacity) {
+      refused++;
+      return false;
+    }
     filling.add(app, line);
     return true;
+  }
+
+  /** Lines refused so far. */
+  synchronized long refused() {
+    return refused;
   }
 
   /** Returns the lines written so far and goes on in {@code empty}, which must be empty. */

@@ -17,6 +17,7 @@ class ThreadLinesTest {
     for (int i = 0; i < 3; i++) assertThat(lines.add("demo", line(i))).isTrue();
 
     assertThat(lines.add("demo", line(3))).as("a fourth line").isFalse();
+    assertThat(lines.refused()).isEqualTo(1);
     LogBatch taken = lines.swap(new LogBatch());
 
     assertThat(taken.lines()).as("the refused line was not written").isEqualTo(3);
