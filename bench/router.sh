@@ -6,7 +6,7 @@
 # Starts one backend (bench/router-backend.js, Node's http module, a fixed 33-byte body) and measures
 # it directly, then through nginx (keepalive upstream), HAProxy (http-reuse always) and the Hoist
 # router: its exec jar fed by bench/router-fake-api.js (the real long-poll and log-shipping path), and
-# once more with a routes file and no api, so its log lines are formatted but dropped. Every proxy gets
+# once more with a routes file and no api, so its log lines are refused once its buffers fill (logging off, in effect). Every proxy gets
 # the same worker count (the router's event-loop threads = cores) and sets the same forwarding headers;
 # nginx writes an access log line per request; HAProxy has no log target here. Each target is warmed
 # up (the JVM for a minute, in three runs, while its JIT compiles), then the targets take turns, ROUNDS times, so a
