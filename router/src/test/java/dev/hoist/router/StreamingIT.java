@@ -18,6 +18,7 @@ import java.net.http.WebSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -143,6 +144,48 @@ class StreamingIT {
     });
     assertThat(router.logs.await("status=101").message()).startsWith("at=info method=GET path=\"/ws\"");
     socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye").get(10, TimeUnit.SECONDS);
+  }
+
+  @Test
+  void closesAWebsocketWithNoByteEitherWayForTheIdleTimeout() throws Exception {
+    router.close();
+    dyno.close();
+    dyno = TestBackend.websocketEcho("ws");
+    router = RouterHarness.start(Map.of("hoist.router.idle-timeout", "1s"),
+        Tables.of(app("demo", List.of("127.0.0.1"), up("web.1", dyno))));
+    LinkedBlockingQueue<String> received = new LinkedBlockingQueue<>();
+    CompletableFuture<String> ended = new CompletableFuture<>();
+
+    WebSocket socket = router.http.newWebSocketBuilder()
+        .buildAsync(URI.create("ws://127.0.0.1:" + router.port + "/ws"), new WebSocket.Listener() {
+          @Override
+          public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
+            received.add(data.toString());
+            ws.request(1);
+            return null;
+          }
+
+          @Override
+          public CompletionStage<?> onClose(WebSocket ws, int status, String reason) {
+            ended.complete("closed " + status);
+            return null;
+          }
+
+          @Override
+          public void onError(WebSocket ws, Throwable error) {
+            ended.complete("broken: " + error);
+          }
+        }).get(10, TimeUnit.SECONDS);
+    // A message every 400 ms keeps the tunnel open well past the 1 s idle timeout...
+    for (int i = 0; i < 6; i++) {
+      socket.sendText("ping " + i, true).get(10, TimeUnit.SECONDS);
+      assertThat(received.poll(10, TimeUnit.SECONDS)).isEqualTo("echo: ping " + i);
+      Thread.sleep(400);
+    }
+    assertThat(ended).as("open while messages flow").isNotDone();
+
+    // ...and silence ends it: the router closes both connections.
+    assertThat(ended.get(10, TimeUnit.SECONDS)).as("how the tunnel ended").isNotNull();
   }
 
   /** {@code size} zero bytes; after {@code pauseAt} bytes it runs {@code pause} once. */

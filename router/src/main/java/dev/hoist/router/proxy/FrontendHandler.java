@@ -116,9 +116,9 @@ final class FrontendHandler extends ChannelInboundHandlerAdapter {
   }
 
   void tunnel(Channel backend) {
-    current = null; // the tunnel has no idle timeout: websocket apps keep their own pings
+    current = null;
     releaseBacklog();
-    Splice.join(client, backend);
+    Splice.join(client, backend, loop.idle());
   }
 
   @Override
