@@ -84,8 +84,12 @@ for i in "${!PORTS[@]}"; do
     run "${PORTS[$i]}" "$WARMUP" >/dev/null
   fi
 done
+# Each round starts one target later than the last, so no target always runs right after the same
+# other one (whose load on the shared backend, and whatever it leaves behind, would then favour or
+# hurt it every time).
 for round in $(seq "$ROUNDS"); do
-  for i in "${!PORTS[@]}"; do
+  for k in "${!PORTS[@]}"; do
+    i=$(( (k + round - 1) % ${#PORTS[@]} ))
     echo "$(measure "${PORTS[$i]}")" >>"$WORK/results.$i"
     echo "round $round: ${NAMES[$i]}: $(tail -n 1 "$WORK/results.$i")" >&2
   done
@@ -95,7 +99,7 @@ mkdir -p "$ROOT/bench/results"
 OUT=$ROOT/bench/results/router-$(date +%Y%m%d-%H%M%S).txt
 {
   echo "# $(date -u +%FT%TZ), $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)), load $(cut -d' ' -f1-3 /proc/loadavg)"
-  echo "# wrk -t2 -c$CONNECTIONS -d${SECONDS_EACH}s --latency, $ROUNDS rounds taking turns, after warm-ups of ${WARMUP}s"
+  echo "# wrk -t2 -c$CONNECTIONS -d${SECONDS_EACH}s --latency, $ROUNDS rounds taking turns (each starting one target later), after warm-ups of ${WARMUP}s"
   echo "# (${JVM_WARMUP}s for the JVM routers);"
   echo "# proxies with $WORKERS workers; $(grep -o 'router listening.*' "$WORK/router.log")"
   echo "| target | req/s (median) | req/s (range) | p50 ms | p99 ms | errors |"

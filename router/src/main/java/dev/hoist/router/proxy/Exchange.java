@@ -416,8 +416,8 @@ final class Exchange extends Deadlines.Node {
       detach(false);
       fail(ProxyError.REQUEST_TIMEOUT);
     } else if (state == State.RESPONDING) {
-      boolean client = !body.complete() || !this.client.isWritable();
-      interrupted(client ? ProxyError.CLIENT_IDLE : ProxyError.IDLE_CONNECTION, client ? "client" : "backend");
+      boolean clientOwes = !body.complete() || !client.isWritable();
+      interrupted(clientOwes ? ProxyError.CLIENT_IDLE : ProxyError.IDLE_CONNECTION, clientOwes ? "client" : "backend");
     }
   }
 
