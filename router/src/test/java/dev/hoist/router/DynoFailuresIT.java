@@ -7,16 +7,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.hoist.router.support.LeakWatch;
+import dev.hoist.router.support.RawClient;
 import dev.hoist.router.support.RouterHarness;
 import dev.hoist.router.support.Tables;
 import dev.hoist.router.support.TestBackend;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
-import java.net.SocketException;
-import java.net.SocketTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -199,8 +197,8 @@ class DynoFailuresIT {
     router.close();
     router = RouterHarness.start(IDLE_1S, Tables.of(app("demo", up("web.1", good))));
 
-    try (Socket socket = rawRequest("GET /silent HTTP/1.1\r\nHost: demo.localhost\r\n\r\n")) {
-      assertThat(readUntilReset(socket)).startsWith("HTTP/1.1 200").endsWith("12345");
+    try (Socket socket = RawClient.send(router.port, "GET /silent HTTP/1.1\r\nHost: demo.localhost\r\n\r\n")) {
+      assertThat(RawClient.readUntilReset(socket)).startsWith("HTTP/1.1 200").endsWith("12345");
     }
 
     assertThat(router.logs.await("code=H15").message())
@@ -213,7 +211,8 @@ class DynoFailuresIT {
     router.close();
     router = RouterHarness.start(IDLE_1S, Tables.of(app("demo", up("web.1", good))));
 
-    try (Socket socket = rawRequest("POST /early HTTP/1.1\r\nHost: demo.localhost\r\nContent-Length: 1000\r\n\r\n")) {
+    try (Socket socket = RawClient.send(router.port,
+        "POST /early HTTP/1.1\r\nHost: demo.localhost\r\nContent-Length: 1000\r\n\r\n")) {
       // Body bytes every 400 ms keep the exchange alive past the 1 s idle timeout...
       for (int i = 0; i < 6; i++) {
         socket.getOutputStream().write("0123456789".getBytes(StandardCharsets.US_ASCII));
@@ -222,36 +221,12 @@ class DynoFailuresIT {
       }
       assertThat(router.logs.lines()).as("nothing cut while bytes flow").noneMatch(l -> l.message().contains("code=H"));
       // ...then the client falls silent with 940 bytes still owed.
-      assertThat(readUntilReset(socket)).startsWith("HTTP/1.1 200").endsWith("12345");
+      assertThat(RawClient.readUntilReset(socket)).startsWith("HTTP/1.1 200").endsWith("12345");
     }
 
     assertThat(router.logs.await("code=H28").message())
         .contains("at=error code=H28 desc=\"Client Connection Idle\"", "status=200", "sock=client");
     assertThat(good.requests()).isEqualTo(1);
-  }
-
-  private Socket rawRequest(String head) throws IOException {
-    Socket socket = new Socket(InetAddress.getLoopbackAddress(), router.port);
-    socket.setSoTimeout(10_000);
-    socket.getOutputStream().write(head.getBytes(StandardCharsets.US_ASCII));
-    socket.getOutputStream().flush();
-    return socket;
-  }
-
-  /** What arrived before the router reset the connection; a read timeout (no reset) fails the test. */
-  private static String readUntilReset(Socket socket) throws IOException {
-    ByteArrayOutputStream got = new ByteArrayOutputStream();
-    byte[] buffer = new byte[8192];
-    try {
-      int n;
-      while ((n = socket.getInputStream().read(buffer)) >= 0) got.write(buffer, 0, n);
-      throw new AssertionError("closed without a reset after: " + got);
-    } catch (SocketTimeoutException e) {
-      throw new AssertionError("no reset within 10 s after: " + got, e);
-    } catch (SocketException e) {
-      assertThat(e.getMessage()).contains("reset");
-    }
-    return got.toString(StandardCharsets.US_ASCII);
   }
 
   @Test

@@ -122,17 +122,10 @@ class StreamingIT {
     dyno.close();
     dyno = TestBackend.websocketEcho("ws");
     router.routes.set(Tables.of(app("demo", List.of("127.0.0.1"), up("web.1", dyno))));
-    LinkedBlockingQueue<String> received = new LinkedBlockingQueue<>();
+    Echoes echoes = new Echoes();
+    LinkedBlockingQueue<String> received = echoes.received;
 
-    WebSocket socket = router.http.newWebSocketBuilder()
-        .buildAsync(URI.create("ws://127.0.0.1:" + router.port + "/ws"), new WebSocket.Listener() {
-          @Override
-          public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
-            received.add(data.toString());
-            ws.request(1);
-            return null;
-          }
-        }).get(10, TimeUnit.SECONDS);
+    WebSocket socket = openWebsocket(echoes);
     socket.sendText("hello", true).get(10, TimeUnit.SECONDS);
     socket.sendText("again", true).get(10, TimeUnit.SECONDS);
 
@@ -153,29 +146,11 @@ class StreamingIT {
     dyno = TestBackend.websocketEcho("ws");
     router = RouterHarness.start(Map.of("hoist.router.idle-timeout", "1s"),
         Tables.of(app("demo", List.of("127.0.0.1"), up("web.1", dyno))));
-    LinkedBlockingQueue<String> received = new LinkedBlockingQueue<>();
-    CompletableFuture<String> ended = new CompletableFuture<>();
+    Echoes echoes = new Echoes();
+    LinkedBlockingQueue<String> received = echoes.received;
+    CompletableFuture<String> ended = echoes.ended;
 
-    WebSocket socket = router.http.newWebSocketBuilder()
-        .buildAsync(URI.create("ws://127.0.0.1:" + router.port + "/ws"), new WebSocket.Listener() {
-          @Override
-          public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
-            received.add(data.toString());
-            ws.request(1);
-            return null;
-          }
-
-          @Override
-          public CompletionStage<?> onClose(WebSocket ws, int status, String reason) {
-            ended.complete("closed " + status);
-            return null;
-          }
-
-          @Override
-          public void onError(WebSocket ws, Throwable error) {
-            ended.complete("broken: " + error);
-          }
-        }).get(10, TimeUnit.SECONDS);
+    WebSocket socket = openWebsocket(echoes);
     // A message every 400 ms keeps the tunnel open well past the 1 s idle timeout...
     for (int i = 0; i < 6; i++) {
       socket.sendText("ping " + i, true).get(10, TimeUnit.SECONDS);
@@ -186,6 +161,35 @@ class StreamingIT {
 
     // ...and silence ends it: the router closes both connections.
     assertThat(ended.get(10, TimeUnit.SECONDS)).as("how the tunnel ended").isNotNull();
+  }
+
+  private WebSocket openWebsocket(Echoes echoes) throws Exception {
+    return router.http.newWebSocketBuilder().buildAsync(URI.create("ws://127.0.0.1:" + router.port + "/ws"), echoes)
+        .get(10, TimeUnit.SECONDS);
+  }
+
+  /** A websocket client's side: the texts it received, and how the socket ended. */
+  private static final class Echoes implements WebSocket.Listener {
+    final LinkedBlockingQueue<String> received = new LinkedBlockingQueue<>();
+    final CompletableFuture<String> ended = new CompletableFuture<>();
+
+    @Override
+    public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
+      received.add(data.toString());
+      ws.request(1);
+      return null;
+    }
+
+    @Override
+    public CompletionStage<?> onClose(WebSocket ws, int status, String reason) {
+      ended.complete("closed " + status);
+      return null;
+    }
+
+    @Override
+    public void onError(WebSocket ws, Throwable error) {
+      ended.complete("broken: " + error);
+    }
   }
 
   /** {@code size} zero bytes; after {@code pauseAt} bytes it runs {@code pause} once. */

@@ -40,6 +40,15 @@ class LogPosterTest {
     return poster.post(b, b.length);
   }
 
+  /** Posts once per status given, each answered as {@code script} says; returns the connections used. */
+  private int connectionsFor(IntFunction<Answer> script, int... statuses) throws IOException {
+    server = new Scripted(script);
+    try (LogPoster poster = server.poster()) {
+      for (int i = 0; i < statuses.length; i++) assertThat(post(poster, "post " + i)).isEqualTo(statuses[i]);
+    }
+    return server.connections.get();
+  }
+
   @Test
   void postsOneAfterAnotherOnOneConnection() throws IOException {
     server = new Scripted(n -> new Answer(OK, false));
@@ -56,45 +65,25 @@ class LogPosterTest {
   void readsAChunkedAnswerWithTrailersToItsEndAndKeepsTheConnection() throws IOException {
     String chunked = "HTTP/1.1 202 Accepted\r\nTransfer-Encoding: chunked\r\n\r\n"
         + "4;ext=1\r\n{\"a\"\r\n3\r\n:1}\r\n0\r\nX-Trailer: yes\r\n\r\n";
-    server = new Scripted(n -> new Answer(chunked, false));
-    try (LogPoster poster = server.poster()) {
-      assertThat(post(poster, "one")).isEqualTo(202);
-      assertThat(post(poster, "two")).isEqualTo(202);
-    }
-    assertThat(server.connections.get()).isEqualTo(1);
+    assertThat(connectionsFor(n -> new Answer(chunked, false), 202, 202)).isEqualTo(1);
   }
 
   @Test
   void passesOverAnInterimAnswerAndTakesANoContentOne() throws IOException {
-    server = new Scripted(n -> new Answer("HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 204 No Content\r\n\r\n", false));
-    try (LogPoster poster = server.poster()) {
-      assertThat(post(poster, "one")).isEqualTo(204);
-      assertThat(post(poster, "two")).isEqualTo(204);
-    }
-    assertThat(server.connections.get()).isEqualTo(1);
+    assertThat(connectionsFor(n -> new Answer("HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 204 No Content\r\n\r\n", false),
+        204, 204)).isEqualTo(1);
   }
 
   @Test
   void opensANewConnectionAfterAnAnswerThatClosesIt() throws IOException {
-    server = new Scripted(n -> new Answer(
-        "HTTP/1.1 200 OK\r\nConnection: close\r\nContent-Length: 2\r\n\r\n{}", true));
-    try (LogPoster poster = server.poster()) {
-      assertThat(post(poster, "one")).isEqualTo(200);
-      assertThat(post(poster, "two")).isEqualTo(200);
-    }
-    assertThat(server.connections.get()).isEqualTo(2);
+    assertThat(connectionsFor(n -> new Answer("HTTP/1.1 200 OK\r\nConnection: close\r\nContent-Length: 2\r\n\r\n{}", true),
+        200, 200)).isEqualTo(2);
   }
 
   @Test
   void anHttp10AnswerOrOneRunningUntilCloseEndsTheConnection() throws IOException {
-    server = new Scripted(n -> new Answer(n % 2 == 0 ? "HTTP/1.0 200 OK\r\nContent-Length: 2\r\n\r\n{}"
-        : "HTTP/1.1 200 OK\r\n\r\n{}", true));
-    try (LogPoster poster = server.poster()) {
-      assertThat(post(poster, "one")).isEqualTo(200);
-      assertThat(post(poster, "two")).isEqualTo(200);
-      assertThat(post(poster, "three")).isEqualTo(200);
-    }
-    assertThat(server.connections.get()).isEqualTo(3);
+    assertThat(connectionsFor(n -> new Answer(n % 2 == 0 ? "HTTP/1.0 200 OK\r\nContent-Length: 2\r\n\r\n{}"
+        : "HTTP/1.1 200 OK\r\n\r\n{}", true), 200, 200, 200)).isEqualTo(3);
   }
 
   @Test
@@ -122,13 +111,8 @@ class LogPosterTest {
 
   @Test
   void returnsARefusalsStatusAndKeepsTheConnection() throws IOException {
-    server = new Scripted(n -> new Answer(n == 0
-        ? "HTTP/1.1 413 Payload Too Large\r\nContent-Length: 5\r\n\r\nlarge" : OK, false));
-    try (LogPoster poster = server.poster()) {
-      assertThat(post(poster, "big")).isEqualTo(413);
-      assertThat(post(poster, "small")).isEqualTo(200);
-    }
-    assertThat(server.connections.get()).isEqualTo(1);
+    assertThat(connectionsFor(n -> new Answer(n == 0
+        ? "HTTP/1.1 413 Payload Too Large\r\nContent-Length: 5\r\n\r\nlarge" : OK, false), 413, 200)).isEqualTo(1);
   }
 
   @Test

@@ -1,9 +1,13 @@
 package dev.hoist.router.support;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.Socket;
+import java.net.SocketException;
+import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 
 /** Bytes on a plain socket, for requests no well-behaved client would send. */
@@ -12,20 +16,44 @@ public final class RawClient {
 
   /** Sends {@code request} as is and returns everything read until the router closes the connection. */
   public static String exchange(int port, String request) throws IOException {
-    try (Socket socket = new Socket("127.0.0.1", port)) {
-      socket.setSoTimeout(10_000);
-      socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
-      socket.getOutputStream().flush();
+    try (Socket socket = send(port, request)) {
       return readToEnd(socket.getInputStream());
     }
   }
 
+  /** A connection that has sent {@code text} as is and is still open; its reads time out after 10 s. */
+  public static Socket send(int port, String text) throws IOException {
+    Socket socket = new Socket("127.0.0.1", port);
+    socket.setSoTimeout(10_000);
+    socket.getOutputStream().write(text.getBytes(StandardCharsets.ISO_8859_1));
+    socket.getOutputStream().flush();
+    return socket;
+  }
+
   static String readToEnd(InputStream in) throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
+    readInto(in, out);
+    return out.toString(StandardCharsets.ISO_8859_1);
+  }
+
+  /** What arrived before the peer reset the connection; a clean close or a read timeout fails the test. */
+  public static String readUntilReset(Socket socket) throws IOException {
+    ByteArrayOutputStream got = new ByteArrayOutputStream();
+    try {
+      readInto(socket.getInputStream(), got);
+      throw new AssertionError("closed without a reset after: " + got);
+    } catch (SocketTimeoutException e) {
+      throw new AssertionError("no reset within 10 s after: " + got, e);
+    } catch (SocketException e) {
+      assertThat(e.getMessage()).contains("reset");
+    }
+    return got.toString(StandardCharsets.ISO_8859_1);
+  }
+
+  private static void readInto(InputStream in, ByteArrayOutputStream out) throws IOException {
     byte[] buffer = new byte[8192];
     int n;
     while ((n = in.read(buffer)) >= 0) out.write(buffer, 0, n);
-    return out.toString(StandardCharsets.ISO_8859_1);
   }
 
   /** The status code of the first response in {@code text}. */

@@ -4,6 +4,7 @@ import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelInitializer;
@@ -186,11 +187,7 @@ public final class TestBackend implements AutoCloseable {
         long ms = Long.parseLong(path.substring(6));
         ctx.executor().schedule(() -> text(ctx, "slept " + ms), ms, TimeUnit.MILLISECONDS);
       } else if (path.equals("/partial")) {
-        HttpResponse head = new DefaultHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK);
-        head.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, 100_000);
-        ctx.write(head);
-        ctx.writeAndFlush(new DefaultHttpContent(Unpooled.copiedBuffer("12345", StandardCharsets.US_ASCII)))
-            .addListener(f -> ctx.close());
+        startThenFallSilent(ctx).addListener(f -> ctx.close());
       } else if (path.equals("/silent")) {
         startThenFallSilent(ctx);
       } else if (path.equals("/early")) {
@@ -217,12 +214,12 @@ public final class TestBackend implements AutoCloseable {
       }
     }
 
-    /** A head and 5 of 100000 promised bytes, then nothing more: the connection stays open. */
-    private void startThenFallSilent(ChannelHandlerContext ctx) {
+    /** A head and 5 of 100000 promised bytes, then nothing more; the caller decides about the connection. */
+    private ChannelFuture startThenFallSilent(ChannelHandlerContext ctx) {
       HttpResponse head = new DefaultHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK);
       head.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, 100_000);
       ctx.write(head);
-      ctx.writeAndFlush(new DefaultHttpContent(Unpooled.copiedBuffer("12345", StandardCharsets.US_ASCII)));
+      return ctx.writeAndFlush(new DefaultHttpContent(Unpooled.copiedBuffer("12345", StandardCharsets.US_ASCII)));
     }
 
     private void pump(ChannelHandlerContext ctx) {
