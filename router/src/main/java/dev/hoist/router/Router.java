@@ -35,6 +35,7 @@ public final class Router implements AutoCloseable {
   private final Routes routes = new Routes();
   private EventLoopGroup group;
   private Channel server;
+  private String transport;
 
   public Router(RouterConfig config, RouteSource source, LogSink logs) {
     this.config = config;
@@ -69,7 +70,8 @@ public final class Router implements AutoCloseable {
 
   /** Starts the route source, binds, and returns the port actually bound. */
   public synchronized int start() throws InterruptedException {
-    Transport transport = Transport.choose(config.epoll());
+    Transport transport = Transport.choose(config.transport());
+    this.transport = transport.name();
     group = transport.newGroup(config.threads());
     source.start(routes);
     Proxy proxy = new Proxy(config, routes, logs, transport);
@@ -91,6 +93,11 @@ public final class Router implements AutoCloseable {
     LOG.log(Level.INFO, "router listening on :{0} ({1}, {2} threads, apps at *.{3})", String.valueOf(port),
         transport.name(), config.threads(), config.appsDomain());
     return port;
+  }
+
+  /** The transport {@link #start()} chose: io_uring, epoll or nio. */
+  public String transport() {
+    return transport;
   }
 
   public int port() {

@@ -1,8 +1,10 @@
 package dev.hoist.router;
 
+import dev.hoist.router.proxy.Transport;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -23,12 +25,12 @@ import java.util.Map;
  * @param quarantine       how long a dyno that refused a connection is avoided (5 s)
  * @param poolIdleTimeout  an unused pooled dyno connection is closed after this (10 s)
  * @param idleTimeout      a client keep-alive connection with no request is closed after this (55 s)
- * @param epoll            use the epoll transport when the native library loads (true)
+ * @param transport        {@code auto} (io_uring, else epoll, else NIO), or one of them by name (auto)
  * @param logBuffer        router log lines each event loop holds while the api is slow, then drops (20000)
  */
 public record RouterConfig(int port, String bind, String appsDomain, String apiUrl, String componentToken,
     Path routesFile, int threads, Duration firstByteTimeout, Duration bootWait, Duration connectTimeout,
-    Duration quarantine, Duration poolIdleTimeout, Duration idleTimeout, boolean epoll, int logBuffer) {
+    Duration quarantine, Duration poolIdleTimeout, Duration idleTimeout, String transport, int logBuffer) {
 
   private static final String PREFIX = "hoist.router.";
   /** Settings shared by every component keep their platform-wide names. */
@@ -44,7 +46,7 @@ public record RouterConfig(int port, String bind, String appsDomain, String apiU
         s.integer("threads", Runtime.getRuntime().availableProcessors()),
         s.duration("first-byte-timeout", "30s"), s.duration("boot-wait", "30s"), s.duration("connect-timeout", "5s"),
         s.duration("quarantine", "5s"), s.duration("pool-idle-timeout", "10s"), s.duration("idle-timeout", "55s"),
-        Boolean.parseBoolean(s.text("epoll", "true")), s.integer("log-buffer", 20_000));
+        s.oneOf("transport", "auto", Transport.NAMES), s.integer("log-buffer", 20_000));
   }
 
   /** System properties, then the environment; the token is taken from the environment only. */
@@ -52,7 +54,7 @@ public record RouterConfig(int port, String bind, String appsDomain, String apiU
     Map<String, String> settings = new HashMap<>();
     for (String key : new String[] {"port", "bind", "apps-domain", "api-url", "component-token", "routes-file",
         "threads", "first-byte-timeout", "boot-wait", "connect-timeout", "quarantine", "pool-idle-timeout",
-        "idle-timeout", "epoll", "log-buffer"}) {
+        "idle-timeout", "transport", "log-buffer"}) {
       String env = SHARED_ENV.getOrDefault(key, "HOIST_ROUTER_" + key.toUpperCase(Locale.ROOT).replace('-', '_'));
       String value = key.equals("component-token") ? null : System.getProperty(PREFIX + key);
       if (value == null) value = System.getenv(env);
@@ -68,6 +70,14 @@ public record RouterConfig(int port, String bind, String appsDomain, String apiU
 
     String text(String key, String fallback) {
       return values.getOrDefault(PREFIX + key, fallback);
+    }
+
+    String oneOf(String key, String fallback, List<String> allowed) {
+      String v = text(key, fallback).toLowerCase(Locale.ROOT);
+      if (!allowed.contains(v)) {
+        throw new IllegalArgumentException(PREFIX + key + " must be one of " + allowed + ", not " + v);
+      }
+      return v;
     }
 
     int integer(String key, int fallback) {

@@ -22,14 +22,14 @@ class RouterConfigTest {
     assertThat(c.quarantine()).isEqualTo(Duration.ofSeconds(5));
     assertThat(c.threads()).isEqualTo(Runtime.getRuntime().availableProcessors());
     assertThat(c.routesFile()).isNull();
-    assertThat(c.epoll()).isTrue();
+    assertThat(c.transport()).isEqualTo("auto");
   }
 
   @Test
   void readsEachHoistRouterSetting() {
     RouterConfig c = RouterConfig.from(Map.of("hoist.router.port", "9090", "hoist.router.apps-domain", "Apps.Test",
         "hoist.router.first-byte-timeout", "1500ms", "hoist.router.boot-wait", "2m", "hoist.router.quarantine", "7",
-        "hoist.router.routes-file", "/etc/routes.json", "hoist.router.threads", "3"));
+        "hoist.router.routes-file", "/etc/routes.json", "hoist.router.threads", "3", "hoist.router.transport", "NIO"));
 
     assertThat(c.port()).isEqualTo(9090);
     assertThat(c.appsDomain()).isEqualTo("apps.test");
@@ -38,6 +38,7 @@ class RouterConfigTest {
     assertThat(c.quarantine()).isEqualTo(Duration.ofSeconds(7));
     assertThat(c.routesFile()).isEqualTo(Path.of("/etc/routes.json"));
     assertThat(c.threads()).isEqualTo(3);
+    assertThat(c.transport()).isEqualTo("nio");
   }
 
   @Test
@@ -46,5 +47,7 @@ class RouterConfigTest {
         .hasMessageContaining("hoist.router.port");
     assertThatThrownBy(() -> RouterConfig.from(Map.of("hoist.router.boot-wait", "soon")))
         .hasMessageContaining("hoist.router.boot-wait");
+    assertThatThrownBy(() -> RouterConfig.from(Map.of("hoist.router.transport", "kqueue")))
+        .hasMessageContaining("hoist.router.transport").hasMessageContaining("kqueue");
   }
 }
