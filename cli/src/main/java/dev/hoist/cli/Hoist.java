@@ -28,6 +28,7 @@ import picocli.CommandLine.Model.CommandSpec;
             LoginCommand.class, AuthCommands.Logout.class, AuthCommands.Whoami.class, AuthCommands.Token.class,
             AppsCommands.Index.class, AppsCreateCommand.class, AppsCommands.Info.class,
             AppsRenameCommand.class, AppsDestroyCommand.class, GitRemoteCommand.class,
+            MaintenanceCommands.Status.class, MaintenanceCommands.On.class, MaintenanceCommands.Off.class,
             ConfigCommands.Index.class, ConfigCommands.Get.class, ConfigChangeCommands.Set.class,
             ConfigChangeCommands.Unset.class,
             ReleasesCommands.Index.class, ReleasesCommands.Info.class, RollbackCommand.class,

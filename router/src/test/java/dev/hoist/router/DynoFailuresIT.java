@@ -6,6 +6,7 @@ import static dev.hoist.router.support.Tables.up;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.hoist.router.route.AppRoute;
 import dev.hoist.router.support.LeakWatch;
 import dev.hoist.router.support.RawClient;
 import dev.hoist.router.support.RouterHarness;
@@ -19,6 +20,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterEach;
@@ -62,6 +64,34 @@ class DynoFailuresIT {
     assertThat(router.logs.await("code=H14").message()).matches("at=error code=H14 desc=\"No web dynos running\" "
         + "method=GET path=\"/\" host=demo.localhost request_id=[0-9a-f-]{36} fwd=\"127.0.0.1\" dyno= connect= "
         + "service= status=503 bytes=0 protocol=http");
+  }
+
+  @Test
+  void answersEveryRequestWithTheMaintenancePageWhileTheAppIsInMaintenanceAndServesAgainAfter() throws Exception {
+    router.routes.set(Tables.of(AppRoute.of("demo", List.of("demo.localhost"), true, false, List.of(up("web.1", good)))));
+
+    HttpResponse<String> during = router.get("demo.localhost", "/");
+    router.routes.set(Tables.of(app("demo", up("web.1", good))));
+    HttpResponse<String> after = router.get("demo.localhost", "/");
+
+    assertThat(during.statusCode()).isEqualTo(503);
+    assertThat(during.body()).isEqualTo("Offline for maintenance (H80: Maintenance mode)\n");
+    assertThat(router.logs.await("code=H80").message()).matches("at=info code=H80 desc=\"Maintenance mode\" "
+        + "method=GET path=\"/\" host=demo.localhost request_id=[0-9a-f-]{36} fwd=\"127.0.0.1\" dyno= connect= "
+        + "service= status=503 bytes=0 protocol=http");
+    assertThat(after.statusCode()).isEqualTo(200);
+    assertThat(good.requests()).as("only the request after maintenance reached the dyno").isEqualTo(1);
+  }
+
+  @Test
+  void returns503WithH81ForAnAppWithNothingDeployed() throws Exception {
+    router.routes.set(Tables.of(AppRoute.of("demo", List.of("demo.localhost"), false, true, List.of())));
+
+    HttpResponse<String> response = router.get("demo.localhost", "/");
+
+    assertThat(response.statusCode()).isEqualTo(503);
+    assertThat(response.body()).isEqualTo("Nothing is deployed to this app yet (H81: Blank app)\n");
+    assertThat(router.logs.await("code=H81").message()).startsWith("at=info code=H81 desc=\"Blank app\" ");
   }
 
   @Test

@@ -34,6 +34,7 @@ public class App {
   private Instant updatedAt;
   private Instant releasedAt;
   private String stackImage;
+  private boolean maintenance;
 
   protected App() {}
 
@@ -63,6 +64,14 @@ public class App {
     this.updatedAt = Instant.now();
   }
 
+  /** Sets maintenance mode; true when that changed it. */
+  boolean maintenance(boolean on) {
+    if (maintenance == on) return false;
+    this.maintenance = on;
+    this.updatedAt = Instant.now();
+    return true;
+  }
+
   public void released() {
     this.releasedAt = Instant.now();
   }
@@ -74,6 +83,7 @@ public class App {
   public Instant createdAt() { return createdAt; }
   public Instant updatedAt() { return updatedAt; }
   public Instant releasedAt() { return releasedAt; }
+  public boolean maintenance() { return maintenance; }
 
   /** The image its dynos run on, when not the default run image (platform apps such as hoist-builder). */
   public String stackImage() { return stackImage; }

@@ -4,6 +4,7 @@ import dev.hoist.api.ApiSettings;
 import dev.hoist.api.auth.Account;
 import dev.hoist.api.auth.AccountService;
 import dev.hoist.api.auth.Caller;
+import dev.hoist.api.web.ApiException;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -55,10 +56,22 @@ class AppController {
     return view(access.visible(caller, app));
   }
 
+  /**
+   * Renames (owner only) and turns maintenance mode on or off (any collaborator), as Heroku's PATCH does.
+   * Everything is checked before anything changes: a body with neither field, or a rename the caller
+   * may not make, changes nothing.
+   */
   @PatchMapping("/apps/{app}")
   @Transactional
-  AppView rename(Caller caller, @PathVariable String app, @RequestBody RenameApp body) {
-    return view(apps.rename(access.owned(caller, app), body.name()));
+  AppView update(Caller caller, @PathVariable String app, @RequestBody UpdateApp body) {
+    if (body == null || (body.name() == null && body.maintenance() == null)) {
+      throw ApiException.invalid("nothing to change: give name, maintenance or both");
+    }
+    App found = body.name() != null ? access.owned(caller, app) : access.visible(caller, app);
+    if (body.name() != null) apps.checkRename(found, body.name());
+    if (body.maintenance() != null) apps.maintenance(found, body.maintenance(), caller);
+    if (body.name() != null) apps.rename(found, body.name());
+    return view(found);
   }
 
   @DeleteMapping("/apps/{app}")
@@ -74,17 +87,17 @@ class AppController {
     Account owner = accounts.get(app.ownerId());
     return new AppView(app.id(), app.name(), new Owner(owner.id(), owner.email()),
         String.format(settings.gitUrl(), app.name()), String.format(settings.routerUrl(), app.name()),
-        new Stack(settings.stack()), app.createdAt(), app.updatedAt(), app.releasedAt());
+        new Stack(settings.stack()), app.maintenance(), app.createdAt(), app.updatedAt(), app.releasedAt());
   }
 
   record CreateApp(String name, String region, String stack) {}
 
-  record RenameApp(String name) {}
+  record UpdateApp(String name, Boolean maintenance) {}
 
   record Owner(UUID id, String email) {}
 
   record Stack(String name) {}
 
-  record AppView(UUID id, String name, Owner owner, String gitUrl, String webUrl, Stack stack, Instant createdAt,
-      Instant updatedAt, Instant releasedAt) {}
+  record AppView(UUID id, String name, Owner owner, String gitUrl, String webUrl, Stack stack, boolean maintenance,
+      Instant createdAt, Instant updatedAt, Instant releasedAt) {}
 }

@@ -63,13 +63,33 @@ public class AppService {
 
   @Transactional
   public App rename(App app, String newName) {
-    if (newName == null) throw ApiException.invalid("name is required");
-    if (newName.equals(app.name())) return app;
-    App.checkName(newName);
-    if (apps.existsByName(newName)) throw ApiException.conflict("the name " + newName + " is already taken");
+    if (!checkRename(app, newName)) return app;
     app.rename(newName);
     revision.bump();
     routes.bump();
+    return app;
+  }
+
+  /** Throws what a rename to {@code newName} would fail with; false when the app already has that name. */
+  public boolean checkRename(App app, String newName) {
+    if (newName == null) throw ApiException.invalid("name is required");
+    if (newName.equals(app.name())) return false;
+    App.checkName(newName);
+    if (apps.existsByName(newName)) throw ApiException.conflict("the name " + newName + " is already taken");
+    return true;
+  }
+
+  /**
+   * Turns maintenance mode on or off: while on, the router answers every request with a 503 maintenance
+   * page (H80) and the dynos keep running, so turning it off serves again at once. The routes revision
+   * moves only when the mode changed.
+   */
+  @Transactional
+  public App maintenance(App app, boolean on, Caller caller) {
+    if (app.maintenance(on)) {
+      routes.bump();
+      logs.platform(app.id(), "api", (on ? "Enable" : "Disable") + " maintenance mode by " + caller.email());
+    }
     return app;
   }
 

@@ -7,6 +7,8 @@ import dev.hoist.api.dyno.Dyno;
 import dev.hoist.api.dyno.DynoRepository;
 import dev.hoist.api.formation.FormationRepository;
 import dev.hoist.api.formation.Formation;
+import dev.hoist.api.release.Release;
+import dev.hoist.api.release.ReleaseRepository;
 import dev.hoist.api.state.RoutesRevision;
 import java.util.List;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -15,8 +17,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code GET /internal/routes}: the router's table — each app's hosts and its web dynos as the dyno
- * manager last reported them. Long-polls on its own revision, like {@code /internal/state}.
+ * {@code GET /internal/routes}: the router's table — each app's hosts, whether it is in maintenance or
+ * has no release yet, and its web dynos as the dyno manager last reported them. Long-polls on its own revision, like {@code /internal/state}.
  */
 @RestController
 class RoutesController {
@@ -24,15 +26,17 @@ class RoutesController {
   private final AppRepository apps;
   private final DynoRepository dynos;
   private final FormationRepository formations;
+  private final ReleaseRepository releases;
   private final ApiSettings settings;
   private final TransactionTemplate tx;
 
   RoutesController(RoutesRevision revision, AppRepository apps, DynoRepository dynos,
-      FormationRepository formations, ApiSettings settings, TransactionTemplate tx) {
+      FormationRepository formations, ReleaseRepository releases, ApiSettings settings, TransactionTemplate tx) {
     this.revision = revision;
     this.apps = apps;
     this.dynos = dynos;
     this.formations = formations;
+    this.releases = releases;
     this.settings = settings;
     this.tx = tx;
   }
@@ -50,12 +54,24 @@ class RoutesController {
         .filter(d -> d.type().equals("web"))
         .map(d -> new DynoRoute(d.name(), d.address(), d.state(), d.routable(), d.releaseVersion()))
         .toList();
-    return new AppRoute(app.name(), List.of(app.name() + "." + settings.appsDomain()), quantity, web);
+    return new AppRoute(app.name(), List.of(app.name() + "." + settings.appsDomain()), quantity,
+        app.maintenance(), blank(app), web);
+  }
+
+  /** Nothing deployed: the live release (v1 "Initial release", or a rollback to it) has no slug. */
+  private boolean blank(App app) {
+    return releases.findFirstByAppIdAndStatusOrderByVersionDesc(app.id(), Release.SUCCEEDED)
+        .map(r -> r.slugId() == null).orElse(true);
   }
 
   record RouteTable(long revision, List<AppRoute> apps) {}
 
-  record AppRoute(String name, List<String> hosts, int webQuantity, List<DynoRoute> dynos) {}
+  /**
+   * @param maintenance the router answers with the maintenance page (H80) instead of a dyno
+   * @param blank       nothing deployed yet: with no dynos the router says "blank app" (H81), not H14
+   */
+  record AppRoute(String name, List<String> hosts, int webQuantity, boolean maintenance, boolean blank,
+      List<DynoRoute> dynos) {}
 
   record DynoRoute(String name, String address, String state, boolean routable, Integer releaseVersion) {}
 }

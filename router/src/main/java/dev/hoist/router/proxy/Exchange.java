@@ -149,12 +149,16 @@ final class Exchange extends Deadlines.Node {
       return;
     }
     app = route.name();
+    if (route.maintenance()) {
+      fail(ProxyError.MAINTENANCE);
+      return;
+    }
     Dyno next = attempts.next(pool, route);
     if (next != null) connect(next);
     else if (attempts.lastFailure() != null) fail(attempts.lastFailure()); // all tried, or out of tries
     else if (route.anyCrashed()) fail(ProxyError.APP_CRASHED);
     else if (route.anyStarting()) await(table, ProxyError.BOOT_TIMEOUT);
-    else fail(ProxyError.NO_DYNOS);
+    else fail(route.blank() ? ProxyError.BLANK_APP : ProxyError.NO_DYNOS);
   }
 
   /** Holds the request until the route table changes, up to {@code boot-wait}; then {@code onTimeout}. */
@@ -495,7 +499,8 @@ final class Exchange extends Deadlines.Node {
     if (app == null) return; // no app, no app log to write to
     long now = System.nanoTime();
     long service = sentNanos == 0 ? -1 : TimeUnit.NANOSECONDS.toMillis(now - sentNanos);
-    String at = error == null ? "info" : error == ProxyError.CLIENT_INTERRUPTED ? "warning" : "error";
+    String at = error == null || error.informational() ? "info"
+        : error == ProxyError.CLIENT_INTERRUPTED ? "warning" : "error";
     proxy.logs.log(app, new RouterLogLine(at,
         error == null ? null : error.code(), error == null ? null : error.desc(), method, path, host, requestId,
         forwardedFor, dynoName, connectMs, service, status, bytes, sock, Instant.now()));

@@ -31,6 +31,8 @@ public enum ProxyError {
   CONNECT_REFUSED(503, "H21", "Backend connection refused"),
   CLIENT_INTERRUPTED(499, "H27", "Client Request Interrupted"),
   CLIENT_IDLE(499, "H28", "Client Connection Idle"),
+  MAINTENANCE(503, "H80", "Maintenance mode"),
+  BLANK_APP(503, "H81", "Blank app"),
   NO_ROUTE_TABLE(503, "H99", "Platform error: no route table yet"),
   INTERNAL(503, "H99", "Platform error");
 
@@ -43,7 +45,11 @@ public enum ProxyError {
     this.status = status;
     this.code = code;
     this.desc = desc;
-    String title = status == 404 ? "No such app" : status >= 500 ? "Application error" : desc;
+    String title = switch (code == null ? "" : code) {
+      case "H80" -> "Offline for maintenance";
+      case "H81" -> "Nothing is deployed to this app yet";
+      default -> status == 404 ? "No such app" : status >= 500 ? "Application error" : desc;
+    };
     this.page = (title + (code == null ? "" : " (" + code + ": " + desc + ")") + "\n")
         .getBytes(StandardCharsets.UTF_8);
   }
@@ -59,6 +65,11 @@ public enum ProxyError {
 
   public String desc() {
     return desc;
+  }
+
+  /** Logged {@code at=info}: the app is as its owner left it (maintenance, nothing deployed), not failing. */
+  public boolean informational() {
+    return this == MAINTENANCE || this == BLANK_APP;
   }
 
   /** The small plain-text page the client sees. */

@@ -33,7 +33,8 @@ public final class RouteJson {
         dynos.add(Dyno.of(d.path("name").asText(), address, d.path("state").asText(),
             d.path("routable").asBoolean(false)));
       }
-      apps.add(AppRoute.of(app.path("name").asText(), hosts, dynos));
+      apps.add(AppRoute.of(app.path("name").asText(), hosts, app.path("maintenance").asBoolean(false),
+          app.path("blank").asBoolean(false), dynos));
     }
     return new RouteTable(root.get("revision").asLong(), apps, appsDomain);
   }

@@ -13,7 +13,7 @@ class RouteJsonTest {
           {"name": "web.2", "address": "172.17.0.6:5000", "state": "up", "routable": false, "release_version": 7},
           {"name": "web.3", "address": null, "state": "starting", "routable": true, "release_version": 8},
           {"name": "web.4", "address": "172.17.0.8:5000", "state": "crashed", "routable": true}]},
-        {"name": "quiet", "hosts": [], "web_quantity": 0, "dynos": []}]}
+        {"name": "quiet", "hosts": [], "web_quantity": 0, "maintenance": true, "blank": true, "dynos": []}]}
       """;
 
   @Test
@@ -29,6 +29,10 @@ class RouteJsonTest {
     assertThat(demo.serving()[0].socketAddress().getPort()).isEqualTo(5000);
     assertThat(demo.anyStarting()).isTrue();
     assertThat(demo.anyCrashed()).isTrue();
+    assertThat(demo.maintenance()).as("absent: off").isFalse();
+    assertThat(demo.blank()).as("absent: something is deployed").isFalse();
+    assertThat(table.app("quiet").maintenance()).isTrue();
+    assertThat(table.app("quiet").blank()).isTrue();
   }
 
   @Test
