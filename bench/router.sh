@@ -11,8 +11,8 @@
 # nginx writes an access log line per request; HAProxy has no log target here. Each target is warmed
 # up (the JVM for a minute, in three runs, while its JIT compiles), then the targets take turns, ROUNDS times, so a
 # noisy neighbour hits them all alike; the table shows the median of the rounds (and the spread of
-# requests/s). About 8 minutes with the defaults. Saved under bench/results/. Needs root only to
-# apt-get what is missing (wrk, nginx, haproxy).
+# requests/s). Then every target again at equal load (below), at two loads. About 17 minutes with the
+# defaults. Saved under bench/results/. Needs root only to apt-get what is missing (wrk, nginx, haproxy).
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 SECONDS_EACH=${1:-20}
@@ -21,6 +21,9 @@ ROUNDS=${3:-3}
 WARMUP=${BENCH_WARMUP:-10}          # native targets
 JVM_WARMUP=${BENCH_JVM_WARMUP:-60}  # the routers: C2 keeps compiling hot paths for the first minute
 WORKERS=${BENCH_WORKERS:-$(nproc)}
+PACED_GAPS=${BENCH_PACED_GAPS:-2 1}  # ms between a response and the next request, one table each
+PACED_ROUNDS=${BENCH_PACED_ROUNDS:-3}
+PACED_SECONDS=${BENCH_PACED_SECONDS:-15}
 BACKEND_PORT=18080 NGINX_PORT=18081 HAPROXY_PORT=18082 ROUTER_PORT=18083 API_PORT=18084 QUIET_PORT=18085
 TOKEN=bench-token
 source "$ROOT/bench/router-lib.sh"
@@ -95,6 +98,21 @@ for round in $(seq "$ROUNDS"); do
   done
 done
 
+# Then the same targets at equal load: each connection waits GAP ms after every response (router-paced.lua),
+# so all are offered about the same requests/s, below what any can carry, and their latencies compare at
+# that load instead of at each one's own limit (where a faster proxy is measured under more load).
+for gap in $PACED_GAPS; do
+  for round in $(seq "$PACED_ROUNDS"); do
+    for k in "${!PORTS[@]}"; do
+      i=$(( (k + round - 1) % ${#PORTS[@]} ))
+      line=$(GAP_MS=$gap timeout $(( PACED_SECONDS + 30 )) wrk -t2 -c"$CONNECTIONS" -d"$PACED_SECONDS"s \
+        -s "$ROOT/bench/router-paced.lua" -H 'Host: bench.localhost' "http://127.0.0.1:${PORTS[$i]}/" | grep '^PACED')
+      awk '{for (f = 2; f <= NF; f++) {split($f, kv, "="); printf "%s ", kv[2]}; print ""}' <<<"$line" >>"$WORK/paced.$gap.$i"
+      echo "paced ${gap} ms, round $round: ${NAMES[$i]}: $line" >&2
+    done
+  done
+done
+
 mkdir -p "$ROOT/bench/results"
 OUT=$ROOT/bench/results/router-$(date +%Y%m%d-%H%M%S).txt
 {
@@ -109,6 +127,17 @@ OUT=$ROOT/bench/results/router-$(date +%Y%m%d-%H%M%S).txt
     printf '| %s | %s | %s–%s | %s | %s | %s |\n' "${NAMES[$i]}" "$(cut -d' ' -f1 "$f" | median)" \
       "$(cut -d' ' -f1 "$f" | sort -n | head -n 1)" "$(cut -d' ' -f1 "$f" | sort -n | tail -n 1)" \
       "$(cut -d' ' -f2 "$f" | median)" "$(cut -d' ' -f3 "$f" | median)" "$(cut -d' ' -f4 "$f" | awk '{s+=$1} END {print s}')"
+  done
+  for gap in $PACED_GAPS; do
+    echo
+    echo "# at equal load: wrk -t2 -c$CONNECTIONS -d${PACED_SECONDS}s, each connection ${gap} ms between a response and its next request, $PACED_ROUNDS rounds"
+    echo "| target | req/s (median) | p50 ms | p99 ms | p99.9 ms |"
+    echo "|---|---:|---:|---:|---:|"
+    for i in "${!PORTS[@]}"; do
+      f=$WORK/paced.$gap.$i
+      printf '| %s | %s | %s | %s | %s |\n' "${NAMES[$i]}" "$(cut -d' ' -f1 "$f" | median)" \
+        "$(cut -d' ' -f2 "$f" | median)" "$(cut -d' ' -f3 "$f" | median)" "$(cut -d' ' -f4 "$f" | median)"
+    done
   done
 } | tee "$OUT"
 echo "saved to $OUT"
