@@ -18,7 +18,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code GET /internal/routes}: the router's table — each app's hosts, whether it is in maintenance or
- * has no release yet, and its web dynos as the dyno manager last reported them. Long-polls on its own revision, like {@code /internal/state}.
+ * has nothing deployed, and its web dynos as the dyno manager last reported them. Long-polls on its own
+ * revision, like {@code /internal/state}.
  */
 @RestController
 class RoutesController {
