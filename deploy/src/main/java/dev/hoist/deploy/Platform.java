@@ -85,7 +85,7 @@ public final class Platform implements AutoCloseable {
 
     Map<String, String> routerSettings = new HashMap<>();
     for (String key : new String[] {"port", "bind", "threads", "first-byte-timeout", "boot-wait", "connect-timeout",
-        "quarantine", "idle-timeout", "transport"}) {
+        "quarantine", "idle-timeout", "transport", "trusted-proxies"}) {
       String v = s.lookup("hoist.router." + key);
       if (v != null) routerSettings.put("hoist.router." + key, v);
     }

@@ -1,6 +1,7 @@
 package dev.hoist.router;
 
 import dev.hoist.router.proxy.Transport;
+import dev.hoist.router.proxy.TrustedProxies;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -27,10 +28,12 @@ import java.util.Map;
  * @param idleTimeout      a client keep-alive connection with no request is closed after this (55 s)
  * @param transport        {@code auto} (io_uring, else epoll, else NIO), or one of them by name (auto)
  * @param logBuffer        router log lines each event loop holds while the api is slow, then drops (20000)
+ * @param trustedProxies   peers whose X-Forwarded-Proto and -Port are passed on, e.g. a TLS load balancer (none)
  */
 public record RouterConfig(int port, String bind, String appsDomain, String apiUrl, String componentToken,
     Path routesFile, int threads, Duration firstByteTimeout, Duration bootWait, Duration connectTimeout,
-    Duration quarantine, Duration poolIdleTimeout, Duration idleTimeout, String transport, int logBuffer) {
+    Duration quarantine, Duration poolIdleTimeout, Duration idleTimeout, String transport, int logBuffer,
+    TrustedProxies trustedProxies) {
 
   private static final String PREFIX = "hoist.router.";
   /** Settings shared by every component keep their platform-wide names. */
@@ -46,7 +49,7 @@ public record RouterConfig(int port, String bind, String appsDomain, String apiU
         s.integer("threads", Runtime.getRuntime().availableProcessors()),
         s.duration("first-byte-timeout", "30s"), s.duration("boot-wait", "30s"), s.duration("connect-timeout", "5s"),
         s.duration("quarantine", "5s"), s.duration("pool-idle-timeout", "10s"), s.duration("idle-timeout", "55s"),
-        s.oneOf("transport", "auto", Transport.NAMES), s.integer("log-buffer", 20_000));
+        s.oneOf("transport", "auto", Transport.NAMES), s.integer("log-buffer", 20_000), s.proxies("trusted-proxies"));
   }
 
   /** System properties, then the environment; the token is taken from the environment only. */
@@ -54,7 +57,7 @@ public record RouterConfig(int port, String bind, String appsDomain, String apiU
     Map<String, String> settings = new HashMap<>();
     for (String key : new String[] {"port", "bind", "apps-domain", "api-url", "component-token", "routes-file",
         "threads", "first-byte-timeout", "boot-wait", "connect-timeout", "quarantine", "pool-idle-timeout",
-        "idle-timeout", "transport", "log-buffer"}) {
+        "idle-timeout", "transport", "log-buffer", "trusted-proxies"}) {
       String env = SHARED_ENV.getOrDefault(key, "HOIST_ROUTER_" + key.toUpperCase(Locale.ROOT).replace('-', '_'));
       String value = key.equals("component-token") ? null : System.getProperty(PREFIX + key);
       if (value == null) value = System.getenv(env);
@@ -78,6 +81,14 @@ public record RouterConfig(int port, String bind, String appsDomain, String apiU
         throw new IllegalArgumentException(PREFIX + key + " must be one of " + allowed + ", not " + v);
       }
       return v;
+    }
+
+    TrustedProxies proxies(String key) {
+      try {
+        return TrustedProxies.parse(text(key, ""));
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException(PREFIX + key + ": " + e.getMessage());
+      }
     }
 
     int integer(String key, int fallback) {

@@ -11,6 +11,7 @@ import dev.hoist.router.support.Tables;
 import dev.hoist.router.support.TestBackend;
 import io.netty.handler.codec.http.HttpHeaders;
 import java.net.http.HttpResponse;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -53,6 +54,33 @@ class HeadersIT {
     assertThat(seen.get("Via")).isEqualTo("1.1 hoist");
     assertThat(seen.get("X-Request-ID")).matches(UUID);
     assertThat(router.logs.await("at=info").message()).contains("fwd=\"1.2.3.4, 127.0.0.1\"");
+  }
+
+  @Test
+  void replacesAClientsOwnProtoAndPortUnlessItIsATrustedProxy() throws Exception {
+    router.send(router.request("demo.localhost", "/").header("X-Forwarded-Proto", "https")
+        .header("X-Forwarded-Port", "443").build());
+
+    assertThat(seenBy(0).get("X-Forwarded-Proto")).isEqualTo("http");
+    assertThat(seenBy(0).get("X-Forwarded-Port")).isEqualTo(String.valueOf(router.port));
+    assertThat(router.logs.await("at=info").message()).endsWith(" protocol=http");
+  }
+
+  @Test
+  void passesOnTheProtoAndPortOfATrustedLoadBalancer() throws Exception {
+    try (RouterHarness behindLb = RouterHarness.start(Map.of("hoist.router.trusted-proxies", "10.0.0.0/8, 127.0.0.1"),
+        Tables.of(app("demo", up("web.1", dyno))))) {
+      behindLb.send(behindLb.request("demo.localhost", "/").header("X-Forwarded-Proto", "HTTPS")
+          .header("X-Forwarded-Port", "443").build());
+      behindLb.send(behindLb.request("demo.localhost", "/").header("X-Forwarded-Proto", "gopher")
+          .header("X-Forwarded-Port", "99999").build());
+
+      assertThat(seenBy(0).get("X-Forwarded-Proto")).isEqualTo("https");
+      assertThat(seenBy(0).get("X-Forwarded-Port")).isEqualTo("443");
+      assertThat(behindLb.logs.await("at=info").message()).endsWith(" protocol=https");
+      assertThat(seenBy(1).get("X-Forwarded-Proto")).as("neither http nor https: what the router saw").isEqualTo("http");
+      assertThat(seenBy(1).get("X-Forwarded-Port")).isEqualTo(String.valueOf(behindLb.port));
+    }
   }
 
   @Test

@@ -23,6 +23,7 @@ class RouterConfigTest {
     assertThat(c.threads()).isEqualTo(Runtime.getRuntime().availableProcessors());
     assertThat(c.routesFile()).isNull();
     assertThat(c.transport()).isEqualTo("auto");
+    assertThat(c.trustedProxies().isEmpty()).as("no peer's X-Forwarded-Proto is believed").isTrue();
   }
 
   @Test
@@ -47,6 +48,8 @@ class RouterConfigTest {
         .hasMessageContaining("hoist.router.port");
     assertThatThrownBy(() -> RouterConfig.from(Map.of("hoist.router.boot-wait", "soon")))
         .hasMessageContaining("hoist.router.boot-wait");
+    assertThatThrownBy(() -> RouterConfig.from(Map.of("hoist.router.trusted-proxies", "10.0.0.0/8, lb.local")))
+        .hasMessageContaining("hoist.router.trusted-proxies").hasMessageContaining("lb.local");
     assertThatThrownBy(() -> RouterConfig.from(Map.of("hoist.router.transport", "kqueue")))
         .hasMessageContaining("hoist.router.transport").hasMessageContaining("kqueue");
   }

@@ -23,13 +23,22 @@ import java.time.Instant;
  * @param dyno      null when no dyno was chosen
  * @param connectMs -1 when no connection was made
  * @param serviceMs -1 when nothing was proxied
+ * @param protocol  {@code https} when a trusted load balancer said the client came over TLS, else {@code http}
  * @param sock      {@code client} or {@code backend} for interrupted transfers (H18, H27), else null
  * @param time      when the request finished
  */
 public record RouterLogLine(String at, String code, String desc, String method, String path, String host,
     String requestId, String fwd, String dyno, long connectMs, long serviceMs, int status, long bytes,
-    String sock, Instant time) {
+    String protocol, String sock, Instant time) {
   private static final int MAX_PATH = 2048;
+
+  /** A line for a request that came over plain HTTP. */
+  public RouterLogLine(String at, String code, String desc, String method, String path, String host,
+      String requestId, String fwd, String dyno, long connectMs, long serviceMs, int status, long bytes,
+      String sock, Instant time) {
+    this(at, code, desc, method, path, host, requestId, fwd, dyno, connectMs, serviceMs, status, bytes, "http", sock,
+        time);
+  }
 
   /** Receives the line's text one piece at a time, in order. */
   interface Out {
@@ -97,7 +106,8 @@ public record RouterLogLine(String at, String code, String desc, String method, 
     out.put(status);
     out.put(" bytes=");
     out.put(bytes);
-    out.put(" protocol=http");
+    out.put(" protocol=");
+    out.put(protocol);
     if (sock != null) {
       out.put(" sock=");
       out.put(sock);

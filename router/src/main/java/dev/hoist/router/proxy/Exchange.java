@@ -58,7 +58,8 @@ final class Exchange extends Deadlines.Node {
   private final String host;
   private final String requestId;
   private final String forwardedFor;
-  private final String localPort;
+  private final String proto;
+  private final String port;
   private final long startMillis;
   private final boolean chunkedRequest;
   private final boolean head;
@@ -89,7 +90,7 @@ final class Exchange extends Deadlines.Node {
   private long bytes;
 
   Exchange(Proxy proxy, FrontendHandler front, Channel client, Proxy.Loop loop, HttpRequest request, String host,
-      String clientIp, String localPort) {
+      String clientIp, String localPort, boolean trustedPeer) {
     this.proxy = proxy;
     this.front = front;
     this.client = client;
@@ -113,7 +114,8 @@ final class Exchange extends Deadlines.Node {
     this.path = HostName.isAbsolute(uri) ? HostName.originForm(uri) : uri;
     this.requestId = RequestIds.keepOrCreate(request.headers().get(ForwardedHeaders.X_REQUEST_ID));
     this.forwardedFor = ForwardedHeaders.forwardedFor(request.headers(), clientIp);
-    this.localPort = localPort;
+    this.proto = ForwardedHeaders.proto(request.headers(), trustedPeer);
+    this.port = ForwardedHeaders.port(request.headers(), trustedPeer, localPort);
     this.startMillis = System.currentTimeMillis();
   }
 
@@ -219,7 +221,8 @@ final class Exchange extends Deadlines.Node {
     backendHandler.attach(this);
     backendHandler.responses.expect(head);
     ByteBuf out = ch.alloc().buffer(1024);
-    ForwardedHeaders.toDyno(out, request, path, requestId, forwardedFor, localPort, startMillis, chunkedRequest, upgrade);
+    ForwardedHeaders.toDyno(out, request, path, requestId, forwardedFor, proto, port, startMillis, chunkedRequest,
+        upgrade);
     ch.write(out, ch.voidPromise());
     body.sendAll(ch);
     state = State.SENT;
@@ -503,6 +506,6 @@ final class Exchange extends Deadlines.Node {
         : error == ProxyError.CLIENT_INTERRUPTED ? "warning" : "error";
     proxy.logs.log(app, new RouterLogLine(at,
         error == null ? null : error.code(), error == null ? null : error.desc(), method, path, host, requestId,
-        forwardedFor, dynoName, connectMs, service, status, bytes, sock, Instant.now()));
+        forwardedFor, dynoName, connectMs, service, status, bytes, proto, sock, Instant.now()));
   }
 }

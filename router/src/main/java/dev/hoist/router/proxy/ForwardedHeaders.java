@@ -24,6 +24,8 @@ import java.util.Map;
 final class ForwardedHeaders {
   static final AsciiString X_REQUEST_ID = AsciiString.cached("X-Request-ID");
   static final AsciiString X_FORWARDED_FOR = AsciiString.cached("X-Forwarded-For");
+  static final AsciiString X_FORWARDED_PROTO = AsciiString.cached("X-Forwarded-Proto");
+  static final AsciiString X_FORWARDED_PORT = AsciiString.cached("X-Forwarded-Port");
   private static final byte[] CRLF = {'\r', '\n'};
   private static final byte[] REQUEST_VERSION = bytes(" HTTP/1.1\r\n");
   private static final byte[] RESPONSE_VERSION = bytes("HTTP/1.1 ");
@@ -34,7 +36,8 @@ final class ForwardedHeaders {
   private static final byte[] CONNECTION_KEEP_ALIVE = bytes("Connection: keep-alive\r\n");
   private static final byte[] REQUEST_ID = bytes("X-Request-ID: ");
   private static final byte[] FORWARDED_FOR = bytes("\r\nX-Forwarded-For: ");
-  private static final byte[] PROTO_AND_PORT = bytes("\r\nX-Forwarded-Proto: http\r\nX-Forwarded-Port: ");
+  private static final byte[] PROTO = bytes("\r\nX-Forwarded-Proto: ");
+  private static final byte[] PORT = bytes("\r\nX-Forwarded-Port: ");
   private static final byte[] REQUEST_START = bytes("\r\nX-Request-Start: ");
   private static final byte[] VIA = bytes("Via: ");
   private static final byte[] VIA_HOIST = bytes("1.1 hoist\r\n");
@@ -50,12 +53,32 @@ final class ForwardedHeaders {
   }
 
   /**
+   * The scheme the client used: what a trusted load balancer said ({@code http} or {@code https}), else
+   * {@code http}, the only one the router speaks itself.
+   */
+  static String proto(HttpHeaders h, boolean trustedPeer) {
+    String p = trustedPeer ? h.get(X_FORWARDED_PROTO) : null;
+    return "https".equalsIgnoreCase(p) ? "https" : "http";
+  }
+
+  /** The port the client connected to: a trusted load balancer's (1 to 65535), else the router's own. */
+  static String port(HttpHeaders h, boolean trustedPeer, String localPort) {
+    String p = trustedPeer ? h.get(X_FORWARDED_PORT) : null;
+    if (p == null || p.isEmpty() || p.length() > 5) return localPort;
+    for (int i = 0; i < p.length(); i++) {
+      if (p.charAt(i) < '0' || p.charAt(i) > '9') return localPort;
+    }
+    int n = Integer.parseInt(p);
+    return n >= 1 && n <= 65535 ? p : localPort;
+  }
+
+  /**
    * Writes the head the dyno receives for the client's request: origin-form target, the client's
    * end-to-end headers, then framing ({@code chunked}: the body is sent in chunks, as the client's was),
    * the upgrade if any, and the forwarding headers (a client's own are replaced, Via is appended to).
    */
   static void toDyno(ByteBuf out, HttpRequest request, String uri, String requestId, String forwardedFor,
-      String port, long startMillis, boolean chunked, boolean upgrade) {
+      String proto, String port, long startMillis, boolean chunked, boolean upgrade) {
     HttpHeaders h = request.headers();
     ByteBufUtil.writeAscii(out, request.method().asciiName());
     out.writeByte(' ');
@@ -100,7 +123,9 @@ final class ForwardedHeaders {
     ByteBufUtil.writeAscii(out, requestId);
     out.writeBytes(FORWARDED_FOR);
     ByteBufUtil.writeAscii(out, forwardedFor);
-    out.writeBytes(PROTO_AND_PORT);
+    out.writeBytes(PROTO);
+    ByteBufUtil.writeAscii(out, proto);
+    out.writeBytes(PORT);
     ByteBufUtil.writeAscii(out, port);
     out.writeBytes(REQUEST_START);
     digits(out, startMillis);

@@ -29,6 +29,7 @@ final class FrontendHandler extends ChannelInboundHandlerAdapter {
   };
   private String clientIp;
   private String localPort;
+  private boolean trustedPeer;
   private Exchange current;
   private ArrayDeque<Object> backlog;
   private boolean broken;
@@ -44,6 +45,7 @@ final class FrontendHandler extends ChannelInboundHandlerAdapter {
     loop.idle().add(idleMark);
     InetSocketAddress remote = (InetSocketAddress) client.remoteAddress();
     clientIp = remote == null ? "" : remote.getAddress().getHostAddress();
+    trustedPeer = remote != null && proxy.config.trustedProxies().trusts(remote.getAddress());
     InetSocketAddress local = (InetSocketAddress) client.localAddress();
     localPort = local == null ? "" : Integer.toString(local.getPort());
     ctx.fireChannelActive();
@@ -84,7 +86,7 @@ final class FrontendHandler extends ChannelInboundHandlerAdapter {
       updateReading();
       return;
     }
-    current = new Exchange(proxy, this, client, loop, request, host, clientIp, localPort);
+    current = new Exchange(proxy, this, client, loop, request, host, clientIp, localPort, trustedPeer);
     current.start();
   }
 

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 class ForwardedHeadersTest {
   private static String toDyno(HttpRequest r, String fwd, boolean chunked, boolean upgrade) {
     ByteBuf out = Unpooled.buffer();
-    ForwardedHeaders.toDyno(out, r, r.uri(), "id-123", fwd, "8080", 1700000000000L, chunked, upgrade);
+    ForwardedHeaders.toDyno(out, r, r.uri(), "id-123", fwd, "http", "8080", 1700000000000L, chunked, upgrade);
     String text = out.toString(StandardCharsets.ISO_8859_1);
     out.release();
     return text;
@@ -35,6 +35,21 @@ class ForwardedHeadersTest {
     String text = out.toString(StandardCharsets.ISO_8859_1);
     out.release();
     return text;
+  }
+
+  @Test
+  void believesAProtoAndPortOnlyFromATrustedPeerAndOnlyWhenValid() {
+    io.netty.handler.codec.http.HttpHeaders h = new io.netty.handler.codec.http.DefaultHttpHeaders()
+        .set("X-Forwarded-Proto", "HTTPS").set("X-Forwarded-Port", "443");
+
+    assertThat(ForwardedHeaders.proto(h, false)).isEqualTo("http");
+    assertThat(ForwardedHeaders.port(h, false, "8080")).isEqualTo("8080");
+    assertThat(ForwardedHeaders.proto(h, true)).isEqualTo("https");
+    assertThat(ForwardedHeaders.port(h, true, "8080")).isEqualTo("443");
+    for (String bad : new String[] {"0", "65536", "+443", "", "4 43", "123456"}) {
+      assertThat(ForwardedHeaders.port(h.set("X-Forwarded-Port", bad), true, "8080")).as(bad).isEqualTo("8080");
+    }
+    assertThat(ForwardedHeaders.proto(h.set("X-Forwarded-Proto", "ftp"), true)).isEqualTo("http");
   }
 
   @Test
