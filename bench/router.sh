@@ -105,9 +105,12 @@ for gap in $PACED_GAPS; do
   for round in $(seq "$PACED_ROUNDS"); do
     for k in "${!PORTS[@]}"; do
       i=$(( (k + round - 1) % ${#PORTS[@]} ))
+      # A run that fails or times out leaves its row empty rather than ending the script and its results.
       line=$(GAP_MS=$gap timeout $(( PACED_SECONDS + 30 )) wrk -t2 -c"$CONNECTIONS" -d"$PACED_SECONDS"s \
-        -s "$ROOT/bench/router-paced.lua" -H 'Host: bench.localhost' "http://127.0.0.1:${PORTS[$i]}/" | grep '^PACED')
-      awk '{for (f = 2; f <= NF; f++) {split($f, kv, "="); printf "%s ", kv[2]}; print ""}' <<<"$line" >>"$WORK/paced.$gap.$i"
+        -s "$ROOT/bench/router-paced.lua" -H 'Host: bench.localhost' "http://127.0.0.1:${PORTS[$i]}/" \
+        | grep '^PACED' || true)
+      [[ -n $line ]] && awk '{for (f = 2; f <= NF; f++) {split($f, kv, "="); printf "%s ", kv[2]}; print ""}' \
+        <<<"$line" >>"$WORK/paced.$gap.$i"
       echo "paced ${gap} ms, round $round: ${NAMES[$i]}: $line" >&2
     done
   done
@@ -135,6 +138,7 @@ OUT=$ROOT/bench/results/router-$(date +%Y%m%d-%H%M%S).txt
     echo "|---|---:|---:|---:|---:|"
     for i in "${!PORTS[@]}"; do
       f=$WORK/paced.$gap.$i
+      touch "$f"
       printf '| %s | %s | %s | %s | %s |\n' "${NAMES[$i]}" "$(cut -d' ' -f1 "$f" | median)" \
         "$(cut -d' ' -f2 "$f" | median)" "$(cut -d' ' -f3 "$f" | median)" "$(cut -d' ' -f4 "$f" | median)"
     done

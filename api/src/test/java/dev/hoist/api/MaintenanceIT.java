@@ -76,17 +76,24 @@ class MaintenanceIT extends ApiTest {
     JsonNode now = ok(owner.get("/apps/" + app));
     assertThat(now.get("maintenance").asBoolean()).as("every refused PATCH left it on").isTrue();
     assertThat(now.get("name").asText()).isEqualTo(app);
+    assertThat(recentLog(owner, app)).as("no refused PATCH logged a change")
+        .containsOnlyOnce("maintenance mode by").contains("Enable maintenance mode by " + email(collaborator));
   }
 
   @Test
-  void anAppIsBlankUntilASlugIsReleased() {
+  void anAppIsBlankUntilASlugIsReleasedAndAgainAfterARollbackToV1() {
     Http user = newUser();
     String app = newApp(user, "blank");
 
     boolean blankAtFirst = routeOf(app).get("blank").asBoolean();
     deploy(user, app, Map.of("web", "node server.js"));
+    boolean blankDeployed = routeOf(app).get("blank").asBoolean();
+    long beforeRollback = routesRevision();
+    assertThat(user.post("/apps/" + app + "/releases", Map.of("release", 1)).status()).isEqualTo(201);
 
     assertThat(blankAtFirst).as("v1 has no slug").isTrue();
-    assertThat(routeOf(app).get("blank").asBoolean()).isFalse();
+    assertThat(blankDeployed).isFalse();
+    assertThat(routeOf(app).get("blank").asBoolean()).as("rolled back to v1").isTrue();
+    assertThat(routesRevision()).as("the router hears of it").isGreaterThan(beforeRollback);
   }
 }

@@ -88,7 +88,8 @@ public class AppService {
   public App maintenance(App app, boolean on, Caller caller) {
     if (app.maintenance(on)) {
       routes.bump();
-      logs.platform(app.id(), "api", (on ? "Enable" : "Disable") + " maintenance mode by " + caller.email());
+      afterCommit(() -> logs.platform(app.id(), "api",
+          (on ? "Enable" : "Disable") + " maintenance mode by " + caller.email()));
     }
     return app;
   }
@@ -104,15 +105,25 @@ public class AppService {
     apps.flush();
     revision.bump();
     routes.bump();
+    afterCommit(() -> {
+      logs.forget(app.id());
+      try {
+        slugService.deleteArchives(archives);
+      } catch (IOException e) {
+        log.warn("could not remove the slug archives of deleted app {}: {}", app.name(), e.toString());
+      }
+    });
+  }
+
+  /**
+   * Runs {@code action} once the caller's transaction commits: nothing outside the database happens for
+   * a change that is rolled back.
+   */
+  private static void afterCommit(Runnable action) {
     TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
       @Override
       public void afterCommit() {
-        logs.forget(app.id());
-        try {
-          slugService.deleteArchives(archives);
-        } catch (IOException e) {
-          log.warn("could not remove the slug archives of deleted app {}: {}", app.name(), e.toString());
-        }
+        action.run();
       }
     });
   }

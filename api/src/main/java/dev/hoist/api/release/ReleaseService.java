@@ -11,6 +11,7 @@ import dev.hoist.api.formation.FormationService;
 import dev.hoist.api.log.LogStore;
 import dev.hoist.api.slug.Slug;
 import dev.hoist.api.slug.SlugService;
+import dev.hoist.api.state.RoutesRevision;
 import dev.hoist.api.state.StateRevision;
 import dev.hoist.api.web.ApiException;
 import java.util.List;
@@ -31,14 +32,16 @@ public class ReleaseService {
   private final SlugService slugs;
   private final FormationService formation;
   private final StateRevision revision;
+  private final RoutesRevision routes;
   private final AccountRepository accounts;
   private final LogStore logs;
   private final OneOffDynoRepository oneOffs;
   private final org.springframework.context.ApplicationEventPublisher events;
 
   ReleaseService(ReleaseRepository releases, AppRepository apps, CurrentRelease current, SlugService slugs,
-      FormationService formation, StateRevision revision, AccountRepository accounts, LogStore logs,
-      OneOffDynoRepository oneOffs, org.springframework.context.ApplicationEventPublisher events) {
+      FormationService formation, StateRevision revision, RoutesRevision routes, AccountRepository accounts,
+      LogStore logs, OneOffDynoRepository oneOffs, org.springframework.context.ApplicationEventPublisher events) {
+    this.routes = routes;
     this.oneOffs = oneOffs;
     this.events = events;
     this.accounts = accounts;
@@ -124,6 +127,7 @@ public class ReleaseService {
     }
     locked.released();
     revision.bump();
+    routes.bump(); // the route table's "blank" (nothing deployed) follows the live release
     String by = userId == null ? "" : accounts.findById(userId).map(a -> " by " + a.email()).orElse("");
     logs.platform(locked.id(), "api", description + by);
     logs.platform(locked.id(), "api", "Release v" + version + " created" + by);
@@ -138,6 +142,7 @@ public class ReleaseService {
     boolean ok = exitStatus == 0;
     release.phaseEnded(ok);
     revision.bump();
+    if (ok) routes.bump(); // the release goes live: its slug may end "blank"
     logs.platform(app.id(), "api", ok ? "Release v" + version + " release phase succeeded; deploying"
         : "Release v" + version + " release phase failed with status " + exitStatus + "; v" + version
             + " was not deployed");

@@ -8,6 +8,7 @@ import io.netty.handler.codec.http.HttpRequest;
 import io.netty.util.AsciiString;
 import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -57,19 +58,30 @@ final class ForwardedHeaders {
    * {@code http}, the only one the router speaks itself.
    */
   static String proto(HttpHeaders h, boolean trustedPeer) {
-    String p = trustedPeer ? h.get(X_FORWARDED_PROTO) : null;
+    String p = trustedPeer ? lastValue(h, X_FORWARDED_PROTO) : null;
     return "https".equalsIgnoreCase(p) ? "https" : "http";
   }
 
   /** The port the client connected to: a trusted load balancer's (1 to 65535), else the router's own. */
   static String port(HttpHeaders h, boolean trustedPeer, String localPort) {
-    String p = trustedPeer ? h.get(X_FORWARDED_PORT) : null;
+    String p = trustedPeer ? lastValue(h, X_FORWARDED_PORT) : null;
     if (p == null || p.isEmpty() || p.length() > 5) return localPort;
     for (int i = 0; i < p.length(); i++) {
       if (p.charAt(i) < '0' || p.charAt(i) > '9') return localPort;
     }
     int n = Integer.parseInt(p);
-    return n >= 1 && n <= 65535 ? p : localPort;
+    return n >= 1 && n <= 65535 ? Integer.toString(n) : localPort;
+  }
+
+  /**
+   * The value the nearest proxy wrote: the last element of the last such header. A balancer that adds
+   * its own line, or appends to a list, after whatever the client sent is believed, not the client.
+   */
+  private static String lastValue(HttpHeaders h, CharSequence name) {
+    List<String> all = h.getAll(name);
+    if (all.isEmpty()) return null;
+    String last = all.get(all.size() - 1);
+    return last.substring(last.lastIndexOf(',') + 1).trim();
   }
 
   /**

@@ -25,7 +25,7 @@ import java.util.List;
  *
  * <p>{@code auto} takes the first that works here: io_uring (reads and writes of a whole loop turn go to
  * the kernel in one system call: on the router benchmark, 23 % less CPU per request than nginx and
- * 116–118 % of its requests/s, against 100–104 % on NIO; docs/benchmarks.md), then epoll, then the JDK's
+ * 116–118 % of its requests/s, against 99.7–104 % on NIO; docs/benchmarks.md), then epoll, then the JDK's
  * NIO, which runs anywhere. The native two need Linux on x86-64 and a kernel and
  * container policy that allow them (Docker's default seccomp profile refuses io_uring since Docker 25);
  * when one does not load, the next is used, and the startup line says which. Naming one that cannot load

@@ -3,6 +3,7 @@ package dev.hoist.router.proxy;
 import io.netty.util.NetUtil;
 import java.net.InetAddress;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -31,14 +32,17 @@ public final class TrustedProxies {
       if (address == null) throw new IllegalArgumentException(e + " is not an IP address or CIDR block");
       int bits = address.length * 8;
       if (slash >= 0) {
-        try {
-          bits = Integer.parseInt(e.substring(slash + 1));
-        } catch (NumberFormatException x) {
-          bits = -1;
-        }
+        String prefix = e.substring(slash + 1);
+        bits = prefix.isEmpty() || prefix.length() > 3 || !prefix.chars().allMatch(c -> c >= '0' && c <= '9')
+            ? -1 : Integer.parseInt(prefix);
         if (bits < 0 || bits > address.length * 8) {
           throw new IllegalArgumentException(e + " has a prefix length outside 0-" + address.length * 8);
         }
+      }
+      if (address.length == 16 && isV4Mapped(address)) { // ::ffff:a.b.c.d: the JDK hands v4 peers as 4 bytes
+        if (bits < 96) throw new IllegalArgumentException(e + " mixes IPv4-mapped and IPv6 addresses");
+        address = Arrays.copyOfRange(address, 12, 16);
+        bits -= 96;
       }
       blocks.add(new Block(address, bits));
     }
@@ -52,6 +56,13 @@ public final class TrustedProxies {
       if (b.contains(a)) return true;
     }
     return false;
+  }
+
+  private static boolean isV4Mapped(byte[] a) {
+    for (int i = 0; i < 10; i++) {
+      if (a[i] != 0) return false;
+    }
+    return a[10] == (byte) 0xff && a[11] == (byte) 0xff;
   }
 
   public boolean isEmpty() {

@@ -46,10 +46,15 @@ class ForwardedHeadersTest {
     assertThat(ForwardedHeaders.port(h, false, "8080")).isEqualTo("8080");
     assertThat(ForwardedHeaders.proto(h, true)).isEqualTo("https");
     assertThat(ForwardedHeaders.port(h, true, "8080")).isEqualTo("443");
+    assertThat(ForwardedHeaders.port(h.set("X-Forwarded-Port", "00443"), true, "8080")).isEqualTo("443");
     for (String bad : new String[] {"0", "65536", "+443", "", "4 43", "123456"}) {
       assertThat(ForwardedHeaders.port(h.set("X-Forwarded-Port", bad), true, "8080")).as(bad).isEqualTo("8080");
     }
     assertThat(ForwardedHeaders.proto(h.set("X-Forwarded-Proto", "ftp"), true)).isEqualTo("http");
+    h.set("X-Forwarded-Proto", "https").add("X-Forwarded-Proto", "http");
+    assertThat(ForwardedHeaders.proto(h, true)).as("the balancer's line comes after the client's").isEqualTo("http");
+    assertThat(ForwardedHeaders.proto(h.set("X-Forwarded-Proto", "https, http"), true)).as("appended to a list")
+        .isEqualTo("http");
   }
 
   @Test

@@ -29,6 +29,12 @@ class TrustedProxiesTest {
   }
 
   @Test
+  void readsAnIpv4MappedEntryAsTheIpv4BlockItNames() throws Exception {
+    assertThat(trusts("::ffff:10.0.0.0/104", "10.1.2.3")).isTrue();
+    assertThat(trusts("::ffff:10.0.0.0/104", "11.1.2.3")).isFalse();
+  }
+
+  @Test
   void trustsNoOneWhenEmptyAndEveryoneOfAFamilyAtSlashZero() throws Exception {
     assertThat(TrustedProxies.parse("").isEmpty()).isTrue();
     assertThat(trusts("", "127.0.0.1")).isFalse();
@@ -37,7 +43,8 @@ class TrustedProxiesTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"lb.example.com", "10.0.0.0/33", "::/129", "10.0.0.0/-1", "10.0.0.0/x", "10.0.0", "1.2.3.4/"})
+  @ValueSource(strings = {"lb.example.com", "10.0.0.0/33", "::/129", "10.0.0.0/-1", "10.0.0.0/x", "10.0.0", "1.2.3.4/",
+      "10.0.0.0/+8", "::ffff:10.0.0.0/64"})
   void refusesWhatIsNoAddressOrBlockNamingIt(String entry) {
     assertThatThrownBy(() -> TrustedProxies.parse("127.0.0.1, " + entry)).isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining(entry);
