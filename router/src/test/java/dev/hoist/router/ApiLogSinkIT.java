@@ -42,7 +42,7 @@ class ApiLogSinkIT {
 
   private static RouterLogLine line(int i) {
     return new RouterLogLine("info", null, null, "GET", "/line/" + i, "demo.localhost", "req-" + i, "1.2.3.4",
-        "web.1", 0, 1, 200, i, null, Instant.now());
+        "web.1", 0, 1, 200, i, "http", null, Instant.now());
   }
 
   @Test
@@ -65,7 +65,7 @@ class ApiLogSinkIT {
   void sendsUnicodeIntactAndEachRequestAsOneLine() {
     String host = "demo.localhost\nevil 2026-11-21T23:35:40.000000Z forged";
     RouterLogLine odd = new RouterLogLine("info", null, null, "GET", "/caf\u00e9/\uD83D\uDE80", host, "req",
-        "1.2.3.4", "web.1", 0, 1, 200, 0, null, Instant.now());
+        "1.2.3.4", "web.1", 0, 1, 200, 0, "http", null, Instant.now());
     try (ApiLogSink sink = new ApiLogSink(api.url(), FakeApi.TOKEN, 10)) {
       sink.log("demo", odd);
 

@@ -68,9 +68,8 @@ class AppController {
       throw ApiException.invalid("nothing to change: give name, maintenance or both");
     }
     App found = body.name() != null ? access.owned(caller, app) : access.visible(caller, app);
-    if (body.name() != null) apps.checkRename(found, body.name());
+    if (body.name() != null) apps.rename(found, body.name()); // throws before maintenance is touched
     if (body.maintenance() != null) apps.maintenance(found, body.maintenance(), caller);
-    if (body.name() != null) apps.rename(found, body.name());
     return view(found);
   }
 

@@ -63,20 +63,14 @@ public class AppService {
 
   @Transactional
   public App rename(App app, String newName) {
-    if (!checkRename(app, newName)) return app;
+    if (newName == null) throw ApiException.invalid("name is required");
+    if (newName.equals(app.name())) return app;
+    App.checkName(newName);
+    if (apps.existsByName(newName)) throw ApiException.conflict("the name " + newName + " is already taken");
     app.rename(newName);
     revision.bump();
     routes.bump();
     return app;
-  }
-
-  /** Throws what a rename to {@code newName} would fail with; false when the app already has that name. */
-  public boolean checkRename(App app, String newName) {
-    if (newName == null) throw ApiException.invalid("name is required");
-    if (newName.equals(app.name())) return false;
-    App.checkName(newName);
-    if (apps.existsByName(newName)) throw ApiException.conflict("the name " + newName + " is already taken");
-    return true;
   }
 
   /**

@@ -7,8 +7,7 @@ import dev.hoist.api.dyno.Dyno;
 import dev.hoist.api.dyno.DynoRepository;
 import dev.hoist.api.formation.FormationRepository;
 import dev.hoist.api.formation.Formation;
-import dev.hoist.api.release.Release;
-import dev.hoist.api.release.ReleaseRepository;
+import dev.hoist.api.release.CurrentRelease;
 import dev.hoist.api.state.RoutesRevision;
 import java.util.List;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -27,17 +26,17 @@ class RoutesController {
   private final AppRepository apps;
   private final DynoRepository dynos;
   private final FormationRepository formations;
-  private final ReleaseRepository releases;
+  private final CurrentRelease current;
   private final ApiSettings settings;
   private final TransactionTemplate tx;
 
   RoutesController(RoutesRevision revision, AppRepository apps, DynoRepository dynos,
-      FormationRepository formations, ReleaseRepository releases, ApiSettings settings, TransactionTemplate tx) {
+      FormationRepository formations, CurrentRelease current, ApiSettings settings, TransactionTemplate tx) {
     this.revision = revision;
     this.apps = apps;
     this.dynos = dynos;
     this.formations = formations;
-    this.releases = releases;
+    this.current = current;
     this.settings = settings;
     this.tx = tx;
   }
@@ -61,8 +60,7 @@ class RoutesController {
 
   /** Nothing deployed: the live release (v1 "Initial release", or a rollback to it) has no slug. */
   private boolean blank(App app) {
-    return releases.findFirstByAppIdAndStatusOrderByVersionDesc(app.id(), Release.SUCCEEDED)
-        .map(r -> r.slugId() == null).orElse(true);
+    return current.of(app.id()).map(r -> r.slugId() == null).orElse(true);
   }
 
   record RouteTable(long revision, List<AppRoute> apps) {}

@@ -32,14 +32,6 @@ public record RouterLogLine(String at, String code, String desc, String method, 
     String protocol, String sock, Instant time) {
   private static final int MAX_PATH = 2048;
 
-  /** A line for a request that came over plain HTTP. */
-  public RouterLogLine(String at, String code, String desc, String method, String path, String host,
-      String requestId, String fwd, String dyno, long connectMs, long serviceMs, int status, long bytes,
-      String sock, Instant time) {
-    this(at, code, desc, method, path, host, requestId, fwd, dyno, connectMs, serviceMs, status, bytes, "http", sock,
-        time);
-  }
-
   /** Receives the line's text one piece at a time, in order. */
   interface Out {
     void put(char c);

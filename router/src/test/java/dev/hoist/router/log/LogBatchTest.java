@@ -23,7 +23,7 @@ class LogBatchTest {
 
   private static RouterLogLine line(String path, String host, Instant time) {
     return new RouterLogLine("info", null, null, "GET", path, host, "abc", "1.2.3.4", "web.1", 1, 5, 200, 123,
-        null, time);
+        "http", null, time);
   }
 
   /** A line to encode, for the app. */
@@ -81,7 +81,7 @@ class LogBatchTest {
   @Test
   void replacesControlCharactersSoALineStaysOneLine() throws Exception {
     RouterLogLine l = new RouterLogLine("info", null, null, "GE\nT", "/a\r\nb", "h\r\n\u0000\t\u007f\u001f.x", "i\n",
-        "f", "web.1\n", 1, 5, 200, 123, null, T);
+        "f", "web.1\n", 1, 5, 200, 123, "http", null, T);
 
     assertThat(message(l)).isEqualTo("at=info method=GE?T path=\"/a??b\" host=h??????.x request_id=i? fwd=\"f\" "
         + "dyno=web.1? connect=1ms service=5ms status=200 bytes=123 protocol=http");

@@ -7,8 +7,8 @@ import org.junit.jupiter.api.Test;
 
 class ThreadLinesTest {
   private static RouterLogLine line(int i) {
-    return new RouterLogLine("info", null, null, "GET", "/" + i, "h", "r", "f", "web.1", 0, 1, 200, 0, null,
-        Instant.parse("2026-11-21T23:35:40Z"));
+    return new RouterLogLine("info", null, null, "GET", "/" + i, "h", "r", "f", "web.1", 0, 1, 200, 0, "http",
+        null, Instant.parse("2026-11-21T23:35:40Z"));
   }
 
   @Test
