@@ -6,6 +6,7 @@ import dev.hoist.dynos.attach.AttachServer;
 import dev.hoist.dynos.docker.DockerConnection;
 import dev.hoist.dynos.docker.DockerScheduler;
 import dev.hoist.dynos.logs.LogShipper;
+import dev.hoist.dynos.memory.MemoryWatch;
 import dev.hoist.dynos.reconcile.Wiring;
 import dev.hoist.dynos.scheduler.Scheduler;
 import java.io.Closeable;
@@ -34,6 +35,7 @@ public final class DynoManager implements AutoCloseable {
   private Closeable events;
   private AttachServer attach;
   private StateWatcher watcher;
+  private MemoryWatch memory;
 
   public DynoManager(DynoSettings settings) {
     this.settings = settings;
@@ -65,6 +67,7 @@ public final class DynoManager implements AutoCloseable {
     attach = new AttachServer(settings.attachBind(), settings.attachPort(), wiring.attachTarget(), pool).start();
     watcher = new StateWatcher(api, settings.stateWait(), wiring.reconciler()::desired);
     watcher.start();
+    memory = new MemoryWatch(scheduler, logs::platform, pool, settings.memoryInterval()).start();
   }
 
   /** The port the attach server bound (useful when {@code hoist.dynos.attach-port} is 0). */
@@ -74,6 +77,7 @@ public final class DynoManager implements AutoCloseable {
 
   @Override
   public synchronized void close() {
+    if (memory != null) memory.close();
     if (watcher != null) watcher.close();
     if (attach != null) attach.close();
     if (events != null) {

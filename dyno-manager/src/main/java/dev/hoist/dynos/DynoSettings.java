@@ -33,6 +33,8 @@ import java.util.function.UnaryOperator;
  * @param stateWait       the {@code wait} of the desired-state long poll (default 30 s)
  * @param attachTimeout   how long an attached one-off waits for its client (default 60 s)
  * @param imageGcAfter    how long a prepared slug image stays once no release or dyno uses it (default 10 min)
+ * @param memoryInterval  how often every running dyno's memory is sampled for R14 (default 20 s, as Heroku checks);
+ *                        must be more than zero
  * @param logMaxBytes     the json-file log size per container before Docker rotates it (default 10 MB)
  */
 public record DynoSettings(
@@ -56,6 +58,7 @@ public record DynoSettings(
     Duration stateWait,
     Duration attachTimeout,
     Duration imageGcAfter,
+    Duration memoryInterval,
     long logMaxBytes) {
 
   public static final String PREFIX = "hoist.dynos.";
@@ -84,6 +87,7 @@ public record DynoSettings(
         r.duration("state-wait", "30s"),
         r.duration("attach-timeout", "60s"),
         r.duration("image-gc-after", "10m"),
+        r.positive("memory-interval", "20s"),
         r.integer("log-max-bytes", 10 * 1024 * 1024));
   }
 
@@ -109,6 +113,15 @@ public record DynoSettings(
       } catch (IllegalArgumentException e) {
         throw new IllegalArgumentException(PREFIX + name + ": " + e.getMessage());
       }
+    }
+
+    /** A duration that a timer repeats at: zero would be a busy loop. */
+    Duration positive(String name, String fallback) {
+      Duration d = duration(name, fallback);
+      if (d.isZero()) {
+        throw new IllegalArgumentException(PREFIX + name + " must be more than zero, such as " + fallback);
+      }
+      return d;
     }
   }
 }

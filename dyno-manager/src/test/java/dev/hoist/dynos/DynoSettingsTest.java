@@ -18,6 +18,7 @@ class DynoSettingsTest {
     assertThat(s.stopGrace()).isEqualTo(Duration.ofSeconds(30));
     assertThat(s.backoffMax()).isEqualTo(Duration.ofMinutes(5));
     assertThat(s.port()).isEqualTo(5000);
+    assertThat(s.memoryInterval()).as("Heroku checks memory about every 20 s").isEqualTo(Duration.ofSeconds(20));
   }
 
   @Test
@@ -35,5 +36,18 @@ class DynoSettingsTest {
   void namesTheSettingThatIsWrong() {
     assertThatThrownBy(() -> DynoSettings.from(Map.of("hoist.dynos.tick", "soon")::get))
         .hasMessageContaining("hoist.dynos.tick");
+  }
+
+  @Test
+  void refusesAMemoryIntervalThatIsNotAPositiveDuration() {
+    assertThatThrownBy(() -> DynoSettings.from(Map.of("hoist.dynos.memory-interval", "0s")::get))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("hoist.dynos.memory-interval must be more than zero, such as 20s");
+    assertThatThrownBy(() -> DynoSettings.from(Map.of("hoist.dynos.memory-interval", "-5s")::get))
+        .hasMessage("hoist.dynos.memory-interval: '-5s' is not a duration such as 500ms, 30s, 5m or 1h");
+    assertThatThrownBy(() -> DynoSettings.from(Map.of("hoist.dynos.memory-interval", "often")::get))
+        .hasMessageStartingWith("hoist.dynos.memory-interval: ");
+    assertThat(DynoSettings.from(Map.of("hoist.dynos.memory-interval", "500ms")::get).memoryInterval())
+        .isEqualTo(Duration.ofMillis(500));
   }
 }

@@ -55,13 +55,15 @@ class FormationIT {
     assertThat(facts.get("dyno").asText()).isEqualTo("web.1");
     assertThat(facts.get("port").asText()).isEqualTo("5000");
     assertThat(facts.get("profile").asText()).as(".profile.d ran after the config vars").isEqualTo("sourced-web.1");
-    assertThat(facts.get("memory").asText()).isEqualTo(Long.toString(256L * 1024 * 1024));
+    assertThat(facts.get("memory").asText()).as("the hard limit: twice the quota (R15)")
+        .isEqualTo(Long.toString(2 * 256L * 1024 * 1024));
     assertThat(facts.get("pids").asText()).isEqualTo("256");
 
     InspectContainerResponse c = h.client().inspectContainerCmd(dyno.containerId()).exec();
     assertThat(c.getHostConfig().getPrivileged()).isFalse();
     assertThat(c.getHostConfig().getInit()).isTrue();
     assertThat(c.getHostConfig().getMemorySwap()).isEqualTo(c.getHostConfig().getMemory());
+    assertThat(c.getConfig().getLabels()).as("the quota, for R14").containsEntry("hoist.memory", "256");
     assertThat(c.getHostConfig().getBinds()).isNullOrEmpty();
     assertThat(c.getMounts()).isNullOrEmpty();
     assertThat(dyno.releaseVersion()).isEqualTo(1);

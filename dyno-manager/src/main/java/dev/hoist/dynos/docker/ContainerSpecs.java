@@ -39,6 +39,14 @@ final class ContainerSpecs {
   private static final Capability[] BUILDER_CAPS = {Capability.SETUID, Capability.SETGID, Capability.CHOWN,
       Capability.DAC_OVERRIDE, Capability.FOWNER, Capability.KILL};
 
+  /**
+   * The container's hard memory limit, as a multiple of its size's quota. Heroku lets a dyno go past its quota
+   * (it swaps, and R14 is logged: {@code dev.hoist.dynos.memory}) and kills it only at twice the quota (R15),
+   * for every size Hoist offers. These hosts have no swap, so the dyno may use the room up to 2x as RAM; the
+   * kernel's OOM kill at the limit is R15.
+   */
+  static final int R15_FACTOR = 2;
+
   private final String scope;
   private final String network;
   private final long logMaxBytes;
@@ -50,14 +58,14 @@ final class ContainerSpecs {
   }
 
   CreateContainerCmd create(DockerClient docker, DynoSpec spec, String image) {
-    long memory = spec.memoryMb() * 1024L * 1024L;
+    long memory = spec.memoryMb() * 1024L * 1024L * R15_FACTOR;
     HostConfig host = HostConfig.newHostConfig()
         .withInit(true)
         .withPrivileged(false)
         .withCapDrop(Capability.ALL)
         .withSecurityOpts(List.of("no-new-privileges"))
         .withMemory(memory)
-        .withMemorySwap(memory) // equal to the memory limit: no swap
+        .withMemorySwap(memory) // equal to the memory limit: no swap (the host has none)
         .withPidsLimit((long) spec.pids())
         .withNetworkMode(network)
         .withLogConfig(new LogConfig(LogConfig.LoggingType.JSON_FILE,
@@ -97,6 +105,7 @@ final class ContainerSpecs {
     labels.put(Labels.ONE_OFF, Boolean.toString(spec.oneOff()));
     labels.put(Labels.COMMAND, spec.command());
     labels.put(Labels.SIZE, spec.size());
+    labels.put(Labels.MEMORY, Integer.toString(spec.memoryMb()));
     labels.put(Labels.SPEC, spec.digest());
     return labels;
   }

@@ -5,6 +5,7 @@ import com.github.dockerjava.core.DefaultDockerClientConfig;
 import com.github.dockerjava.core.DockerClientConfig;
 import com.github.dockerjava.core.DockerClientImpl;
 import com.github.dockerjava.httpclient5.ApacheDockerHttpClient;
+import com.github.dockerjava.transport.DockerHttpClient;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -18,10 +19,14 @@ import java.time.Duration;
  */
 public final class DockerConnection implements AutoCloseable {
   private final DockerClient client;
+  private final DockerHttpClient http;
+  private final String version;
   private final URI host;
 
-  private DockerConnection(DockerClient client, URI host) {
+  private DockerConnection(DockerClient client, DockerHttpClient http, String version, URI host) {
     this.client = client;
+    this.http = http;
+    this.version = version;
     this.host = host;
   }
 
@@ -38,7 +43,16 @@ public final class DockerConnection implements AutoCloseable {
         .maxConnections(1024)
         .connectionTimeout(Duration.ofSeconds(5))
         .build();
-    return new DockerConnection(DockerClientImpl.getInstance(config, http), config.getDockerHost());
+    return new DockerConnection(DockerClientImpl.getInstance(config, http), http,
+        config.getApiVersion().asWebPathPart(), config.getDockerHost());
+  }
+
+  /**
+   * A GET of an engine path (such as {@code /containers/ID/stats?one-shot=true}) at the connection's API version,
+   * for what docker-java's commands cannot ask; on the same pooled connections. The caller closes the response.
+   */
+  DockerHttpClient.Response get(String path) {
+    return http.execute(DockerHttpClient.Request.builder().method("GET").path("/" + version + path).build());
   }
 
   public DockerClient client() {

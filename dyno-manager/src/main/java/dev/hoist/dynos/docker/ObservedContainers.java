@@ -20,7 +20,8 @@ final class ObservedContainers {
           Integer.parseInt(l.getOrDefault(Labels.RELEASE, "0")), l.get(Labels.SLUG),
           Long.parseLong(l.getOrDefault(Labels.GENERATION, "0")), Long.parseLong(l.getOrDefault(Labels.STARTED, "0")),
           Boolean.parseBoolean(l.get(Labels.ONE_OFF)), l.getOrDefault(Labels.COMMAND, ""),
-          l.getOrDefault(Labels.SIZE, ""), l.getOrDefault(Labels.SPEC, ""), status(c.getState()), ip(c, network)));
+          l.getOrDefault(Labels.SIZE, ""), Integer.parseInt(l.getOrDefault(Labels.MEMORY, "0")),
+          l.getOrDefault(Labels.SPEC, ""), status(c.getState()), ip(c, network)));
     } catch (NumberFormatException e) {
       return Optional.empty();
     }

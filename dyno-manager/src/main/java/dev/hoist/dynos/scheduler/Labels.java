@@ -13,6 +13,8 @@ public final class Labels {
   public static final String ONE_OFF = "hoist.one-off";
   public static final String COMMAND = "hoist.command";
   public static final String SIZE = "hoist.size";
+  /** The memory quota of the dyno's size in MB (R14's threshold); the container's hard limit is a multiple of it. */
+  public static final String MEMORY = "hoist.memory";
   /** {@link DynoSpec#digest()}: what the container was made from, beyond its name and release. */
   public static final String SPEC = "hoist.spec";
   /** On the short-lived container a slug image is made from. */

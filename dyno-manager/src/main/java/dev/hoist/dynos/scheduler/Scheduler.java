@@ -4,6 +4,7 @@ import java.io.Closeable;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * A backend that runs dynos: {@code docker} ({@link dev.hoist.dynos.docker.DockerScheduler}) drives one Docker
@@ -56,6 +57,14 @@ public interface Scheduler extends AutoCloseable {
 
   /** How a finished dyno ended; empty when it is gone or still running. */
   Optional<Exit> exit(String containerId);
+
+  /**
+   * One sample of a running dyno's memory use in bytes, counted as R14 counts it: what its processes hold,
+   * resident or swapped, without the page cache the kernel can drop at once. Cheap enough to call for every
+   * dyno every few seconds (one short request to the backend, no waiting for a second sample); empty when the
+   * dyno is gone or not running.
+   */
+  OptionalLong memory(String containerId);
 
   /** Blocks until the dyno has exited and returns how; empty when it is gone. */
   Optional<Exit> awaitExit(String containerId);

@@ -32,7 +32,7 @@ final class Fixtures {
       long startedAt, String spec) {
     String type = dyno.substring(0, dyno.indexOf('.'));
     return new Observed(id, "demo", dyno, type, release, "slug", generation, startedAt, false, "cmd", "standard-1X",
-        spec, status, "172.17.0." + Math.abs(id.hashCode() % 200));
+        512, spec, status, "172.17.0." + Math.abs(id.hashCode() % 200));
   }
 
   static Dyno up(Observed o) {
