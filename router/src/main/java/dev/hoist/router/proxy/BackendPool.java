@@ -50,7 +50,7 @@ final class BackendPool {
   private final Map<InetSocketAddress, Slot> slots = new HashMap<>();
   private int rotation;
 
-  BackendPool(EventLoop loop, Transport transport, RouterConfig config) {
+  BackendPool(EventLoop loop, Transport transport, RouterConfig config, SubmitNow submitNow) {
     this.idleNanos = config.poolIdleTimeout().toNanos();
     this.bootstrap = new Bootstrap().group(loop).channel(transport.socketChannel())
         .option(ChannelOption.TCP_NODELAY, true)
@@ -61,6 +61,7 @@ final class BackendPool {
           @Override
           protected void initChannel(Channel ch) {
             ResponseDecoder responses = new ResponseDecoder();
+            if (submitNow.active()) ch.pipeline().addLast("submit", submitNow);
             ch.pipeline().addLast("http", responses).addLast("backend", new BackendHandler(responses));
           }
         });

@@ -50,6 +50,7 @@ final class Exchange extends Deadlines.Node {
   private final BackendPool pool;
   private final Deadlines firstByte;
   private final Deadlines idle;
+  private final SubmitNow submitNow;
   private final HttpRequest request;
   private final RequestBody body;
   private final Attempts attempts;
@@ -97,6 +98,7 @@ final class Exchange extends Deadlines.Node {
     this.pool = loop.pool();
     this.firstByte = loop.firstByte();
     this.idle = loop.idle();
+    this.submitNow = loop.submitNow();
     this.request = request;
     this.host = host;
     HttpMethod m = request.method();
@@ -265,6 +267,7 @@ final class Exchange extends Deadlines.Node {
       backendDirty = false;
       backend.flush();
     }
+    submitNow.run();
   }
 
   void backendWritabilityChanged() {
@@ -348,6 +351,7 @@ final class Exchange extends Deadlines.Node {
     if (state == State.RESPONDING) idle.add(this);
     sendUnsent();
     client.flush();
+    submitNow.run();
   }
 
   private void sendUnsent() {

@@ -50,8 +50,9 @@ public final class Proxy {
    * @param firstByte exchanges waiting for a response's first byte ({@code first-byte-timeout}, H12)
    * @param idle      keep-alive client connections between requests, and responses under way
    *                  ({@code idle-timeout}: H15, H28)
+   * @param submitNow io_uring: sends what a read of a socket queued without waiting for the loop's turn
    */
-  record Loop(BackendPool pool, Deadlines firstByte, Deadlines idle) {}
+  record Loop(BackendPool pool, Deadlines firstByte, Deadlines idle, SubmitNow submitNow) {}
 
   public Proxy(RouterConfig config, Routes routes, LogSink logs, Transport transport) {
     this.config = config;
@@ -69,6 +70,8 @@ public final class Proxy {
     return new ChannelInitializer<>() {
       @Override
       protected void initChannel(Channel ch) {
+        SubmitNow submitNow = loop(ch.eventLoop()).submitNow();
+        if (submitNow.active()) ch.pipeline().addLast("submit", submitNow);
         ch.pipeline()
             .addLast("http", new HttpRequestDecoder(decoder))
             .addLast("front", new FrontendHandler(Proxy.this));
@@ -77,8 +80,11 @@ public final class Proxy {
   }
 
   Loop loop(EventLoop loop) {
-    return loops.computeIfAbsent(loop, l -> new Loop(new BackendPool(l, transport, config),
-        new Deadlines(l, config.firstByteTimeout().toNanos(), 100),
-        new Deadlines(l, config.idleTimeout().toNanos(), 1000)));
+    return loops.computeIfAbsent(loop, l -> {
+      SubmitNow submitNow = SubmitNow.on(l);
+      return new Loop(new BackendPool(l, transport, config, submitNow),
+          new Deadlines(l, config.firstByteTimeout().toNanos(), 100),
+          new Deadlines(l, config.idleTimeout().toNanos(), 1000), submitNow);
+    });
   }
 }

@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
 /** The retry policy alone: no sockets, just which dyno comes next and why the last one failed. */
 class AttemptsTest {
   private final DefaultEventLoop loop = new DefaultEventLoop();
-  private final BackendPool pool = new BackendPool(loop, Transport.choose("nio"), RouterConfig.from(Map.of()));
+  private final BackendPool pool = new BackendPool(loop, Transport.choose("nio"), RouterConfig.from(Map.of()),
+      SubmitNow.on(loop));
   private final Quarantine quarantine = new Quarantine(60_000_000_000L);
   private final Attempts attempts = new Attempts(quarantine);
   private final Dyno one = Dyno.of("web.1", "127.0.0.1:5001", "up", true);

@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Test;
 /** The choice of dyno, without connecting anywhere. */
 class BackendPoolTest {
   private final DefaultEventLoop loop = new DefaultEventLoop();
-  private final BackendPool pool = new BackendPool(loop, Transport.choose("nio"), RouterConfig.from(Map.of()));
+  private final BackendPool pool = new BackendPool(loop, Transport.choose("nio"), RouterConfig.from(Map.of()),
+      SubmitNow.on(loop));
   private final Quarantine quarantine = new Quarantine(60_000_000_000L);
   private final Dyno one = Dyno.of("web.1", "127.0.0.1:5001", "up", true);
   private final Dyno two = Dyno.of("web.2", "127.0.0.1:5002", "up", true);
