@@ -58,6 +58,7 @@ public final class MemoryWatch implements AutoCloseable {
     return t;
   });
   private boolean failing; // only the timer's thread reads and writes it
+  private boolean samplesFailing; // likewise: a failing sample is logged when it starts failing, not every pass
 
   public MemoryWatch(Scheduler scheduler, PlatformLog logs, Executor pool, Duration interval) {
     this.scheduler = scheduler;
@@ -107,8 +108,9 @@ public final class MemoryWatch implements AutoCloseable {
           .get(interval.toMillis(), TimeUnit.MILLISECONDS);
     } catch (TimeoutException | ExecutionException e) {
       // counted below: late samples finish on their own, failures are logged
-    } catch (InterruptedException e) {
+    } catch (InterruptedException e) { // closing: the samples are not late, and nobody reads the pass
       Thread.currentThread().interrupt();
+      return new Pass(dynos.size(), 0, 0, (System.nanoTime() - start) / 1_000_000);
     }
     return outcome(dynos.size(), samples, (System.nanoTime() - start) / 1_000_000);
   }
@@ -137,7 +139,11 @@ public final class MemoryWatch implements AutoCloseable {
       }
     }
     if (late > 0) log.warn("{} memory samples took over {} ms; those dynos wait for them", late, interval.toMillis());
-    if (failure != null) log.warn("cannot sample the memory of {} dynos: {}", samples.size() - sampled - late, failure);
+    if (failure != null && !samplesFailing) {
+      log.warn("cannot sample the memory of {} dynos (logged again once samples work): {}",
+          samples.size() - sampled - late, failure);
+    }
+    samplesFailing = failure != null;
     return new Pass(dynos, sampled, over, millis);
   }
 

@@ -73,7 +73,7 @@ class MemoryWatchTest {
   @Test
   void doesNotSampleADynoAgainWhileItsLastSampleIsOut() throws Exception {
     MemoryWatch quick = new MemoryWatch(docker, (app, dyno, m) -> log.add(dyno + ": " + m), pool,
-        Duration.ofMillis(50));
+        Duration.ofSeconds(1)); // time enough for web.2's sample on a busy machine; web.1's is held anyway
     CountDownLatch engine = new CountDownLatch(1);
     docker.dynos.addAll(List.of(dyno("a", "web.1", 512, Status.RUNNING), dyno("b", "web.2", 512, Status.RUNNING)));
     docker.used.putAll(Map.of("a", 620 * MB, "b", 620 * MB));

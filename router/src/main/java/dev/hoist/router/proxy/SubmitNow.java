@@ -19,13 +19,12 @@ import java.lang.reflect.Method;
  * <p>Why: Netty's io_uring loop handles all the completions that have arrived, then submits everything
  * they queued in one system call. That is what makes the transport cheap, but under full load a turn
  * holds a few dozen requests, and the first ones' writes wait for the last one's handling: the router's
- * p99 at its own limit was 7-11 % above nginx's while its median was lower. So the router submits twice
- * per read of a socket: after its own flush (the request to the dyno, the answer to the client: sent as
- * soon as they are ready, as a {@code write} on NIO would), and, first in each pipeline, before the next
- * read is handled (the read Netty re-armed after the last one, so the next request or response is seen
- * this turn). A read's writes are still one submission. Measured in docs/benchmarks.md: the p99 at the
- * limit at or below nginx's, for a few per cent of the requests/s io_uring had gained; submitting only
- * after flushes got half of that.
+ * p99 at its own limit was 7-11 % above nginx's while its median was lower. So the router submits
+ * early: first in each pipeline, before a read is handled (what earlier reads queued goes out: answers,
+ * requests to dynos, and the reads Netty re-armed, so the next request or response is seen this turn),
+ * and after the flush of a read that leaves an exchange under way. A read's writes are still one
+ * submission, and early submits stop {@link #TURN_NANOS} into a turn. Measured in docs/benchmarks.md:
+ * the p99 at the limit at or below nginx's, for some of the requests/s io_uring had gained.
  *
  * <p>How: Netty has no public call for it, so the loop's handler is reached by reflection (classpath, no
  * module opens needed) and its own private submit is used, the one it calls when its queue is full; it
@@ -36,14 +35,28 @@ import java.lang.reflect.Method;
 @ChannelHandler.Sharable
 final class SubmitNow extends ChannelInboundHandlerAdapter {
   private static final System.Logger LOG = System.getLogger(SubmitNow.class.getName());
-  private static final SubmitNow NONE = new SubmitNow(null);
+  private static final SubmitNow NONE = new SubmitNow(null, null);
+  /**
+   * How long into a loop turn the router keeps submitting early. Each early submit also collects the
+   * completions that have arrived since, and Netty's turn goes on while there are completions to handle,
+   * so under steady load a turn would never end and the loop's tasks (the deadline sweeps behind H12, H15
+   * and H28, idle-connection closing, route-change wake-ups) would wait. Past this, the turn ends as Netty
+   * ends it.
+   */
+  static final long TURN_NANOS = 1_000_000;
   private static volatile boolean warned;
+  private static volatile boolean failed;
 
   /** {@code ()int}: the handler's submit, bound to its handler and submission queue; null: nothing to do. */
   private final MethodHandle submit;
+  private final EventLoop loop;
+  private final Runnable turnEnded = () -> this.turnStart = -1;
+  /** When the first early submit of this loop turn ran; -1: none yet (reset by a task, which runs after the turn). */
+  private long turnStart = -1;
 
-  private SubmitNow(MethodHandle submit) {
+  private SubmitNow(MethodHandle submit, EventLoop loop) {
     this.submit = submit;
+    this.loop = loop;
   }
 
   /** For one event loop: the real thing when it runs io_uring, otherwise a no-op. */
@@ -57,7 +70,7 @@ final class SubmitNow extends ChannelInboundHandlerAdapter {
       Object ringBuffer = ring.get(handler);
       Object queue = method(ringBuffer.getClass(), "ioUringSubmissionQueue").invoke(ringBuffer);
       Method submit = method(IoUringIoHandler.class, "submitAndClearNow", queue.getClass());
-      return new SubmitNow(MethodHandles.lookup().unreflect(submit).bindTo(handler).bindTo(queue));
+      return new SubmitNow(MethodHandles.lookup().unreflect(submit).bindTo(handler).bindTo(queue), loop);
     } catch (ReflectiveOperationException | RuntimeException e) {
       if (!warned) {
         warned = true;
@@ -78,15 +91,28 @@ final class SubmitNow extends ChannelInboundHandlerAdapter {
     return submit != null;
   }
 
-  /** Submits now; on the loop's own thread only. Nothing queued: no system call. */
-  void run() {
-    if (submit == null) return;
+  /**
+   * Submits now, unless this loop turn is over {@link #TURN_NANOS} old; on the loop's own thread only.
+   * Returns how many entries went to the kernel (0 also when nothing was queued or it is not io_uring).
+   */
+  int run() {
+    if (submit == null) return 0;
+    long now = System.nanoTime();
+    if (turnStart < 0) {
+      turnStart = now;
+      loop.execute(turnEnded);
+    } else if (now - turnStart > TURN_NANOS) {
+      return 0;
+    }
     try {
-      int submitted = (int) submit.invokeExact(); // the call must name the handle's exact type, ()int
+      return (int) submit.invokeExact(); // the call must name the handle's exact type, ()int
     } catch (RuntimeException e) {
-      // The loop submits again at the end of its turn and meets the same failure there, where Netty
-      // handles it; nothing is lost by leaving it to that.
-      LOG.log(Level.DEBUG, "early submit failed", e);
+      // The entries stay queued and go with the loop's own submit at the end of the turn.
+      if (!failed) {
+        failed = true;
+        LOG.log(Level.WARNING, "io_uring: an early submit failed (logged once); the loop submits at the end of its turn", e);
+      }
+      return 0;
     } catch (Throwable e) {
       if (e instanceof Error error) throw error;
       throw new IllegalStateException(e);

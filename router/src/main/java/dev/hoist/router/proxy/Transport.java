@@ -23,9 +23,9 @@ import java.util.List;
  * How the event loops talk to the kernel. Client and dyno channels share one group, so a request's two
  * connections live on one event loop and never need a lock between them.
  *
- * <p>{@code auto} takes the first that works here: io_uring (reads and writes of a whole loop turn go to
- * the kernel in one system call: on the router benchmark, 23 % less CPU per request than nginx and
- * 116–118 % of its requests/s, against 99.7–104 % on NIO; docs/benchmarks.md), then epoll, then the JDK's
+ * <p>{@code auto} takes the first that works here: io_uring (many reads and writes go to the kernel in one
+ * system call, see {@link SubmitNow}: on the router benchmark, 11–12 % less CPU per request than nginx and
+ * 109–112 % of its requests/s, against 99.7–104 % on NIO; docs/benchmarks.md), then epoll, then the JDK's
  * NIO, which runs anywhere. The native two need Linux on x86-64 and a kernel and
  * container policy that allow them (Docker's default seccomp profile refuses io_uring since Docker 25);
  * when one does not load, the next is used, and the startup line says which. Naming one that cannot load
