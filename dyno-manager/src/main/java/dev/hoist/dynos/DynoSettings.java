@@ -34,7 +34,7 @@ import java.util.function.UnaryOperator;
  * @param attachTimeout   how long an attached one-off waits for its client (default 60 s)
  * @param imageGcAfter    how long a prepared slug image stays once no release or dyno uses it (default 10 min)
  * @param memoryInterval  how often every running dyno's memory is sampled for R14 (default 20 s, as Heroku checks);
- *                        must be more than zero
+ *                        at least 1 s: each pass asks the engine for every dyno's stats
  * @param logMaxBytes     the json-file log size per container before Docker rotates it (default 10 MB)
  */
 public record DynoSettings(
@@ -87,7 +87,7 @@ public record DynoSettings(
         r.duration("state-wait", "30s"),
         r.duration("attach-timeout", "60s"),
         r.duration("image-gc-after", "10m"),
-        r.positive("memory-interval", "20s"),
+        r.atLeast("memory-interval", "20s", Duration.ofSeconds(1)),
         r.integer("log-max-bytes", 10 * 1024 * 1024));
   }
 
@@ -115,11 +115,11 @@ public record DynoSettings(
       }
     }
 
-    /** A duration that a timer repeats at: zero would be a busy loop. */
-    Duration positive(String name, String fallback) {
+    /** A duration that a timer repeats at: too short would keep the engine busy answering it. */
+    Duration atLeast(String name, String fallback, Duration min) {
       Duration d = duration(name, fallback);
-      if (d.isZero()) {
-        throw new IllegalArgumentException(PREFIX + name + " must be more than zero, such as " + fallback);
+      if (d.compareTo(min) < 0) {
+        throw new IllegalArgumentException(PREFIX + name + " must be at least " + min.toSeconds() + "s, such as " + fallback);
       }
       return d;
     }

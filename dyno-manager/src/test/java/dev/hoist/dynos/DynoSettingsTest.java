@@ -39,15 +39,31 @@ class DynoSettingsTest {
   }
 
   @Test
-  void refusesAMemoryIntervalThatIsNotAPositiveDuration() {
+  void refusesAMemoryIntervalUnderASecondOrThatIsNoDuration() {
     assertThatThrownBy(() -> DynoSettings.from(Map.of("hoist.dynos.memory-interval", "0s")::get))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("hoist.dynos.memory-interval must be more than zero, such as 20s");
+        .hasMessage("hoist.dynos.memory-interval must be at least 1s, such as 20s");
+    assertThatThrownBy(() -> DynoSettings.from(Map.of("hoist.dynos.memory-interval", "500ms")::get))
+        .hasMessage("hoist.dynos.memory-interval must be at least 1s, such as 20s");
     assertThatThrownBy(() -> DynoSettings.from(Map.of("hoist.dynos.memory-interval", "-5s")::get))
         .hasMessage("hoist.dynos.memory-interval: '-5s' is not a duration such as 500ms, 30s, 5m or 1h");
     assertThatThrownBy(() -> DynoSettings.from(Map.of("hoist.dynos.memory-interval", "often")::get))
         .hasMessageStartingWith("hoist.dynos.memory-interval: ");
-    assertThat(DynoSettings.from(Map.of("hoist.dynos.memory-interval", "500ms")::get).memoryInterval())
-        .isEqualTo(Duration.ofMillis(500));
+    assertThat(DynoSettings.from(Map.of("hoist.dynos.memory-interval", "1500ms")::get).memoryInterval())
+        .isEqualTo(Duration.ofMillis(1500));
+  }
+
+  @Test
+  void refusesDurationsOverAYearRatherThanOverflowingLater() {
+    // both used to get past the reader: one as Duration.ofHours's ArithmeticException, one as a raw parse error
+    assertThatThrownBy(() -> DynoSettings.from(Map.of("hoist.dynos.memory-interval", "9999999999999h")::get))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("hoist.dynos.memory-interval: '9999999999999h' is longer than a year");
+    assertThatThrownBy(() -> DynoSettings.from(Map.of("hoist.dynos.tick", "99999999999999999999")::get))
+        .hasMessage("hoist.dynos.tick: '99999999999999999999' is longer than a year");
+    assertThatThrownBy(() -> DynoSettings.from(Map.of("hoist.dynos.boot-timeout", "8761h")::get))
+        .hasMessage("hoist.dynos.boot-timeout: '8761h' is longer than a year");
+    assertThat(DynoSettings.from(Map.of("hoist.dynos.image-gc-after", "8760h")::get).imageGcAfter())
+        .isEqualTo(Duration.ofDays(365));
   }
 }

@@ -25,6 +25,7 @@ import dev.hoist.dynos.scheduler.SlugRef;
 import dev.hoist.dynos.scheduler.StartResult;
 import java.io.Closeable;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -169,11 +170,13 @@ public final class DockerScheduler implements Scheduler {
   public OptionalLong memory(String containerId) {
     try (DockerHttpClient.Response r = call(() -> connection.get("/containers/" + containerId
         + "/stats?stream=false&one-shot=true"))) {
+      byte[] body = r.getBody().readAllBytes(); // every answer to its end, so the connection is reused
       if (r.getStatusCode() == 404) return OptionalLong.empty();
       if (r.getStatusCode() != 200) {
-        throw new SchedulerException("Docker: the stats of " + containerId + " answered " + r.getStatusCode(), null);
+        throw new SchedulerException("Docker: the stats of " + containerId + " answered " + r.getStatusCode() + ": "
+            + new String(body, StandardCharsets.UTF_8).strip(), null);
       }
-      return MemoryStats.used(STATS.readTree(r.getBody().readAllBytes())); // to the end: the connection is reused
+      return MemoryStats.used(STATS.readTree(body));
     } catch (IOException e) {
       throw new SchedulerException("Docker: cannot read the stats of " + containerId + ": " + e.getMessage(), e);
     }

@@ -233,6 +233,7 @@ final class Exchange extends Deadlines.Node {
     sentNanos = System.nanoTime();
     firstByte.add(this);
     front.updateReading();
+    submitNow.run(); // after a connect, no read follows to send the request on its way
   }
 
   void onRequestContent(HttpContent c) {
@@ -387,6 +388,7 @@ final class Exchange extends Deadlines.Node {
     log(null, null);
     detach(body.complete() && backendKeepAlive);
     front.exchangeDone(this, keepClient);
+    submitNow.run(); // the exchange is detached, so no flushClient() follows this read to send the answer
   }
 
   private void switchProtocols() {
@@ -457,6 +459,7 @@ final class Exchange extends Deadlines.Node {
     if (error.code() != null) log(error, null);
     body.release();
     front.exchangeDone(this, keepClient);
+    submitNow.run();
   }
 
   /** The response has started, so no status can tell the client: reset the connection instead. */
