@@ -22,7 +22,8 @@ import java.lang.reflect.Method;
  * p99 at its own limit was 7-11 % above nginx's while its median was lower. So the router submits
  * early: first in each pipeline, before a read is handled (what earlier reads queued goes out: answers,
  * requests to dynos, and the reads Netty re-armed, so the next request or response is seen this turn),
- * and after the flush of a read that leaves an exchange under way. A read's writes are still one
+ * after the flush of a read that leaves an exchange under way, at an exchange's end (its last read is no
+ * longer the exchange's to flush) and after a connect (no read follows it). A read's writes are still one
  * submission, and early submits stop {@link #TURN_NANOS} into a turn. Measured in docs/benchmarks.md:
  * the p99 at the limit at or below nginx's, for some of the requests/s io_uring had gained.
  *
