@@ -81,6 +81,30 @@ class MaintenanceIT extends ApiTest {
   }
 
   @Test
+  void theRouteTableCarriesTheAppsOwnPagesAndARefusedUrlChangesNothing() {
+    Http user = newUser();
+    String app = newApp(user, "pages");
+    JsonNode none = routeOf(app);
+    long before = routesRevision();
+
+    ok(user.patch("/apps/" + app + "/config-vars", Map.of("ERROR_PAGE_URL", "https://pages.example.com/e.html",
+        "MAINTENANCE_PAGE_URL", "https://pages.example.com/m.html")));
+    JsonNode set = routeOf(app);
+    long afterSet = routesRevision();
+    Http.Response refused = user.patch("/apps/" + app + "/config-vars", Map.of("ERROR_PAGE_URL", "e.html"));
+
+    assertThat(none.get("error_page_url").isNull()).isTrue();
+    assertThat(none.get("maintenance_page_url").isNull()).isTrue();
+    assertThat(set.get("error_page_url").asText()).isEqualTo("https://pages.example.com/e.html");
+    assertThat(set.get("maintenance_page_url").asText()).isEqualTo("https://pages.example.com/m.html");
+    assertThat(afterSet).as("the router's long poll wakes").isGreaterThan(before);
+    assertThat(refused.status()).isEqualTo(422);
+    assertThat(refused.json().get("message").asText()).startsWith("ERROR_PAGE_URL must be an absolute http or https URL");
+    assertThat(routeOf(app).get("error_page_url").asText()).as("unchanged").isEqualTo("https://pages.example.com/e.html");
+    assertThat(routesRevision()).isEqualTo(afterSet);
+  }
+
+  @Test
   void anAppIsBlankUntilASlugIsReleasedAndAgainAfterARollbackToV1() {
     Http user = newUser();
     String app = newApp(user, "blank");

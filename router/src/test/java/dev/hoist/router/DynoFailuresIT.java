@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.hoist.router.route.AppRoute;
+import dev.hoist.router.route.CustomPages;
 import dev.hoist.router.support.LeakWatch;
 import dev.hoist.router.support.RawClient;
 import dev.hoist.router.support.RouterHarness;
@@ -84,6 +85,29 @@ class DynoFailuresIT {
     assertThat(router.logs.await("code=H80").message()).matches(ownAnswer("info", "H80", "Maintenance mode"));
     assertThat(after.statusCode()).isEqualTo(200);
     assertThat(good.requests()).as("only the request after maintenance reached the dyno").isEqualTo(1);
+  }
+
+  @Test
+  void servesTheAppsOwnPagesForMaintenanceAndFailuresButNotForANewApp() throws Exception {
+    CustomPages pages = CustomPages.of("https://pages.example.com/error.html", "https://pages.example.com/away.html");
+    router.routes.set(Tables.of(AppRoute.of("away", List.of("away.localhost"), true, false, pages, List.of()),
+        AppRoute.of("demo", List.of("demo.localhost"), false, false, pages, List.of()),
+        AppRoute.of("new", List.of("new.localhost"), false, true, pages, List.of())));
+
+    HttpResponse<String> maintenance = router.get("away.localhost", "/");
+    HttpResponse<String> noDynos = router.get("demo.localhost", "/");
+    HttpResponse<String> blank = router.get("new.localhost", "/");
+    HttpResponse<String> unknown = router.get("other.localhost", "/");
+
+    assertThat(maintenance.statusCode()).isEqualTo(503);
+    assertThat(maintenance.headers().firstValue("content-type")).hasValue("text/html; charset=utf-8");
+    assertThat(maintenance.body()).contains("<iframe src=\"https://pages.example.com/away.html\">");
+    assertThat(noDynos.statusCode()).isEqualTo(503);
+    assertThat(noDynos.body()).contains("<iframe src=\"https://pages.example.com/error.html\">");
+    assertThat(router.logs.await("code=H14").message()).matches(ownAnswer("error", "H14", "No web dynos running"));
+    assertThat(blank.body()).as("a new app is not failing").isEqualTo("Nothing is deployed to this app yet (H81: Blank app)\n");
+    assertThat(unknown.statusCode()).isEqualTo(404);
+    assertThat(unknown.headers().firstValue("content-type")).hasValue("text/plain; charset=utf-8");
   }
 
   @Test

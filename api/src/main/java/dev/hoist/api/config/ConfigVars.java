@@ -2,21 +2,28 @@ package dev.hoist.api.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.hoist.api.web.ApiException;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 
 /**
  * The rules of config vars, and how a PATCH applies: keys {@code ^[A-Za-z_][A-Za-z0-9_]*$}, string
- * values, {@code null} to unset, at most 32 KiB of keys and values together per app.
+ * values, {@code null} to unset, at most 32 KiB of keys and values together per app; {@code ERROR_PAGE_URL}
+ * and {@code MAINTENANCE_PAGE_URL}, when set, absolute http or https URLs.
  */
 final class ConfigVars {
   static final Pattern KEY = Pattern.compile("^[A-Za-z_][A-Za-z0-9_]*$");
   static final int MAX_BYTES = 32 * 1024;
+  /** Read by the router, which frames them in its 503 pages (docs/router.md, "Error pages"). */
+  static final Set<String> PAGE_URLS = Set.of("ERROR_PAGE_URL", "MAINTENANCE_PAGE_URL");
 
   private ConfigVars() {}
 
@@ -31,6 +38,17 @@ final class ConfigVars {
       if (!set.isEmpty()) parts.add("Set " + String.join(", ", set));
       if (!unset.isEmpty()) parts.add((set.isEmpty() ? "Unset " : "unset ") + String.join(", ", unset));
       return String.join(", ", parts) + " config vars";
+    }
+  }
+
+  /** Absolute, http or https, with a host: what a browser can load in a frame (the router checks the same). */
+  static boolean pageUrl(String text) {
+    try {
+      URI uri = new URI(text.trim());
+      String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+      return (scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null;
+    } catch (URISyntaxException e) {
+      return false;
     }
   }
 
@@ -53,6 +71,10 @@ final class ConfigVars {
       if (value.isNull()) {
         if (result.remove(key) != null) unset.add(key);
       } else if (value.isTextual()) {
+        if (PAGE_URLS.contains(key) && !pageUrl(value.textValue())) {
+          throw ApiException.invalid(key + " must be an absolute http or https URL, such as "
+              + "https://pages.example.com/" + (key.startsWith("MAINTENANCE") ? "maintenance" : "error") + ".html");
+        }
         result.put(key, value.textValue());
         if (!value.textValue().equals(config.get(key))) set.add(key);
       } else {

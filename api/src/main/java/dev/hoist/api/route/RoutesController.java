@@ -10,6 +10,7 @@ import dev.hoist.api.formation.Formation;
 import dev.hoist.api.release.CurrentRelease;
 import dev.hoist.api.state.RoutesRevision;
 import java.util.List;
+import java.util.Map;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -54,8 +55,9 @@ class RoutesController {
         .filter(d -> d.type().equals("web"))
         .map(d -> new DynoRoute(d.name(), d.address(), d.state(), d.routable(), d.releaseVersion()))
         .toList();
+    Map<String, String> config = app.config();
     return new AppRoute(app.name(), List.of(app.name() + "." + settings.appsDomain()), quantity,
-        app.maintenance(), blank(app), web);
+        app.maintenance(), blank(app), config.get("ERROR_PAGE_URL"), config.get("MAINTENANCE_PAGE_URL"), web);
   }
 
   /** Nothing deployed: the live release (v1 "Initial release", or a rollback to it) has no slug. */
@@ -68,9 +70,11 @@ class RoutesController {
   /**
    * @param maintenance the router answers with the maintenance page (H80) instead of a dyno
    * @param blank       nothing deployed yet: with no dynos the router says "blank app" (H81), not H14
+   * @param errorPageUrl       the app's {@code ERROR_PAGE_URL}, framed in the router's other 503 pages; or null
+   * @param maintenancePageUrl the app's {@code MAINTENANCE_PAGE_URL}, framed in its H80 page; or null
    */
   record AppRoute(String name, List<String> hosts, int webQuantity, boolean maintenance, boolean blank,
-      List<DynoRoute> dynos) {}
+      String errorPageUrl, String maintenancePageUrl, List<DynoRoute> dynos) {}
 
   record DynoRoute(String name, String address, String state, boolean routable, Integer releaseVersion) {}
 }

@@ -76,6 +76,28 @@ class ConfigVarsTest {
   }
 
   @ParameterizedTest
+  @ValueSource(strings = {"", "error.html", "/error.html", "ftp://example.com/e.html", "javascript:alert(1)",
+      "https://", "http://exa mple.com/"})
+  void refusesAnErrorOrMaintenancePageThatIsNotAnHttpUrlAndNamesTheVar(String url) {
+    // the router frames these in its 503 pages: a value no browser can load there is a mistake to say now
+    for (String key : new String[] {"ERROR_PAGE_URL", "MAINTENANCE_PAGE_URL"}) {
+      assertThatThrownBy(() -> ConfigVars.apply(Map.of(), JSON.createObjectNode().put(key, url)))
+          .isInstanceOf(ApiException.class)
+          .hasMessageStartingWith(key + " must be an absolute http or https URL, such as https://pages.example.com/");
+    }
+  }
+
+  @Test
+  void acceptsHttpAndHttpsPageUrlsAndUnsettingThem() {
+    ConfigVars.Change change = ConfigVars.apply(Map.of("MAINTENANCE_PAGE_URL", "https://p.example.com/m.html"),
+        json("{\"ERROR_PAGE_URL\": \"http://p.example.com/e.html?v=2\", \"MAINTENANCE_PAGE_URL\": null}"));
+
+    assertThat(change.result()).containsExactly(Map.entry("ERROR_PAGE_URL", "http://p.example.com/e.html?v=2"));
+    assertThat(ConfigVars.apply(Map.of(), json("{\"OTHER_PAGE_URL\": \"anything\"}")).set())
+        .as("only the two the router reads are checked").containsExactly("OTHER_PAGE_URL");
+  }
+
+  @ParameterizedTest
   @ValueSource(strings = {"[]", "\"A=1\"", "1", "null"})
   void refusesAPatchThatIsNotAnObjectAsABadRequest(String patch) {
     assertInvalid(() -> ConfigVars.apply(Map.of(), json(patch)), 400, "bad_request");

@@ -2,6 +2,7 @@ package dev.hoist.router.proxy;
 
 import dev.hoist.router.log.RouterLogLine;
 import dev.hoist.router.route.AppRoute;
+import dev.hoist.router.route.CustomPages;
 import dev.hoist.router.route.Dyno;
 import dev.hoist.router.route.RouteTable;
 import io.netty.buffer.ByteBuf;
@@ -71,6 +72,8 @@ final class Exchange extends Deadlines.Node {
 
   private State state = State.ROUTING;
   private String app;
+  /** The app's own 503 pages, once its route is known. */
+  private CustomPages pages = CustomPages.NONE;
   private Dyno dyno;
   private String dynoName;
   private Channel backend;
@@ -153,6 +156,7 @@ final class Exchange extends Deadlines.Node {
       return;
     }
     app = route.name();
+    pages = route.pages();
     if (route.maintenance()) {
       fail(ProxyError.MAINTENANCE);
       return;
@@ -455,7 +459,7 @@ final class Exchange extends Deadlines.Node {
     status = error.status();
     // A body the dyno never saw must not be read as the next request: close unless there was none.
     boolean keepClient = (body.complete() || bodyless) && clientKeepAlive && !closeAfter;
-    ErrorPage.write(client, error, head, keepClient, requestId);
+    ErrorPage.write(client, error, pages, head, keepClient, requestId);
     if (error.code() != null) log(error, null);
     body.release();
     front.exchangeDone(this, keepClient);

@@ -33,9 +33,14 @@ public final class RouteJson {
         dynos.add(Dyno.of(d.path("name").asText(), address, d.path("state").asText(),
             d.path("routable").asBoolean(false)));
       }
+      CustomPages pages = CustomPages.of(text(app, "error_page_url"), text(app, "maintenance_page_url"));
       apps.add(AppRoute.of(app.path("name").asText(), hosts, app.path("maintenance").asBoolean(false),
-          app.path("blank").asBoolean(false), dynos));
+          app.path("blank").asBoolean(false), pages, dynos));
     }
     return new RouteTable(root.get("revision").asLong(), apps, appsDomain);
+  }
+
+  private static String text(JsonNode node, String field) {
+    return node.hasNonNull(field) ? node.get(field).asText() : null;
   }
 }

@@ -13,7 +13,8 @@ class RouteJsonTest {
           {"name": "web.2", "address": "172.17.0.6:5000", "state": "up", "routable": false, "release_version": 7},
           {"name": "web.3", "address": null, "state": "starting", "routable": true, "release_version": 8},
           {"name": "web.4", "address": "172.17.0.8:5000", "state": "crashed", "routable": true}]},
-        {"name": "quiet", "hosts": [], "web_quantity": 0, "maintenance": true, "blank": true, "dynos": []}]}
+        {"name": "quiet", "hosts": [], "web_quantity": 0, "maintenance": true, "blank": true, "dynos": [],
+         "error_page_url": "https://pages.example.com/error.html", "maintenance_page_url": null}]}
       """;
 
   @Test
@@ -33,6 +34,9 @@ class RouteJsonTest {
     assertThat(demo.blank()).as("absent: something is deployed").isFalse();
     assertThat(table.app("quiet").maintenance()).isTrue();
     assertThat(table.app("quiet").blank()).isTrue();
+    assertThat(demo.pages()).as("absent: the router's own pages").isSameAs(CustomPages.NONE);
+    assertThat(table.app("quiet").pages().error()).isNotNull();
+    assertThat(table.app("quiet").pages().maintenance()).as("null: the router's own page").isNull();
   }
 
   @Test
