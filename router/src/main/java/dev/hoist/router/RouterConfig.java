@@ -29,11 +29,13 @@ import java.util.Map;
  * @param transport        {@code auto} (io_uring, else epoll, else NIO), or one of them by name (auto)
  * @param logBuffer        router log lines each event loop holds while the api is slow, then drops (20000)
  * @param trustedProxies   peers whose X-Forwarded-Proto and -Port are passed on, e.g. a TLS load balancer (none)
+ * @param maxInFlight      requests a dyno is sent at once by one event loop; more wait in the app's backlog, of
+ *                         this many per serving dyno, and past that get H11 (50, as on Heroku)
  */
 public record RouterConfig(int port, String bind, String appsDomain, String apiUrl, String componentToken,
     Path routesFile, int threads, Duration firstByteTimeout, Duration bootWait, Duration connectTimeout,
     Duration quarantine, Duration poolIdleTimeout, Duration idleTimeout, String transport, int logBuffer,
-    TrustedProxies trustedProxies) {
+    TrustedProxies trustedProxies, int maxInFlight) {
 
   private static final String PREFIX = "hoist.router.";
   /** Settings shared by every component keep their platform-wide names. */
@@ -49,7 +51,8 @@ public record RouterConfig(int port, String bind, String appsDomain, String apiU
         s.integer("threads", Runtime.getRuntime().availableProcessors()),
         s.duration("first-byte-timeout", "30s"), s.duration("boot-wait", "30s"), s.duration("connect-timeout", "5s"),
         s.duration("quarantine", "5s"), s.duration("pool-idle-timeout", "10s"), s.duration("idle-timeout", "55s"),
-        s.oneOf("transport", "auto", Transport.NAMES), s.integer("log-buffer", 20_000), s.proxies("trusted-proxies"));
+        s.oneOf("transport", "auto", Transport.NAMES), s.integer("log-buffer", 20_000), s.proxies("trusted-proxies"),
+        s.atLeastOne("max-in-flight", 50));
   }
 
   /** System properties, then the environment; the token is taken from the environment only. */
@@ -57,7 +60,7 @@ public record RouterConfig(int port, String bind, String appsDomain, String apiU
     Map<String, String> settings = new HashMap<>();
     for (String key : new String[] {"port", "bind", "apps-domain", "api-url", "component-token", "routes-file",
         "threads", "first-byte-timeout", "boot-wait", "connect-timeout", "quarantine", "pool-idle-timeout",
-        "idle-timeout", "transport", "log-buffer", "trusted-proxies"}) {
+        "idle-timeout", "transport", "log-buffer", "trusted-proxies", "max-in-flight"}) {
       String env = SHARED_ENV.getOrDefault(key, "HOIST_ROUTER_" + key.toUpperCase(Locale.ROOT).replace('-', '_'));
       String value = key.equals("component-token") ? null : System.getProperty(PREFIX + key);
       if (value == null) value = System.getenv(env);
@@ -98,6 +101,12 @@ public record RouterConfig(int port, String bind, String appsDomain, String apiU
       } catch (NumberFormatException e) {
         throw new IllegalArgumentException(PREFIX + key + " must be a number, not " + v);
       }
+    }
+
+    int atLeastOne(String key, int fallback) {
+      int n = integer(key, fallback);
+      if (n < 1) throw new IllegalArgumentException(PREFIX + key + " must be at least 1, not " + n);
+      return n;
     }
 
     /** {@code 30s}, {@code 500ms}, {@code 2m}, or a bare number of seconds. */

@@ -43,6 +43,16 @@ class RouterConfigTest {
   }
 
   @Test
+  void limitsEachDynoTo50InFlightByDefaultAndRefusesLessThanOne() {
+    assertThat(RouterConfig.from(Map.of()).maxInFlight()).as("Heroku's per-dyno limit").isEqualTo(50);
+    assertThat(RouterConfig.from(Map.of("hoist.router.max-in-flight", "200")).maxInFlight()).isEqualTo(200);
+    assertThatThrownBy(() -> RouterConfig.from(Map.of("hoist.router.max-in-flight", "0")))
+        .isInstanceOf(IllegalArgumentException.class).hasMessage("hoist.router.max-in-flight must be at least 1, not 0");
+    assertThatThrownBy(() -> RouterConfig.from(Map.of("hoist.router.max-in-flight", "many")))
+        .hasMessage("hoist.router.max-in-flight must be a number, not many");
+  }
+
+  @Test
   void saysWhichSettingIsMalformed() {
     assertThatThrownBy(() -> RouterConfig.from(Map.of("hoist.router.port", "eighty")))
         .hasMessageContaining("hoist.router.port");

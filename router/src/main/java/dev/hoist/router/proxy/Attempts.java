@@ -33,6 +33,11 @@ final class Attempts {
     return d;
   }
 
+  /** The dyno {@link #next} gave was not tried after all (the request waits in its app's backlog). */
+  void unused() {
+    count--;
+  }
+
   /** Why the last try failed, or null if none did (so an empty pick means no dyno serves at all). */
   ProxyError lastFailure() {
     return lastFailure;

@@ -46,11 +46,16 @@ final class BackendPool {
   }
 
   private final Bootstrap bootstrap;
+  private final EventLoop loop;
   private final long idleNanos;
   private final Map<InetSocketAddress, Slot> slots = new HashMap<>();
+  /** Per app, the requests of this loop waiting for a dyno below max-in-flight, oldest first. */
+  private final Map<String, ArrayDeque<Exchange>> backlogs = new HashMap<>();
   private int rotation;
+  private int pickedLoad;
 
   BackendPool(EventLoop loop, Transport transport, RouterConfig config, SubmitNow submitNow) {
+    this.loop = loop;
     this.idleNanos = config.poolIdleTimeout().toNanos();
     this.bootstrap = new Bootstrap().group(loop).channel(transport.socketChannel())
         .option(ChannelOption.TCP_NODELAY, true)
@@ -90,6 +95,7 @@ final class BackendPool {
         bestQuarantined = quarantined;
       }
     }
+    pickedLoad = bestLoad;
     return best;
   }
 
@@ -97,9 +103,47 @@ final class BackendPool {
     slot(dyno.socketAddress()).inFlight++;
   }
 
-  void end(Dyno dyno) {
+  /** A request of {@code app} is done with {@code dyno}: the app's oldest waiting request, if any, tries again. */
+  void end(Dyno dyno, String app) {
     Slot slot = slots.get(dyno.socketAddress());
     if (slot != null) slot.inFlight--;
+    if (backlogs.isEmpty()) return; // nothing waits anywhere: the usual case costs one check
+    ArrayDeque<Exchange> waiting = backlogs.get(app);
+    if (waiting != null) {
+      Exchange next = waiting.pollFirst();
+      if (waiting.isEmpty()) backlogs.remove(app);
+      if (next != null) loop.execute(next::leftBacklog); // after this exchange is done with its own state
+    }
+  }
+
+  /** Requests this loop had at the dyno the last {@link #pick} returned, when it picked it. */
+  int pickedLoad() {
+    return pickedLoad;
+  }
+
+  /**
+   * Puts a request in its app's backlog: at the back when it is new, refused (false) when the backlog
+   * already holds {@code depth}; at the front when it had its turn and lost the freed place to a newer
+   * request, so no request waits twice.
+   */
+  boolean enqueue(String app, Exchange exchange, int depth, boolean hadItsTurn) {
+    ArrayDeque<Exchange> waiting = backlogs.computeIfAbsent(app, a -> new ArrayDeque<>());
+    if (hadItsTurn) {
+      waiting.addFirst(exchange);
+      return true;
+    }
+    if (waiting.size() >= depth) {
+      if (waiting.isEmpty()) backlogs.remove(app);
+      return false;
+    }
+    waiting.addLast(exchange);
+    return true;
+  }
+
+  /** The request gave up waiting (its client left, or its deadline passed). */
+  void stopWaiting(String app, Exchange exchange) {
+    ArrayDeque<Exchange> waiting = backlogs.get(app);
+    if (waiting != null && waiting.remove(exchange) && waiting.isEmpty()) backlogs.remove(app);
   }
 
   /** A kept-alive connection to the dyno, or null. */

@@ -43,7 +43,7 @@ final class Exchange extends Deadlines.Node {
   /** A body piece this small is copied in behind its response head: one buffer to write, not two. */
   private static final int SMALL_BODY = 1024;
 
-  private enum State { ROUTING, WAITING, CONNECTING, SENT, RESPONDING, DONE }
+  private enum State { ROUTING, WAITING, QUEUED, CONNECTING, SENT, RESPONDING, DONE }
 
   private final Proxy proxy;
   private final FrontendHandler front;
@@ -81,6 +81,10 @@ final class Exchange extends Deadlines.Node {
   private boolean reused;
   private boolean backendDirty;
   private ScheduledFuture<?> bootTimer;
+  /** While in the app's backlog: the first-byte timeout, counted from when it began waiting (H12). */
+  private ScheduledFuture<?> backlogTimer;
+  /** Its turn came once: should it lose the place to a newer request, it goes back to the front. */
+  private boolean hadItsTurn;
   private Runnable waiter;
   private ProxyError waitError;
   private long connectMs = -1;
@@ -162,11 +166,45 @@ final class Exchange extends Deadlines.Node {
       return;
     }
     Dyno next = attempts.next(pool, route);
-    if (next != null) connect(next);
+    if (next != null && pool.pickedLoad() >= proxy.config.maxInFlight()) { // the least loaded: all are full
+      attempts.unused();
+      queue(route);
+    } else if (next != null) connect(next);
     else if (attempts.lastFailure() != null) fail(attempts.lastFailure()); // all tried, or out of tries
     else if (route.anyCrashed()) fail(ProxyError.APP_CRASHED);
     else if (route.anyStarting()) await(table, ProxyError.BOOT_TIMEOUT);
     else fail(route.blank() ? ProxyError.BLANK_APP : ProxyError.NO_DYNOS);
+  }
+
+  /**
+   * Every dyno has {@code max-in-flight} requests from this loop: the request waits its turn in the app's
+   * backlog, which holds as many per serving dyno (Heroku's request concurrency limit), or gets H11 when
+   * that is full. A dyno that stalls thus costs its app a bounded queue and fast 503s rather than an ever
+   * longer wait for everyone, and a dyno is never sent more than it can be expected to take.
+   */
+  private void queue(AppRoute route) {
+    if (!pool.enqueue(app, this, proxy.config.maxInFlight() * route.serving().length, hadItsTurn)) {
+      fail(ProxyError.BACKLOG_TOO_DEEP);
+      return;
+    }
+    state = State.QUEUED;
+    if (backlogTimer == null) {
+      backlogTimer = client.eventLoop().schedule(() -> {
+        backlogTimer = null;
+        if (state == State.QUEUED) {
+          pool.stopWaiting(app, this);
+          fail(ProxyError.REQUEST_TIMEOUT);
+        }
+      }, proxy.config.firstByteTimeout().toNanos(), TimeUnit.NANOSECONDS);
+    }
+  }
+
+  /** A request of the app ended on this loop: this one, first in the backlog, tries again. */
+  void leftBacklog() {
+    if (state != State.QUEUED) return;
+    state = State.ROUTING;
+    hadItsTurn = true;
+    dispatch();
   }
 
   /** Holds the request until the route table changes, up to {@code boot-wait}; then {@code onTimeout}. */
@@ -209,7 +247,7 @@ final class Exchange extends Deadlines.Node {
       return;
     }
     if (!f.isSuccess()) {
-      pool.end(target);
+      pool.end(target, app);
       dyno = null;
       attempts.connectFailed(target, f.cause());
       dispatch();
@@ -401,7 +439,7 @@ final class Exchange extends Deadlines.Node {
     Channel b = backend;
     backendHandler.detach();
     backend = null;
-    pool.end(dyno);
+    pool.end(dyno, app);
     dyno = null;
     body.release();
     front.tunnel(b);
@@ -440,6 +478,7 @@ final class Exchange extends Deadlines.Node {
 
   void onClientClosed() {
     if (state == State.DONE) return;
+    if (state == State.QUEUED) pool.stopWaiting(app, this);
     detach(false);
     if (waiter != null) proxy.routes.cancel(waiter);
     state = State.DONE;
@@ -496,13 +535,17 @@ final class Exchange extends Deadlines.Node {
       backendHandler = null;
     }
     if (dyno != null) {
-      pool.end(dyno);
+      pool.end(dyno, app);
       dyno = null;
     }
   }
 
   private void cancelTimers() {
     Deadlines.unlink(this);
+    if (backlogTimer != null) {
+      backlogTimer.cancel(false);
+      backlogTimer = null;
+    }
     if (bootTimer != null) {
       bootTimer.cancel(false);
       bootTimer = null;

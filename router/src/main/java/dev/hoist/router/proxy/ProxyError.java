@@ -20,6 +20,7 @@ public enum ProxyError {
   NOT_IMPLEMENTED(501, "H26", "Method not supported"),
   VERSION_NOT_SUPPORTED(505, "H26", "HTTP version not supported"),
   APP_CRASHED(503, "H10", "App crashed"),
+  BACKLOG_TOO_DEEP(503, "H11", "Backlog too deep"),
   REQUEST_TIMEOUT(503, "H12", "Request timeout"),
   CONNECTION_CLOSED(503, "H13", "Connection closed without response"),
   NO_DYNOS(503, "H14", "No web dynos running"),

@@ -43,8 +43,8 @@ class BackendPoolTest {
     pool.begin(two);
 
     for (int i = 0; i < 5; i++) assertThat(pool.pick(app, null, quarantine)).isEqualTo(three);
-    pool.end(one);
-    pool.end(one);
+    pool.end(one, "demo");
+    pool.end(one, "demo");
     pool.begin(three);
     assertThat(pool.pick(app, null, quarantine)).isEqualTo(one);
   }
