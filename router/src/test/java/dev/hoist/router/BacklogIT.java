@@ -4,6 +4,7 @@ import static dev.hoist.router.support.Tables.app;
 import static dev.hoist.router.support.Tables.up;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.hoist.router.route.AppRoute;
 import dev.hoist.router.support.Await;
 import dev.hoist.router.support.LeakWatch;
 import dev.hoist.router.support.RawClient;
@@ -17,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -73,6 +75,27 @@ class BacklogIT {
     assertThat(dyno.requests()).as("the refused one never reached the dyno").isEqualTo(4);
     assertThat(dyno.connections.get()).as("never more than 2 at once: the queued ones reused the freed connections")
         .isEqualTo(2);
+  }
+
+  @Test
+  void aPlaceTheWokenRequestDoesNotTakeGoesToTheNextInTheBacklog() throws Exception {
+    startRouter("30s");
+    List<String> done = new CopyOnWriteArrayList<>();
+    CompletableFuture<HttpResponse<String>> quick = send("/slow/1000").whenComplete((r, e) -> done.add("quick"));
+    CompletableFuture<HttpResponse<String>> slow = send("/slow/8000");
+    Await.until("both at the dyno", Duration.ofSeconds(10), () -> dyno.requests() == 2);
+    List<CompletableFuture<HttpResponse<String>>> queued = List.of(
+        send("/").whenComplete((r, e) -> done.add("queued")), send("/").whenComplete((r, e) -> done.add("queued")));
+    Thread.sleep(300); // lets the router queue both; had it not, they would be answered before "quick" (below)
+    router.routes.set(Tables.of(AppRoute.of("demo", List.of("demo.localhost"), true, false, List.of(up("web.1", dyno)))));
+
+    // "quick" ends: the first in the backlog gets its turn and fails (maintenance), so the second gets one
+    for (CompletableFuture<HttpResponse<String>> f : queued) {
+      assertThat(f.get().body()).isEqualTo("Offline for maintenance (H80: Maintenance mode)\n");
+    }
+    assertThat(done).containsExactly("quick", "queued", "queued");
+    assertThat(slow).as("the second did not wait for the other place").isNotDone();
+    assertThat(quick.get().statusCode()).isEqualTo(200);
   }
 
   @Test

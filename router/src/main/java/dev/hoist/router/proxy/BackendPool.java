@@ -107,13 +107,16 @@ final class BackendPool {
   void end(Dyno dyno, String app) {
     Slot slot = slots.get(dyno.socketAddress());
     if (slot != null) slot.inFlight--;
-    if (backlogs.isEmpty()) return; // nothing waits anywhere: the usual case costs one check
+    if (!backlogs.isEmpty()) wakeNext(app); // else nothing waits anywhere: the usual case costs one check
+  }
+
+  /** The oldest request waiting in {@code app}'s backlog, if any, tries again. */
+  void wakeNext(String app) {
     ArrayDeque<Exchange> waiting = backlogs.get(app);
-    if (waiting != null) {
-      Exchange next = waiting.pollFirst();
-      if (waiting.isEmpty()) backlogs.remove(app);
-      if (next != null) loop.execute(next::leftBacklog); // after this exchange is done with its own state
-    }
+    if (waiting == null) return;
+    Exchange next = waiting.pollFirst();
+    if (waiting.isEmpty()) backlogs.remove(app);
+    if (next != null) loop.execute(next::leftBacklog); // after the caller is done with its own state
   }
 
   /** Requests this loop had at the dyno the last {@link #pick} returned, when it picked it. */

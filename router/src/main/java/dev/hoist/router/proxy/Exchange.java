@@ -199,12 +199,18 @@ final class Exchange extends Deadlines.Node {
     }
   }
 
-  /** A request of the app ended on this loop: this one, first in the backlog, tries again. */
+  /**
+   * A request of the app ended on this loop: this one, first in the backlog, tries again. Should it not
+   * take the freed place (its client left meanwhile, or it failed, say for maintenance), the next one gets
+   * its turn: otherwise that place would stay free while the backlog waits for another request to end.
+   */
   void leftBacklog() {
-    if (state != State.QUEUED) return;
-    state = State.ROUTING;
-    hadItsTurn = true;
-    dispatch();
+    if (state == State.QUEUED) {
+      state = State.ROUTING;
+      hadItsTurn = true;
+      dispatch();
+    }
+    if (state != State.CONNECTING && state != State.SENT && state != State.QUEUED) pool.wakeNext(app);
   }
 
   /** Holds the request until the route table changes, up to {@code boot-wait}; then {@code onTimeout}. */
