@@ -26,9 +26,9 @@ final class Attempts {
   }
 
   /** The dyno to try now, or null when none is left to try. */
-  Dyno next(BackendPool pool, AppRoute route) {
+  Dyno next(BackendPool pool, AppRoute route, int maxInFlight) {
     if (count >= MAX) return null;
-    Dyno d = pool.pick(route, tried, quarantine);
+    Dyno d = pool.pick(route, tried, quarantine, maxInFlight);
     if (d != null) count++;
     return d;
   }

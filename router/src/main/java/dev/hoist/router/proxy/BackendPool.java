@@ -70,11 +70,11 @@ final class BackendPool {
             ch.pipeline().addLast("http", responses).addLast("backend", new BackendHandler(responses));
           }
         });
-    loop.scheduleAtFixedRate(this::closeIdle, 1, 1, TimeUnit.SECONDS);
+    loop.scheduleAtFixedRate(this::sweep, 1, 1, TimeUnit.SECONDS);
   }
 
   /** The dyno for the next attempt, or null when every serving dyno was tried already. */
-  Dyno pick(AppRoute route, List<Dyno> tried, Quarantine quarantine) {
+  Dyno pick(AppRoute route, List<Dyno> tried, Quarantine quarantine, int maxInFlight) {
     Dyno[] serving = route.serving();
     int n = serving.length;
     if (n == 0) return null;
@@ -89,7 +89,11 @@ final class BackendPool {
       boolean quarantined = quarantine.contains(d.socketAddress());
       Slot slot = slots.get(d.socketAddress());
       int load = slot == null ? 0 : slot.inFlight;
-      if (best == null || (bestQuarantined && !quarantined) || (quarantined == bestQuarantined && load < bestLoad)) {
+      // A full dyno (max-in-flight) ranks below a quarantined one: the request would only wait for it.
+      boolean full = load >= maxInFlight;
+      boolean bestFull = bestLoad >= maxInFlight;
+      if (best == null || (bestFull && !full) || (full == bestFull && bestQuarantined && !quarantined)
+          || (full == bestFull && quarantined == bestQuarantined && load < bestLoad)) {
         best = d;
         bestLoad = load;
         bestQuarantined = quarantined;
@@ -183,6 +187,13 @@ final class BackendPool {
    * The least recently used connections are at the tail: close from there until one is fresh. Slots
    * unused for {@link #SLOT_KEEP_NANOS} go too.
    */
+  private void sweep() {
+    closeIdle();
+    // A place can free up without a request ending (a dyno added or out of quarantine): once a second
+    // each backlog's oldest request looks again, and passes the turn on if it finds one.
+    for (String app : List.copyOf(backlogs.keySet())) wakeNext(app);
+  }
+
   private void closeIdle() {
     long now = System.nanoTime();
     for (var it = slots.values().iterator(); it.hasNext(); ) {

@@ -83,8 +83,13 @@ final class Exchange extends Deadlines.Node {
   private ScheduledFuture<?> bootTimer;
   /** While in the app's backlog: the first-byte timeout, counted from when it began waiting (H12). */
   private ScheduledFuture<?> backlogTimer;
-  /** Its turn came once: should it lose the place to a newer request, it goes back to the front. */
+  /**
+   * It had a place once (woken from the backlog, or sent to a dyno): should it need to wait again, it goes
+   * to the front of the backlog, whatever its depth.
+   */
   private boolean hadItsTurn;
+  /** When it first joined the backlog, or 0: its wait there is one first-byte timeout in all. */
+  private long queuedSince;
   private Runnable waiter;
   private ProxyError waitError;
   private long connectMs = -1;
@@ -165,7 +170,7 @@ final class Exchange extends Deadlines.Node {
       fail(ProxyError.MAINTENANCE);
       return;
     }
-    Dyno next = attempts.next(pool, route);
+    Dyno next = attempts.next(pool, route, proxy.config.maxInFlight());
     if (next != null && pool.pickedLoad() >= proxy.config.maxInFlight()) { // the least loaded: all are full
       attempts.unused();
       queue(route);
@@ -188,21 +193,22 @@ final class Exchange extends Deadlines.Node {
       return;
     }
     state = State.QUEUED;
+    if (queuedSince == 0) queuedSince = System.nanoTime();
     if (backlogTimer == null) {
+      long left = proxy.config.firstByteTimeout().toNanos() - (System.nanoTime() - queuedSince);
       backlogTimer = client.eventLoop().schedule(() -> {
         backlogTimer = null;
-        if (state == State.QUEUED) {
-          pool.stopWaiting(app, this);
-          fail(ProxyError.REQUEST_TIMEOUT);
-        }
-      }, proxy.config.firstByteTimeout().toNanos(), TimeUnit.NANOSECONDS);
+        if (state == State.QUEUED) fail(ProxyError.REQUEST_TIMEOUT);
+      }, Math.max(0, left), TimeUnit.NANOSECONDS);
     }
   }
 
   /**
-   * A request of the app ended on this loop: this one, first in the backlog, tries again. Should it not
-   * take the freed place (its client left meanwhile, or it failed, say for maintenance), the next one gets
-   * its turn: otherwise that place would stay free while the backlog waits for another request to end.
+   * A place may be free (a request of the app ended on this loop, or the pool's once-a-second look): this
+   * one, first in the backlog, tries again. Unless it finds every dyno full and goes back to the front,
+   * the next one gets a turn too: it took a place and there may be more, or it did not take the freed one
+   * (its client left, or it failed, say for maintenance), which would otherwise stay free while the
+   * backlog waits for another request to end.
    */
   void leftBacklog() {
     if (state == State.QUEUED) {
@@ -210,7 +216,7 @@ final class Exchange extends Deadlines.Node {
       hadItsTurn = true;
       dispatch();
     }
-    if (state != State.CONNECTING && state != State.SENT && state != State.QUEUED) pool.wakeNext(app);
+    if (state != State.QUEUED) pool.wakeNext(app);
   }
 
   /** Holds the request until the route table changes, up to {@code boot-wait}; then {@code onTimeout}. */
@@ -231,6 +237,7 @@ final class Exchange extends Deadlines.Node {
 
   private void connect(Dyno next) {
     cancelTimers();
+    hadItsTurn = true; // a retry that has to wait goes to the front of the backlog
     dyno = next;
     dynoName = next.name();
     pool.begin(next);
@@ -498,6 +505,7 @@ final class Exchange extends Deadlines.Node {
   /** An answer from the router itself; the response has not started, so a status can still say it. */
   private void fail(ProxyError error) {
     if (state == State.DONE) return;
+    if (state == State.QUEUED) pool.stopWaiting(app, this); // a bad chunk, or its time in the backlog is up
     detach(false);
     if (waiter != null) proxy.routes.cancel(waiter);
     state = State.DONE;

@@ -31,37 +31,37 @@ class AttemptsTest {
 
   @Test
   void movesToAnotherDynoAfterARefusedConnectAndQuarantinesTheFirst() {
-    Dyno first = attempts.next(pool, app);
+    Dyno first = attempts.next(pool, app, 50);
     attempts.connectFailed(first, new ConnectException("refused"));
 
-    assertThat(attempts.next(pool, app)).isNotEqualTo(first);
+    assertThat(attempts.next(pool, app, 50)).isNotEqualTo(first);
     assertThat(attempts.lastFailure()).isEqualTo(ProxyError.CONNECT_REFUSED);
     assertThat(quarantine.contains(first.socketAddress())).isTrue();
   }
 
   @Test
   void runsOutWhenEveryDynoFailed() {
-    attempts.connectFailed(attempts.next(pool, app), new ConnectTimeoutException("slow"));
-    attempts.closedUnanswered(attempts.next(pool, app), false);
+    attempts.connectFailed(attempts.next(pool, app, 50), new ConnectTimeoutException("slow"));
+    attempts.closedUnanswered(attempts.next(pool, app, 50), false);
 
-    assertThat(attempts.next(pool, app)).isNull();
+    assertThat(attempts.next(pool, app, 50)).isNull();
     assertThat(attempts.lastFailure()).isEqualTo(ProxyError.CONNECTION_CLOSED);
   }
 
   @Test
   void blamesAStalePooledConnectionOnTheConnectionNotTheDyno() {
-    Dyno first = attempts.next(pool, app);
+    Dyno first = attempts.next(pool, app, 50);
     attempts.closedUnanswered(first, true);
 
     assertThat(attempts.freshOnly()).isTrue();
     assertThat(quarantine.contains(first.socketAddress())).isFalse();
-    assertThat(List.of(attempts.next(pool, app), attempts.next(pool, app))).contains(first);
+    assertThat(List.of(attempts.next(pool, app, 50), attempts.next(pool, app, 50))).contains(first);
   }
 
   @Test
   void stopsAfterTenTries() {
     int tries = 0;
-    while (attempts.next(pool, app) != null) {
+    while (attempts.next(pool, app, 50) != null) {
       attempts.closedUnanswered(one, true); // stale pooled connections: no dyno is ever given up on
       tries++;
     }
