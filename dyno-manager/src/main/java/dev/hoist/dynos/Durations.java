@@ -10,18 +10,15 @@ import java.util.regex.Pattern;
  * arithmetic of the timers they feed.
  */
 final class Durations {
-  private static final Pattern FORM = Pattern.compile("(\\d{1,12})(ms|s|m|h)?");
+  private static final Pattern FORM = Pattern.compile("(\\d+)(ms|s|m|h)?");
   static final Duration MAX = Duration.ofDays(365);
 
   private Durations() {}
 
   static Duration parse(String text) {
     Matcher m = FORM.matcher(text.trim());
-    if (!m.matches()) {
-      throw new IllegalArgumentException(text.trim().matches("\\d+(ms|s|m|h)?")
-          ? "'" + text + "' is longer than a year"
-          : "'" + text + "' is not a duration such as 500ms, 30s, 5m or 1h");
-    }
+    if (!m.matches()) throw new IllegalArgumentException("'" + text + "' is not a duration such as 500ms, 30s, 5m or 1h");
+    if (m.group(1).length() > 12) throw new IllegalArgumentException("'" + text + "' is longer than a year"); // fits a long
     long n = Long.parseLong(m.group(1));
     String unit = m.group(2) == null ? "s" : m.group(2);
     Duration d = switch (unit) {

@@ -25,17 +25,15 @@ final class Attempts {
     this.quarantine = quarantine;
   }
 
-  /** The dyno to try now, or null when none is left to try. */
+  /**
+   * The dyno to try now, or null when none is left to try. A full one ({@link BackendPool#pickedLoad} at
+   * {@code maxInFlight}) is not a try: the request waits in its app's backlog instead.
+   */
   Dyno next(BackendPool pool, AppRoute route, int maxInFlight) {
     if (count >= MAX) return null;
     Dyno d = pool.pick(route, tried, quarantine, maxInFlight);
-    if (d != null) count++;
+    if (d != null && pool.pickedLoad() < maxInFlight) count++;
     return d;
-  }
-
-  /** The dyno {@link #next} gave was not tried after all (the request waits in its app's backlog). */
-  void unused() {
-    count--;
   }
 
   /** Why the last try failed, or null if none did (so an empty pick means no dyno serves at all). */

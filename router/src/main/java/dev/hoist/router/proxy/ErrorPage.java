@@ -30,7 +30,7 @@ final class ErrorPage {
     byte[] page = custom != null ? custom : error.page();
     ByteBuf out = ch.alloc().buffer(256 + page.length);
     ByteBufUtil.writeAscii(out, "HTTP/1.1 " + HttpResponseStatus.valueOf(error.status())
-        + (custom != null ? "\r\nContent-Type: text/html; charset=utf-8" : "\r\nContent-Type: text/plain; charset=utf-8")
+        + "\r\nContent-Type: " + (custom != null ? "text/html" : "text/plain") + "; charset=utf-8"
         + "\r\nContent-Length: " + page.length
         + "\r\nCache-Control: no-cache\r\n");
     if (requestId != null) ByteBufUtil.writeAscii(out, "X-Request-ID: " + requestId + "\r\n");

@@ -171,10 +171,8 @@ final class Exchange extends Deadlines.Node {
       return;
     }
     Dyno next = attempts.next(pool, route, proxy.config.maxInFlight());
-    if (next != null && pool.pickedLoad() >= proxy.config.maxInFlight()) { // the least loaded: all are full
-      attempts.unused();
-      queue(route);
-    } else if (next != null) connect(next);
+    if (next != null && pool.pickedLoad() >= proxy.config.maxInFlight()) queue(route); // the least loaded: all full
+    else if (next != null) connect(next);
     else if (attempts.lastFailure() != null) fail(attempts.lastFailure()); // all tried, or out of tries
     else if (route.anyCrashed()) fail(ProxyError.APP_CRASHED);
     else if (route.anyStarting()) await(table, ProxyError.BOOT_TIMEOUT);
