@@ -4,7 +4,6 @@ import dev.hoist.api.app.AppRef;
 import dev.hoist.api.ApiSettings;
 import dev.hoist.api.app.App;
 import dev.hoist.api.app.AppAccess;
-import dev.hoist.api.app.AppRepository;
 import dev.hoist.api.auth.Caller;
 import dev.hoist.api.web.ApiException;
 import java.time.Instant;
@@ -19,17 +18,15 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Restarting and stopping dynos, running one-offs; and the dyno manager's word that a one-off ended. */
+/** Restarting and stopping dynos, running one-offs; the dyno manager's side is {@link DynoInternalController}. */
 @RestController
 class DynoActionsController {
   private final AppAccess access;
-  private final AppRepository apps;
   private final DynoCommands commands;
   private final ApiSettings settings;
 
-  DynoActionsController(AppAccess access, AppRepository apps, DynoCommands commands, ApiSettings settings) {
+  DynoActionsController(AppAccess access, DynoCommands commands, ApiSettings settings) {
     this.access = access;
-    this.apps = apps;
     this.commands = commands;
     this.settings = settings;
   }
@@ -71,13 +68,6 @@ class DynoActionsController {
         AppRef.of(found), d.createdAt(), d.createdAt());
   }
 
-  @PostMapping("/internal/apps/{app}/one-offs/{name}/exit")
-  @Transactional
-  Map<String, Object> exited(@PathVariable String app, @PathVariable String name, @RequestBody Exit body) {
-    App found = apps.findByName(app).orElseThrow(() -> ApiException.notFound("app '" + app + "' does not exist"));
-    return Map.of("finished", commands.finish(found, name, body.status()));
-  }
-
   private static void checkTarget(String target) {
     if (!target.matches("^[A-Za-z0-9_-]{1,128}(\\.\\d{1,9})?$")) {
       throw ApiException.invalid("'" + target + "' is neither a dyno name (web.1) nor a process type (web)");
@@ -86,8 +76,6 @@ class DynoActionsController {
 
   record RunRequest(String command, Boolean attach, Map<String, String> env, String size, String type,
       Integer timeToLive, Boolean forceNoTty) {}
-
-  record Exit(Integer status) {}
 
 
   record RunView(UUID id, String name, String type, String state, String command, String size, String attachUrl,

@@ -27,7 +27,7 @@ import org.springframework.web.bind.annotation.RestController;
  * triggered), so a missed answer costs nothing but latency.
  */
 @RestController
-class StateController {
+class StateInternalController {
   static final long COALESCE_MILLIS = 25;
 
   private final StateRevision revision;
@@ -40,7 +40,7 @@ class StateController {
   private final dev.hoist.api.release.ReleaseRepository releases;
   private final TransactionTemplate tx;
 
-  StateController(StateRevision revision, AppRepository apps, CurrentRelease current, SlugRepository slugs,
+  StateInternalController(StateRevision revision, AppRepository apps, CurrentRelease current, SlugRepository slugs,
       FormationRepository formations, BlobSigner signer, DynoCommands commands,
       dev.hoist.api.release.ReleaseRepository releases, TransactionTemplate tx) {
     this.commands = commands;

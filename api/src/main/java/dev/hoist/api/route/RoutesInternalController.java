@@ -22,7 +22,7 @@ import org.springframework.web.bind.annotation.RestController;
  * revision, like {@code /internal/state}.
  */
 @RestController
-class RoutesController {
+class RoutesInternalController {
   private final RoutesRevision revision;
   private final AppRepository apps;
   private final DynoRepository dynos;
@@ -31,7 +31,7 @@ class RoutesController {
   private final ApiSettings settings;
   private final TransactionTemplate tx;
 
-  RoutesController(RoutesRevision revision, AppRepository apps, DynoRepository dynos,
+  RoutesInternalController(RoutesRevision revision, AppRepository apps, DynoRepository dynos,
       FormationRepository formations, CurrentRelease current, ApiSettings settings, TransactionTemplate tx) {
     this.revision = revision;
     this.apps = apps;

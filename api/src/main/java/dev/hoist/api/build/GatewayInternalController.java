@@ -28,7 +28,7 @@ import org.springframework.web.bind.annotation.RestController;
  * where do sources and the repository archive go, and start a build on the pusher's behalf.
  */
 @RestController
-class GatewayController {
+class GatewayInternalController {
   private final SshKeyRepository keys;
   private final AccountService accounts;
   private final AppRepository apps;
@@ -38,7 +38,7 @@ class GatewayController {
   private final BlobSigner signer;
   private final ApiSettings settings;
 
-  GatewayController(SshKeyRepository keys, AccountService accounts, AppRepository apps, AppAccess access,
+  GatewayInternalController(SshKeyRepository keys, AccountService accounts, AppRepository apps, AppAccess access,
       BuildService builds, ReleaseRepository releases, BlobSigner signer, ApiSettings settings) {
     this.keys = keys;
     this.accounts = accounts;

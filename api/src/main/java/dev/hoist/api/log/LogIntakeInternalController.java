@@ -27,7 +27,7 @@ import org.springframework.web.bind.annotation.RestController;
  * dyno (the router, a line per request): about a third fewer bytes, and nothing to parse but spaces.
  */
 @RestController
-class LogIntakeController {
+class LogIntakeInternalController {
   static final int MAX_BATCH = 1000;
   static final int MAX_MESSAGE_BYTES = 10_000;
   private static final Set<String> SOURCES = Set.of("app", "hoist");
@@ -37,7 +37,7 @@ class LogIntakeController {
   private final AppRepository apps;
   private final dev.hoist.api.build.BuildService builds;
 
-  LogIntakeController(LogStore logs, AppRepository apps, dev.hoist.api.build.BuildService builds) {
+  LogIntakeInternalController(LogStore logs, AppRepository apps, dev.hoist.api.build.BuildService builds) {
     this.logs = logs;
     this.apps = apps;
     this.builds = builds;

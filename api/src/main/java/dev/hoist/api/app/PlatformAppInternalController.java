@@ -31,7 +31,7 @@ import org.springframework.web.bind.annotation.RestController;
  * like any other: the admin scales it with {@code hoist ps:scale worker=3 -a hoist-builder}.
  */
 @RestController
-class PlatformAppController {
+class PlatformAppInternalController {
   private final AppRepository apps;
   private final AppService appService;
   private final AccountRepository accounts;
@@ -41,7 +41,7 @@ class PlatformAppController {
   private final FormationService formation;
   private final BlobSigner signer;
 
-  PlatformAppController(AppRepository apps, AppService appService, AccountRepository accounts,
+  PlatformAppInternalController(AppRepository apps, AppService appService, AccountRepository accounts,
       ReleaseService releases, CurrentRelease current, SlugService slugs, FormationService formation,
       BlobSigner signer) {
     this.apps = apps;
