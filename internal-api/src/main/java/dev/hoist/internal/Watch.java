@@ -70,7 +70,8 @@ public final class Watch<T> implements AutoCloseable {
       } catch (IOException | RuntimeException e) {
         if (closed || Thread.currentThread().isInterrupted()) return;
         if (outage == null) {
-          outage = String.valueOf(e.getMessage());
+          outage = e instanceof InternalApiException x && x.status() > 0 ? x.status() + " " + x.id() + ": "
+              + x.getMessage() : String.valueOf(e.getMessage());
           LOG.log(Level.WARNING, "cannot read the {0} from the api ({1}); keeping the last and asking again", what,
               outage);
         }

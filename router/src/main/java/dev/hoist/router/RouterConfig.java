@@ -1,5 +1,6 @@
 package dev.hoist.router;
 
+import dev.hoist.internal.Durations;
 import dev.hoist.router.proxy.Transport;
 import dev.hoist.router.proxy.TrustedProxies;
 import java.nio.file.Path;
@@ -109,17 +110,9 @@ public record RouterConfig(int port, String bind, String appsDomain, String apiU
       return n;
     }
 
-    /** {@code 30s}, {@code 500ms}, {@code 2m}, or a bare number of seconds. */
+    /** The platform's one duration grammar ({@link Durations}): {@code 30s}, {@code 500ms}, {@code 2m}, bare seconds. */
     Duration duration(String key, String fallback) {
-      String v = values.getOrDefault(PREFIX + key, fallback).toLowerCase(Locale.ROOT);
-      try {
-        if (v.endsWith("ms")) return Duration.ofMillis(Long.parseLong(v.substring(0, v.length() - 2)));
-        if (v.endsWith("s")) return Duration.ofSeconds(Long.parseLong(v.substring(0, v.length() - 1)));
-        if (v.endsWith("m")) return Duration.ofMinutes(Long.parseLong(v.substring(0, v.length() - 1)));
-        return Duration.ofSeconds(Long.parseLong(v));
-      } catch (NumberFormatException e) {
-        throw new IllegalArgumentException(PREFIX + key + " must be a duration like 30s or 500ms, not " + v);
-      }
+      return Durations.parse(PREFIX + key, values.getOrDefault(PREFIX + key, fallback));
     }
   }
 }

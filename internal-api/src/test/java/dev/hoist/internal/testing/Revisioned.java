@@ -11,6 +11,7 @@ import java.util.function.UnaryOperator;
 public final class Revisioned<T> {
   private final ToLongFunction<T> revision;
   private T current;
+  private long wakes;
 
   public Revisioned(T initial, ToLongFunction<T> revision) {
     this.current = initial;
@@ -32,13 +33,15 @@ public final class Revisioned<T> {
 
   /** Wakes waiting asks without a change (a fake that starts refusing lets them notice). */
   public synchronized void wake() {
+    wakes++;
     notifyAll();
   }
 
-  /** The document once its revision passes {@code since} (null: at once), or after {@code wait}. */
+  /** The document once its revision passes {@code since} (null: at once), after {@code wait}, or on {@link #wake}. */
   public synchronized T await(Long since, Duration wait) throws InterruptedException {
     long until = System.nanoTime() + wait.toNanos();
-    while (since != null && revision.applyAsLong(current) <= since) {
+    long woken = wakes;
+    while (since != null && revision.applyAsLong(current) <= since && wakes == woken) {
       long left = until - System.nanoTime();
       if (left <= 0) break;
       wait(Math.max(1, left / 1_000_000));

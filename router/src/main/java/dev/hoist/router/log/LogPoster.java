@@ -14,7 +14,9 @@ import javax.net.ssl.SSLSocketFactory;
  * {@code POST /internal/logs} on one kept-alive connection of the sender thread, a plain blocking socket.
  * The JDK's HttpClient did the same with a selector thread, a worker pool and a chain of futures per
  * request; a new connection per post spent more of the sender's CPU on connecting and closing than on
- * the lines themselves. Here a post is one write and, mostly, one read.
+ * the lines themselves. Here a post is one write and, mostly, one read. That measured cost is why this
+ * one call of the internal API is written by hand rather than through {@code dev.hoist.internal.InternalApi},
+ * which every other call of every component uses (docs/benchmarks.md has the figures).
  *
  * <p>A kept connection the api has closed meanwhile is the one failure a post may hide: when a reused
  * connection ends before a single byte of answer, the api cannot have taken the post, so it goes again
