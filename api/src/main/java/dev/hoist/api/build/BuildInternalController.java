@@ -1,5 +1,7 @@
 package dev.hoist.api.build;
 
+import dev.hoist.api.release.Release;
+import dev.hoist.api.release.ReleaseRepository;
 import dev.hoist.api.slug.Slug;
 import dev.hoist.api.blob.BlobSigner;
 import dev.hoist.api.web.ApiException;
@@ -22,10 +24,12 @@ class BuildInternalController {
 
   private final BuildService builds;
   private final BlobSigner signer;
+  private final ReleaseRepository releases;
 
-  BuildInternalController(BuildService builds, BlobSigner signer) {
+  BuildInternalController(BuildService builds, BlobSigner signer, ReleaseRepository releases) {
     this.builds = builds;
     this.signer = signer;
+    this.releases = releases;
   }
 
   @PostMapping("/internal/builds/claim")
@@ -54,14 +58,18 @@ class BuildInternalController {
 
   record Finish(String status, String slug, String message) {}
 
-  record ReleaseRef(UUID id) {}
+  record ReleaseRef(UUID id, Integer version) {}
+
+  /** The finish answer, as docs/internal-api.md gives it: the release is null until there is one. */
+  record Finished(String status, ReleaseRef release) {}
 
   @PostMapping("/internal/builds/{id}/finish")
-  Map<String, Object> finish(@PathVariable UUID id, @RequestBody Finish body) {
+  Finished finish(@PathVariable UUID id, @RequestBody Finish body) {
     boolean ok = "succeeded".equals(body.status());
     if (!ok && !"failed".equals(body.status())) throw ApiException.invalid("status must be succeeded or failed");
     Build b = builds.finish(id, ok, body.slug(), body.message());
-    return b.releaseId() == null ? Map.of("status", b.status())
-        : Map.of("status", b.status(), "release", new ReleaseRef(b.releaseId()));
+    ReleaseRef release = b.releaseId() == null ? null : new ReleaseRef(b.releaseId(),
+        releases.findById(b.releaseId()).map(Release::version).orElse(null));
+    return new Finished(b.status(), release);
   }
 }

@@ -12,8 +12,8 @@ public final class BuildRecords {
   /** {@code {account: {...}}}: the answer of key lookups and API-key checks. */
   public record Who(Account account) {}
 
-  /** An app as the gateway needs it; {@code webUrl} may be null when the api does not send one. */
-  public record AppRef(String id, String name, String webUrl) {}
+  /** An app as the gateway and the builder need it. */
+  public record AppRef(String id, String name) {}
 
   public record Access(AppRef app) {}
 
