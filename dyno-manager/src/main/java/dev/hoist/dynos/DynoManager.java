@@ -1,7 +1,5 @@
 package dev.hoist.dynos;
 
-import dev.hoist.dynos.api.ApiClient;
-import dev.hoist.dynos.api.StateWatcher;
 import dev.hoist.dynos.attach.AttachServer;
 import dev.hoist.dynos.docker.DockerConnection;
 import dev.hoist.dynos.docker.DockerScheduler;
@@ -9,6 +7,11 @@ import dev.hoist.dynos.logs.LogShipper;
 import dev.hoist.dynos.memory.MemoryWatch;
 import dev.hoist.dynos.reconcile.Wiring;
 import dev.hoist.dynos.scheduler.Scheduler;
+import dev.hoist.internal.InternalApi;
+import dev.hoist.internal.Watch;
+import dev.hoist.internal.logs.LogApi;
+import dev.hoist.internal.state.DesiredState;
+import dev.hoist.internal.state.StateApi;
 import java.io.Closeable;
 import java.io.IOException;
 import java.util.concurrent.ExecutorService;
@@ -34,7 +37,7 @@ public final class DynoManager implements AutoCloseable {
   private Wiring wiring;
   private Closeable events;
   private AttachServer attach;
-  private StateWatcher watcher;
+  private Watch<DesiredState> watcher;
   private MemoryWatch memory;
 
   public DynoManager(DynoSettings settings) {
@@ -54,19 +57,18 @@ public final class DynoManager implements AutoCloseable {
   }
 
   private void begin() throws IOException {
-    ApiClient api = new ApiClient(settings.apiUrl(), settings.componentToken());
+    InternalApi api = new InternalApi(settings.apiUrl().toString(), settings.componentToken());
     DockerScheduler docker = new DockerScheduler(DockerConnection.open(), settings.scope(), settings.network(),
         settings.runImage(), settings.logMaxBytes(), pool);
     docker.removeLeftovers();
     scheduler = docker;
-    logs = new LogShipper(api);
+    logs = new LogShipper(new LogApi(api));
     logs.start();
     wiring = new Wiring(settings, scheduler, api, logs, pool);
     wiring.start();
     events = scheduler.watch(wiring.reconciler()::changed);
     attach = new AttachServer(settings.attachBind(), settings.attachPort(), wiring.attachTarget(), pool).start();
-    watcher = new StateWatcher(api, settings.stateWait(), wiring.reconciler()::desired);
-    watcher.start();
+    watcher = new StateApi(api).watch(settings.stateWait(), wiring.reconciler()::desired);
     memory = new MemoryWatch(scheduler, logs::platform, pool, settings.memoryInterval()).start();
   }
 

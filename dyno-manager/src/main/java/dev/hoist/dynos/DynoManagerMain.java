@@ -8,13 +8,16 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
+import org.slf4j.bridge.SLF4JBridgeHandler;
 
 /**
  * Runs the dyno manager on its own. Every setting {@code hoist.dynos.NAME} is read from a system property of
  * that name, else from the environment variable {@code HOIST_DYNOS_NAME} (upper case, dashes as
  * underscores); the platform-wide variables {@code HOIST_API_URL}, {@code HOIST_COMPONENT_TOKEN},
  * {@code HOIST_HOME} and {@code HOIST_RUN_IMAGE} name their settings too. Without a token it reads
- * {@code component_token} from {@code $HOIST_HOME/secrets.properties}, as hoistd keeps it.
+ * {@code component_token} from {@code $HOIST_HOME/secrets.properties}, as hoistd keeps it. The internal-api
+ * module logs through {@code System.Logger}, that is java.util.logging; it is routed into the same log here
+ * (a Spring Boot launcher that embeds the dyno manager does so itself).
  */
 public final class DynoManagerMain {
   private static final Map<String, String> PLATFORM_ENV = Map.of(
@@ -29,6 +32,8 @@ public final class DynoManagerMain {
     if (System.getProperty("logback.configurationFile") == null) {
       System.setProperty("logback.configurationFile", "dynos-logback.xml"); // before the first logger exists
     }
+    SLF4JBridgeHandler.removeHandlersForRootLogger(); // else JUL's console handler prints every line a second time
+    SLF4JBridgeHandler.install();
     DynoSettings first = DynoSettings.from(DynoManagerMain::lookup);
     DynoSettings settings = !first.componentToken().isEmpty() ? first
         : DynoSettings.from(key -> key.equals(DynoSettings.PREFIX + "component-token")

@@ -1,5 +1,6 @@
 package dev.hoist.dynos;
 
+import dev.hoist.internal.Durations;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -107,12 +108,7 @@ public record DynoSettings(
     }
 
     Duration duration(String name, String fallback) {
-      String v = string(name, fallback);
-      try {
-        return Durations.parse(v);
-      } catch (IllegalArgumentException e) {
-        throw new IllegalArgumentException(PREFIX + name + ": " + e.getMessage());
-      }
+      return Durations.parse(PREFIX + name, string(name, fallback));
     }
 
     /** A duration that a timer repeats at: too short would keep the engine busy answering it. */

@@ -1,5 +1,7 @@
 package dev.hoist.dynos;
 
+import dev.hoist.internal.attach.AttachProtocol;
+import dev.hoist.internal.attach.AttachProtocol.Frame;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -9,7 +11,10 @@ import java.io.IOException;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 
-/** The client side of the attach protocol, as the CLI speaks it, recording what comes back. */
+/**
+ * The client side of the attach protocol, as the CLI speaks it ({@link AttachProtocol}, which also refuses a
+ * frame over its limit), recording what comes back.
+ */
 final class AttachClient implements AutoCloseable {
   final ByteArrayOutputStream stdout = new ByteArrayOutputStream();
   final ByteArrayOutputStream stderr = new ByteArrayOutputStream();
@@ -24,32 +29,25 @@ final class AttachClient implements AutoCloseable {
     socket.setSoTimeout(30_000);
     in = new DataInputStream(new BufferedInputStream(socket.getInputStream()));
     out = new DataOutputStream(socket.getOutputStream());
-    out.write(("HOIST-ATTACH " + token + " " + (tty ? 1 : 0) + " " + cols + " " + rows + "\n")
-        .getBytes(StandardCharsets.US_ASCII));
+    out.write(AttachProtocol.hello(token, tty, cols, rows).getBytes(StandardCharsets.US_ASCII));
     out.flush();
   }
 
   void send(int type, String payload) throws IOException {
-    byte[] b = payload.getBytes(StandardCharsets.UTF_8);
-    out.write(type);
-    out.writeInt(b.length);
-    out.write(b);
-    out.flush();
+    AttachProtocol.write(out, type, payload);
   }
 
   /** Reads frames until the exit status or an error arrives, or the server closes. */
   AttachClient readToEnd() throws IOException {
     while (exit == null && error == null) {
-      int type = in.read();
-      if (type < 0) throw new EOFException("closed without an exit frame");
-      byte[] payload = new byte[in.readInt()];
-      in.readFully(payload);
-      switch (type) {
-        case 1 -> stdout.write(payload);
-        case 2 -> stderr.write(payload);
-        case 3 -> exit = new String(payload, StandardCharsets.US_ASCII);
-        case 4 -> error = new String(payload, StandardCharsets.UTF_8);
-        default -> throw new IOException("unknown frame " + type);
+      Frame f = AttachProtocol.read(in);
+      if (f == null) throw new EOFException("closed without an exit frame");
+      switch (f.type()) {
+        case AttachProtocol.STDOUT -> stdout.write(f.payload());
+        case AttachProtocol.STDERR -> stderr.write(f.payload());
+        case AttachProtocol.EXIT -> exit = f.text();
+        case AttachProtocol.ERROR -> error = f.text();
+        default -> throw new IOException("unknown frame " + f.type());
       }
     }
     return this;

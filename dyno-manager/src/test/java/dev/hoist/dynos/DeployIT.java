@@ -3,9 +3,9 @@ package dev.hoist.dynos;
 import static dev.hoist.dynos.Harness.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.hoist.dynos.api.DesiredState.AppState;
-import dev.hoist.dynos.api.DesiredState.Slug;
-import dev.hoist.dynos.api.DynoReport;
+import dev.hoist.internal.dynos.DynoReport;
+import dev.hoist.internal.state.DesiredState.AppState;
+import dev.hoist.internal.state.DesiredState.Slug;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;

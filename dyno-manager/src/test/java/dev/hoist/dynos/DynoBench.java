@@ -1,8 +1,8 @@
 package dev.hoist.dynos;
 
-import dev.hoist.dynos.api.DesiredState.AppState;
-import dev.hoist.dynos.api.DesiredState.Slug;
-import dev.hoist.dynos.api.DynoReport;
+import dev.hoist.internal.dynos.DynoReport;
+import dev.hoist.internal.state.DesiredState.AppState;
+import dev.hoist.internal.state.DesiredState.Slug;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;

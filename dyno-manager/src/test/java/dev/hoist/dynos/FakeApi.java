@@ -1,74 +1,72 @@
 package dev.hoist.dynos;
 
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
-import dev.hoist.dynos.api.DesiredState;
-import dev.hoist.dynos.api.DesiredState.AppState;
-import dev.hoist.dynos.api.DynoReport;
-import dev.hoist.dynos.api.Json;
-import dev.hoist.dynos.api.LogLine;
+import dev.hoist.internal.dynos.DynoReport;
+import dev.hoist.internal.logs.LogLine;
+import dev.hoist.internal.state.DesiredState;
+import dev.hoist.internal.state.DesiredState.AppState;
+import dev.hoist.internal.testing.FakeApiServer;
+import dev.hoist.internal.testing.Revisioned;
 import java.io.IOException;
-import java.io.InputStream;
-import java.net.InetSocketAddress;
-import java.net.URI;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executors;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The api's internal endpoints, faked in-process for the dyno manager's integration tests: it serves a desired
  * state the test sets (long poll included), slug downloads, and records dyno reports, log lines and one-off exits.
+ * Requests and answers are the internal API's own records, read and written by {@link FakeApiServer}.
  */
-final class FakeApi implements AutoCloseable {
+final class FakeApi extends FakeApiServer {
   static final String TOKEN = "test-component-token";
-  private static final Pattern DYNOS = Pattern.compile("/internal/apps/([^/]+)/dynos");
-  private static final Pattern EXIT = Pattern.compile("/internal/apps/([^/]+)/one-offs/([^/]+)/exit");
 
-  private final HttpServer server;
-  private final Map<String, byte[]> blobs = new ConcurrentHashMap<>();
+  private final Revisioned<DesiredState> state =
+      new Revisioned<>(new DesiredState(1, List.of()), DesiredState::revision);
   private final Map<String, List<DynoReport>> latest = new ConcurrentHashMap<>();
   final List<Map.Entry<String, List<DynoReport>>> reports = new CopyOnWriteArrayList<>();
   final List<LogLine> logs = new CopyOnWriteArrayList<>();
   final Map<String, Integer> exits = new ConcurrentHashMap<>();
-  private DesiredState state = new DesiredState(1, List.of());
 
   FakeApi() throws IOException {
-    server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 64);
-    server.setExecutor(Executors.newCachedThreadPool());
-    server.createContext("/", this::handle);
-    server.start();
+    super(TOKEN);
+    on("GET", "/internal/state", this::state);
+    on("PUT", "/internal/apps/([^/]+)/dynos", c -> {
+      List<DynoReport> list = c.body(new TypeReference<List<DynoReport>>() {}.getType());
+      latest.put(c.group(1), list);
+      reports.add(Map.entry(c.group(1), list));
+      return ok(List.of());
+    });
+    on("POST", "/internal/logs", c -> {
+      logs.addAll(c.body(new TypeReference<List<LogLine>>() {}.getType()));
+      return status(202);
+    });
+    on("POST", "/internal/apps/([^/]+)/one-offs/([^/]+)/exit", c -> {
+      exits.put(c.group(1) + "/" + c.group(2), c.json().get("status").asInt());
+      dropOneOff(c.group(1), c.group(2));
+      return status(204);
+    });
   }
 
-  URI url() {
-    return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
-  }
-
+  /** Serves {@code bytes} as a blob and returns its signed URL. */
   String blobUrl(String id, byte[] bytes) {
     blobs.put(id, bytes);
-    return url() + "/blobs/" + id + "?signature=test";
+    return blobUrl(id);
   }
 
   /** Replaces one app's desired state (or adds it) and moves the revision. */
-  synchronized void put(AppState app) {
-    List<AppState> apps = new ArrayList<>(state.apps().stream().filter(a -> !a.name().equals(app.name())).toList());
-    apps.add(app);
-    state = new DesiredState(state.revision() + 1, apps);
-    notifyAll();
+  void put(AppState app) {
+    state.update(s -> with(s, app));
   }
 
-  synchronized void remove(String app) {
-    state = new DesiredState(state.revision() + 1, state.apps().stream().filter(a -> !a.name().equals(app)).toList());
-    notifyAll();
+  void remove(String app) {
+    state.update(s -> new DesiredState(s.revision() + 1, s.apps().stream().filter(a -> !a.name().equals(app)).toList()));
   }
 
-  synchronized AppState app(String name) {
-    return state.app(name).orElseThrow();
+  AppState app(String name) {
+    return state.get().app(name).orElseThrow();
   }
 
   List<DynoReport> dynos(String app) {
@@ -80,74 +78,26 @@ final class FakeApi implements AutoCloseable {
         .map(LogLine::message).toList();
   }
 
-  private void handle(HttpExchange ex) throws IOException {
-    try (ex) {
-      String path = ex.getRequestURI().getPath();
-      if (path.startsWith("/blobs/")) {
-        byte[] blob = blobs.get(path.substring("/blobs/".length()));
-        send(ex, blob == null ? 404 : 200, blob == null ? new byte[0] : blob);
-        return;
-      }
-      if (!("Bearer " + TOKEN).equals(ex.getRequestHeaders().getFirst("Authorization"))) {
-        send(ex, 401, "{\"id\":\"unauthorized\"}".getBytes());
-        return;
-      }
-      Matcher m;
-      if (path.equals("/internal/state")) {
-        send(ex, 200, Json.MAPPER.writeValueAsBytes(awaitState(ex.getRequestURI().getQuery())));
-      } else if ((m = DYNOS.matcher(path)).matches()) {
-        List<DynoReport> list = Json.MAPPER.readValue(body(ex), new TypeReference<>() {});
-        latest.put(m.group(1), list);
-        reports.add(Map.entry(m.group(1), list));
-        send(ex, 200, "[]".getBytes());
-      } else if (path.equals("/internal/logs")) {
-        logs.addAll(Json.MAPPER.readValue(body(ex), new TypeReference<List<LogLine>>() {}));
-        send(ex, 202, new byte[0]);
-      } else if ((m = EXIT.matcher(path)).matches()) {
-        int status = Json.MAPPER.readTree(body(ex)).get("status").asInt();
-        exits.put(m.group(1) + "/" + m.group(2), status);
-        dropOneOff(m.group(1), m.group(2));
-        send(ex, 204, new byte[0]);
-      } else {
-        send(ex, 404, new byte[0]);
-      }
+  private Answer state(Call c) {
+    Long since = c.query().containsKey("since") ? Long.valueOf(c.query().get("since")) : null;
+    Duration wait = Duration.ofSeconds(Long.parseLong(c.query().getOrDefault("wait", "30")));
+    try {
+      return ok(state.await(since, wait));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt(); // the fake is closing
+      return status(503);
     }
   }
 
-  private synchronized DesiredState awaitState(String query) {
-    Map<String, String> q = new ConcurrentHashMap<>();
-    if (query != null) for (String kv : query.split("&")) q.put(kv.split("=")[0], kv.split("=", 2)[1]);
-    if (q.containsKey("since")) {
-      long since = Long.parseLong(q.get("since"));
-      long until = System.currentTimeMillis() + Long.parseLong(q.getOrDefault("wait", "30")) * 1000;
-      try {
-        while (state.revision() <= since && System.currentTimeMillis() < until) wait(until - System.currentTimeMillis());
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    }
-    return state;
+  /** The api forgets a one-off once its exit is reported. */
+  private void dropOneOff(String app, String name) {
+    state.update(s -> s.app(app).map(a -> with(s, new AppState(a.id(), a.name(), a.stackImage(), a.release(),
+        a.formation(), a.restarts(), a.oneOffs().stream().filter(o -> !o.name().equals(name)).toList()))).orElse(s));
   }
 
-  private synchronized void dropOneOff(String app, String name) {
-    state.app(app).ifPresent(a -> put(new AppState(a.id(), a.name(), a.stackImage(), a.release(), a.formation(), a.restarts(),
-        a.oneOffs().stream().filter(o -> !o.name().equals(name)).toList())));
-  }
-
-  private static byte[] body(HttpExchange ex) throws IOException {
-    try (InputStream in = ex.getRequestBody()) {
-      return in.readAllBytes();
-    }
-  }
-
-  private static void send(HttpExchange ex, int status, byte[] body) throws IOException {
-    ex.getResponseHeaders().set("Content-Type", "application/json");
-    ex.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
-    if (body.length > 0) ex.getResponseBody().write(body);
-  }
-
-  @Override
-  public void close() {
-    server.stop(0);
+  private static DesiredState with(DesiredState s, AppState app) {
+    List<AppState> apps = new ArrayList<>(s.apps().stream().filter(a -> !a.name().equals(app.name())).toList());
+    apps.add(app);
+    return new DesiredState(s.revision() + 1, apps);
   }
 }

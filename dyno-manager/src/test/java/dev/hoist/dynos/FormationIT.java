@@ -4,11 +4,11 @@ import static dev.hoist.dynos.Harness.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.dockerjava.api.command.InspectContainerResponse;
-import dev.hoist.dynos.api.DesiredState.AppState;
-import dev.hoist.dynos.api.DesiredState.Slug;
-import dev.hoist.dynos.api.DynoReport;
-import dev.hoist.dynos.api.Json;
+import dev.hoist.internal.dynos.DynoReport;
+import dev.hoist.internal.state.DesiredState.AppState;
+import dev.hoist.internal.state.DesiredState.Slug;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -44,7 +44,7 @@ class FormationIT {
     h.api.put(web("contract", 1));
     DynoReport dyno = await(LIMIT, "web.1 up", () -> h.routable("contract").stream().findFirst().orElse(null));
 
-    JsonNode facts = Json.MAPPER.readTree(HttpProbe.get(dyno.address(), "/facts"));
+    JsonNode facts = new ObjectMapper().readTree(HttpProbe.get(dyno.address(), "/facts"));
     assertThat(facts.get("uid").asInt()).isEqualTo(1000);
     assertThat(facts.get("owner").asInt()).as("slug files belong to the dyno user").isEqualTo(1000);
     assertThat(facts.get("capEff").asText()).isEqualTo("0000000000000000");

@@ -4,14 +4,14 @@ import static org.assertj.core.api.Assertions.fail;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.model.Container;
-import dev.hoist.dynos.api.DesiredState.AppState;
-import dev.hoist.dynos.api.DesiredState.OneOff;
-import dev.hoist.dynos.api.DesiredState.Process;
-import dev.hoist.dynos.api.DesiredState.Release;
-import dev.hoist.dynos.api.DesiredState.Slug;
-import dev.hoist.dynos.api.DynoReport;
 import dev.hoist.dynos.docker.DockerConnection;
 import dev.hoist.dynos.scheduler.Labels;
+import dev.hoist.internal.dynos.DynoReport;
+import dev.hoist.internal.state.DesiredState.AppState;
+import dev.hoist.internal.state.DesiredState.OneOff;
+import dev.hoist.internal.state.DesiredState.Process;
+import dev.hoist.internal.state.DesiredState.Release;
+import dev.hoist.internal.state.DesiredState.Slug;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -36,7 +36,7 @@ final class Harness implements AutoCloseable {
     docker = dockerOrSkip();
     api = new FakeApi();
     Map<String, String> s = new HashMap<>(Map.of(
-        "api-url", api.url().toString(), "component-token", FakeApi.TOKEN, "scope", scope, "attach-port", "0",
+        "api-url", api.url(), "component-token", FakeApi.TOKEN, "scope", scope, "attach-port", "0",
         "attach-bind", "127.0.0.1", "boot-timeout", "20s", "stop-grace", "5s", "drain-delay", "300ms",
         "backoff-initial", "2s", "tick", "1s"));
     s.put("state-wait", "5s");

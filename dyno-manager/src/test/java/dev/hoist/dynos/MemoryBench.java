@@ -1,9 +1,9 @@
 package dev.hoist.dynos;
 
-import dev.hoist.dynos.api.DesiredState.Slug;
 import dev.hoist.dynos.docker.DockerConnection;
 import dev.hoist.dynos.docker.DockerScheduler;
 import dev.hoist.dynos.memory.MemoryWatch;
+import dev.hoist.internal.state.DesiredState.Slug;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;

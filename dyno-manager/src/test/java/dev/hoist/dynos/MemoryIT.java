@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.model.Container;
-import dev.hoist.dynos.api.DesiredState.AppState;
-import dev.hoist.dynos.api.DesiredState.OneOff;
-import dev.hoist.dynos.api.DesiredState.Process;
-import dev.hoist.dynos.api.DesiredState.Slug;
 import dev.hoist.dynos.scheduler.Labels;
+import dev.hoist.internal.state.DesiredState.AppState;
+import dev.hoist.internal.state.DesiredState.OneOff;
+import dev.hoist.internal.state.DesiredState.Process;
+import dev.hoist.internal.state.DesiredState.Slug;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

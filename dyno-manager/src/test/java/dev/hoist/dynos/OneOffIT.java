@@ -3,10 +3,11 @@ package dev.hoist.dynos;
 import static dev.hoist.dynos.Harness.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.hoist.dynos.api.DesiredState.AppState;
-import dev.hoist.dynos.api.DesiredState.OneOff;
-import dev.hoist.dynos.api.DesiredState.Release;
-import dev.hoist.dynos.api.DesiredState.Slug;
+import dev.hoist.internal.attach.AttachProtocol;
+import dev.hoist.internal.state.DesiredState.AppState;
+import dev.hoist.internal.state.DesiredState.OneOff;
+import dev.hoist.internal.state.DesiredState.Release;
+import dev.hoist.internal.state.DesiredState.Slug;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -58,7 +59,7 @@ class OneOffIT {
     await(LIMIT, "the one-off reported waiting", () -> h.api.dynos("attached").stream()
         .anyMatch(d -> d.name().equals("run.2") && d.state().equals("starting")));
     try (AttachClient client = new AttachClient(h.manager.attachPort(), o.attachToken(), false, 80, 24)) {
-      client.send(0, "hi there\n");
+      client.send(AttachProtocol.STDIN, "hi there\n");
       client.readToEnd();
       assertThat(client.out()).isEqualTo("got hi there\n");
       assertThat(client.err()).isEqualTo("oops\n");
@@ -68,14 +69,27 @@ class OneOffIT {
   }
 
   @Test
+  void streamsOneWriteLargerThanAnAttachFrameInFramesTheClientAccepts() throws Exception {
+    OneOff o = oneOff("run.7", "python3 -c \"import os; os.write(1, b'x' * 3000000)\"", true, null);
+    run("bulky", o);
+    await(LIMIT, "the one-off waiting", () -> !h.api.dynos("bulky").isEmpty());
+    try (AttachClient client = new AttachClient(h.manager.attachPort(), o.attachToken(), false, 80, 24)) {
+      client.send(AttachProtocol.STDIN_CLOSED, "");
+      assertThat(client.readToEnd().stdout.size()).isEqualTo(3_000_000); // readToEnd refuses a frame over 1 MiB
+      assertThat(client.out().chars().allMatch(c -> c == 'x')).as("only the x's written").isTrue();
+      assertThat(client.exit).isEqualTo("0");
+    }
+  }
+
+  @Test
   void passesTheEndOfStdinAndGivesATerminalWhenAsked() throws Exception {
     OneOff counting = oneOff("run.3", "wc -c", true, null);
     OneOff terminal = oneOff("run.4", "tty; stty size", true, null);
     run("stdin", counting, terminal);
     await(LIMIT, "both waiting", () -> h.api.dynos("stdin").size() == 2);
     try (AttachClient client = new AttachClient(h.manager.attachPort(), counting.attachToken(), false, 80, 24)) {
-      client.send(0, "hello");
-      client.send(1, "");
+      client.send(AttachProtocol.STDIN, "hello");
+      client.send(AttachProtocol.STDIN_CLOSED, "");
       assertThat(client.readToEnd().out().trim()).isEqualTo("5");
       assertThat(client.exit).isEqualTo("0");
     }

@@ -2,6 +2,8 @@ package dev.hoist.dynos.attach;
 
 import dev.hoist.dynos.scheduler.Attachment;
 import dev.hoist.dynos.scheduler.OutputSink;
+import dev.hoist.internal.attach.AttachProtocol;
+import dev.hoist.internal.attach.AttachProtocol.Frame;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
@@ -15,7 +17,9 @@ import org.slf4j.LoggerFactory;
 /**
  * One attach client: reads {@code HOIST-ATTACH <token> <tty> <cols> <rows>}, starts the one-off, then pumps
  * stdin frames in (on a second thread) and output frames out until the process exits, sends the exit status
- * frame and closes. A client that goes away early hangs the dyno up (SIGHUP, then the usual stop).
+ * frame and closes. A client that goes away early hangs the dyno up (SIGHUP, then the usual stop). The
+ * protocol is {@link AttachProtocol}; output larger than its {@link AttachProtocol#MAX_PAYLOAD} leaves as
+ * several frames, since the client refuses a larger one.
  */
 final class AttachSession implements Runnable {
   private static final Logger log = LoggerFactory.getLogger(AttachSession.class);
@@ -41,9 +45,9 @@ final class AttachSession implements Runnable {
       DataInputStream in = new DataInputStream(new BufferedInputStream(socket.getInputStream()));
       DataOutputStream out = new DataOutputStream(new BufferedOutputStream(socket.getOutputStream()));
       socket.setSoTimeout(HELLO_TIMEOUT_MS);
-      String[] hello = Frames.line(in, 512).split(" ");
-      if (hello.length != 5 || !hello[0].equals("HOIST-ATTACH")) {
-        Frames.write(out, Frames.ERROR, "expected: HOIST-ATTACH <token> <tty 0|1> <cols> <rows>");
+      String[] hello = AttachProtocol.readHello(in).split(" ");
+      if (hello.length != 5 || !hello[0].equals(AttachProtocol.HELLO)) {
+        AttachProtocol.write(out, AttachProtocol.ERROR, "expected: HOIST-ATTACH <token> <tty 0|1> <cols> <rows>");
         return;
       }
       socket.setSoTimeout(0);
@@ -51,14 +55,15 @@ final class AttachSession implements Runnable {
       try {
         session = open(hello);
       } catch (IOException e) {
-        Frames.write(out, Frames.ERROR, e.getMessage());
+        AttachProtocol.write(out, AttachProtocol.ERROR, e.getMessage());
         return;
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         return;
       }
       if (session == null) {
-        Frames.write(out, Frames.ERROR, "no dyno waits for this attach token (wrong token, dyno gone, or attached)");
+        AttachProtocol.write(out, AttachProtocol.ERROR,
+            "no dyno waits for this attach token (wrong token, dyno gone, or attached)");
         return;
       }
       serve(session, in, out);
@@ -89,7 +94,7 @@ final class AttachSession implements Runnable {
         @Override
         public void output(boolean stderr, byte[] bytes, int offset, int length) {
           try {
-            Frames.write(out, stderr ? Frames.STDERR : Frames.STDOUT, bytes, offset, length);
+            sendOutput(out, stderr ? AttachProtocol.STDERR : AttachProtocol.STDOUT, bytes, offset, length);
           } catch (IOException gone) {
             hangUp(session); // the client left: the dyno's output has nowhere to go
           }
@@ -98,8 +103,21 @@ final class AttachSession implements Runnable {
         @Override
         public void end() {}
       });
-      Frames.write(out, Frames.EXIT, Integer.toString(session.awaitExit()));
+      AttachProtocol.write(out, AttachProtocol.EXIT, Integer.toString(session.awaitExit()));
     }
+  }
+
+  /**
+   * Dyno output as frames of at most {@link AttachProtocol#MAX_PAYLOAD}: an {@link Attachment} promises no
+   * chunk size, and the client refuses a larger frame.
+   */
+  static void sendOutput(DataOutputStream out, int type, byte[] bytes, int offset, int length) throws IOException {
+    int end = offset + length;
+    do {
+      int n = Math.min(end - offset, AttachProtocol.MAX_PAYLOAD);
+      AttachProtocol.write(out, type, bytes, offset, n);
+      offset += n;
+    } while (offset < end);
   }
 
   /**
@@ -109,14 +127,14 @@ final class AttachSession implements Runnable {
   private void stdin(AttachTarget.Session session, Attachment dyno, DataInputStream in) {
     boolean stdinClosed = false;
     try {
-      for (Frames.Frame f = Frames.read(in); f != null; f = Frames.read(in)) {
+      for (Frame f = AttachProtocol.read(in); f != null; f = AttachProtocol.read(in)) {
         switch (f.type()) {
-          case Frames.STDIN -> dyno.write(f.payload(), 0, f.payload().length);
-          case Frames.STDIN_CLOSED -> {
+          case AttachProtocol.STDIN -> dyno.write(f.payload(), 0, f.payload().length);
+          case AttachProtocol.STDIN_CLOSED -> {
             dyno.closeStdin();
             stdinClosed = true;
           }
-          case Frames.RESIZE -> {
+          case AttachProtocol.RESIZE -> {
             String[] size = f.text().trim().split(" ");
             if (size.length == 2) session.resize(number(size[0]), number(size[1]));
           }

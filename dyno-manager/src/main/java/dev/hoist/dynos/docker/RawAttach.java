@@ -89,12 +89,17 @@ final class RawAttach implements Attachment {
         return;
       }
       byte[] header = new byte[8]; // stream type, 3 zero bytes, big-endian payload length
-      byte[] payload = new byte[16 * 1024];
+      byte[] chunk = new byte[16 * 1024];
       while (readFully(header, 8)) {
-        int size = ByteBuffer.wrap(header, 4, 4).getInt();
-        if (size > payload.length) payload = new byte[size];
-        if (!readFully(payload, size)) return;
-        sink.output(header[0] == 2, payload, 0, size);
+        // The header allows frames of up to 4 GiB: one goes on in chunks, so that neither this buffer nor an
+        // attach frame (at most 1 MiB) has to hold it whole.
+        long left = Integer.toUnsignedLong(ByteBuffer.wrap(header, 4, 4).getInt());
+        while (left > 0) {
+          int n = (int) Math.min(left, chunk.length);
+          if (!readFully(chunk, n)) return;
+          sink.output(header[0] == 2, chunk, 0, n);
+          left -= n;
+        }
       }
     } finally {
       sink.end();

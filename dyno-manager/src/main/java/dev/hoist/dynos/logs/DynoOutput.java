@@ -1,7 +1,7 @@
 package dev.hoist.dynos.logs;
 
-import dev.hoist.dynos.api.LogLine;
 import dev.hoist.dynos.scheduler.OutputSink;
+import dev.hoist.internal.logs.LogLine;
 import java.time.Instant;
 
 /** A dyno's stdout and stderr, cut into lines for the app's log stream (source {@code app}). */

@@ -1,8 +1,8 @@
 package dev.hoist.dynos.logs;
 
-import dev.hoist.dynos.api.ApiClient;
-import dev.hoist.dynos.api.ApiException;
-import dev.hoist.dynos.api.LogLine;
+import dev.hoist.internal.InternalApiException;
+import dev.hoist.internal.logs.LogApi;
+import dev.hoist.internal.logs.LogLine;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,16 +18,16 @@ public final class LogShipper implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(LogShipper.class);
   static final long LINGER_MS = 100;
   static final int EAGER = 500;
-  static final int PER_REQUEST = 1000;
+  static final int PER_REQUEST = LogApi.MAX_LINES;
   static final int CAPACITY = 20_000;
 
-  private final ApiClient api;
+  private final LogApi api;
   private final ArrayDeque<LogLine> queue = new ArrayDeque<>();
   private final Thread thread = new Thread(this::run, "dynos-log-shipper");
   private long dropped;
   private boolean closed;
 
-  public LogShipper(ApiClient api) {
+  public LogShipper(LogApi api) {
     this.api = api;
     thread.setDaemon(true);
   }
@@ -56,10 +56,10 @@ public final class LogShipper implements AutoCloseable {
       List<LogLine> batch = next();
       if (batch == null) return;
       try {
-        api.postLogs(batch);
+        api.post(batch);
         if (failing) log.info("log lines reach the api again");
         failing = false;
-      } catch (ApiException e) {
+      } catch (InternalApiException e) {
         if (!failing) log.warn("cannot send {} log lines, keeping them: {}", batch.size(), e.getMessage());
         failing = true;
         requeue(batch);

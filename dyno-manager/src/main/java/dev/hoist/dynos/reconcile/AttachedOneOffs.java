@@ -1,7 +1,5 @@
 package dev.hoist.dynos.reconcile;
 
-import dev.hoist.dynos.api.DesiredState.AppState;
-import dev.hoist.dynos.api.DesiredState.OneOff;
 import dev.hoist.dynos.attach.AttachTarget;
 import dev.hoist.dynos.attach.PendingAttaches;
 import dev.hoist.dynos.logs.LogShipper;
@@ -12,6 +10,8 @@ import dev.hoist.dynos.scheduler.Prepared;
 import dev.hoist.dynos.scheduler.Scheduler;
 import dev.hoist.dynos.scheduler.SchedulerException;
 import dev.hoist.dynos.scheduler.StartResult;
+import dev.hoist.internal.state.DesiredState.AppState;
+import dev.hoist.internal.state.DesiredState.OneOff;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.HashMap;

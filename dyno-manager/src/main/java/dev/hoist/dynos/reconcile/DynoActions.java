@@ -1,7 +1,6 @@
 package dev.hoist.dynos.reconcile;
 
 import dev.hoist.dynos.DynoSettings;
-import dev.hoist.dynos.api.DesiredState.Slug;
 import dev.hoist.dynos.logs.DynoOutput;
 import dev.hoist.dynos.logs.LogShipper;
 import dev.hoist.dynos.scheduler.DynoSpec;
@@ -11,6 +10,7 @@ import dev.hoist.dynos.scheduler.Prepared;
 import dev.hoist.dynos.scheduler.Scheduler;
 import dev.hoist.dynos.scheduler.SchedulerException;
 import dev.hoist.dynos.scheduler.StartResult;
+import dev.hoist.internal.state.DesiredState.Slug;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import org.slf4j.Logger;

@@ -1,10 +1,10 @@
 package dev.hoist.dynos.reconcile;
 
-import dev.hoist.dynos.api.DesiredState.AppState;
 import dev.hoist.dynos.logs.LogShipper;
 import dev.hoist.dynos.scheduler.Exit;
 import dev.hoist.dynos.scheduler.Observed;
 import dev.hoist.dynos.scheduler.Scheduler;
+import dev.hoist.internal.state.DesiredState.AppState;
 import java.util.List;
 
 /**

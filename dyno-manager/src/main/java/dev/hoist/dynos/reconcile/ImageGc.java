@@ -1,10 +1,10 @@
 package dev.hoist.dynos.reconcile;
 
-import dev.hoist.dynos.api.DesiredState;
 import dev.hoist.dynos.scheduler.Observed;
 import dev.hoist.dynos.scheduler.Scheduler;
 import dev.hoist.dynos.scheduler.SchedulerException;
 import dev.hoist.dynos.scheduler.SlugImage;
+import dev.hoist.internal.state.DesiredState;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.HashSet;

@@ -1,9 +1,5 @@
 package dev.hoist.dynos.reconcile;
 
-import dev.hoist.dynos.api.ApiClient;
-import dev.hoist.dynos.api.ApiException;
-import dev.hoist.dynos.api.DesiredState.AppState;
-import dev.hoist.dynos.api.DesiredState.OneOff;
 import dev.hoist.dynos.attach.PendingAttaches;
 import dev.hoist.dynos.logs.LogShipper;
 import dev.hoist.dynos.scheduler.DynoSpec;
@@ -11,6 +7,10 @@ import dev.hoist.dynos.scheduler.Exit;
 import dev.hoist.dynos.scheduler.Observed;
 import dev.hoist.dynos.scheduler.Scheduler;
 import dev.hoist.dynos.scheduler.SchedulerException;
+import dev.hoist.internal.InternalApiException;
+import dev.hoist.internal.dynos.DynoApi;
+import dev.hoist.internal.state.DesiredState.AppState;
+import dev.hoist.internal.state.DesiredState.OneOff;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -35,7 +35,7 @@ final class OneOffs {
   static final int LOST = 255;
 
   private final Scheduler scheduler;
-  private final ApiClient api;
+  private final DynoApi api;
   private final DynoBook book;
   private final DynoActions actions;
   private final LogShipper logs;
@@ -49,7 +49,7 @@ final class OneOffs {
   private final Set<String> reporting = ConcurrentHashMap.newKeySet();
   private final Set<String> launched = ConcurrentHashMap.newKeySet();
 
-  OneOffs(Scheduler scheduler, ApiClient api, DynoBook book, DynoActions actions, LogShipper logs,
+  OneOffs(Scheduler scheduler, DynoApi api, DynoBook book, DynoActions actions, LogShipper logs,
       PendingAttaches pending, ExecutorService pool, Runnable pass, long attachTimeoutMs, int port) {
     this.scheduler = scheduler;
     this.api = api;
@@ -172,7 +172,7 @@ final class OneOffs {
       try {
         api.oneOffExit(app, name, status);
         done.add(key);
-      } catch (ApiException e) {
+      } catch (InternalApiException e) {
         if (e.status() == 404) done.add(key);
         else log.warn("cannot report the exit of {} of {}: {}", name, app, e.getMessage());
       } finally {

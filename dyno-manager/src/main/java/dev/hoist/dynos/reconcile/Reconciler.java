@@ -1,13 +1,13 @@
 package dev.hoist.dynos.reconcile;
 
 import dev.hoist.dynos.DynoSettings;
-import dev.hoist.dynos.api.DesiredState;
-import dev.hoist.dynos.api.DesiredState.AppState;
-import dev.hoist.dynos.api.DesiredState.OneOff;
-import dev.hoist.dynos.api.DynoReport;
 import dev.hoist.dynos.scheduler.Observed;
 import dev.hoist.dynos.scheduler.Scheduler;
 import dev.hoist.dynos.scheduler.SchedulerException;
+import dev.hoist.internal.dynos.DynoReport;
+import dev.hoist.internal.state.DesiredState;
+import dev.hoist.internal.state.DesiredState.AppState;
+import dev.hoist.internal.state.DesiredState.OneOff;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;

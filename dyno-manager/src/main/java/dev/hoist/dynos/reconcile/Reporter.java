@@ -1,8 +1,8 @@
 package dev.hoist.dynos.reconcile;
 
-import dev.hoist.dynos.api.ApiClient;
-import dev.hoist.dynos.api.ApiException;
-import dev.hoist.dynos.api.DynoReport;
+import dev.hoist.internal.InternalApiException;
+import dev.hoist.internal.dynos.DynoApi;
+import dev.hoist.internal.dynos.DynoReport;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,14 +20,14 @@ import org.slf4j.LoggerFactory;
 final class Reporter implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(Reporter.class);
 
-  private final ApiClient api;
+  private final DynoApi api;
   private final BiConsumer<String, List<DynoReport>> accepted;
   private final Map<String, List<DynoReport>> sent = new HashMap<>();
   private final Map<String, List<DynoReport>> waiting = new LinkedHashMap<>();
   private final Thread thread = new Thread(this::run, "dynos-reporter");
   private boolean closed;
 
-  Reporter(ApiClient api, BiConsumer<String, List<DynoReport>> accepted) {
+  Reporter(DynoApi api, BiConsumer<String, List<DynoReport>> accepted) {
     this.api = api;
     this.accepted = accepted;
     thread.setDaemon(true);
@@ -52,13 +52,13 @@ final class Reporter implements AutoCloseable {
       Map.Entry<String, List<DynoReport>> next = next();
       if (next == null) return;
       try {
-        api.reportDynos(next.getKey(), next.getValue());
+        api.report(next.getKey(), next.getValue());
         synchronized (this) {
           sent.put(next.getKey(), next.getValue());
         }
         failing = false;
         accepted.accept(next.getKey(), next.getValue());
-      } catch (ApiException e) {
+      } catch (InternalApiException e) {
         if (e.status() == 404) continue;
         synchronized (this) {
           if (closed) return;

@@ -1,9 +1,9 @@
 package dev.hoist.dynos.reconcile;
 
-import dev.hoist.dynos.api.DesiredState.OneOff;
-import dev.hoist.dynos.api.DynoReport;
 import dev.hoist.dynos.scheduler.Exit;
 import dev.hoist.dynos.scheduler.Observed;
+import dev.hoist.internal.dynos.DynoReport;
+import dev.hoist.internal.state.DesiredState.OneOff;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

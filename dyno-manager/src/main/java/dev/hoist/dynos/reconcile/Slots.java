@@ -1,11 +1,11 @@
 package dev.hoist.dynos.reconcile;
 
-import dev.hoist.dynos.api.DesiredState.AppState;
-import dev.hoist.dynos.api.DesiredState.OneOff;
-import dev.hoist.dynos.api.DesiredState.Process;
-import dev.hoist.dynos.api.DesiredState.Release;
 import dev.hoist.dynos.scheduler.DynoNames;
 import dev.hoist.dynos.scheduler.DynoSpec;
+import dev.hoist.internal.state.DesiredState.AppState;
+import dev.hoist.internal.state.DesiredState.OneOff;
+import dev.hoist.internal.state.DesiredState.Process;
+import dev.hoist.internal.state.DesiredState.Release;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

@@ -1,12 +1,10 @@
 package dev.hoist.dynos.reconcile;
 
-import dev.hoist.dynos.api.ApiClient;
-import dev.hoist.dynos.api.ApiException;
-import dev.hoist.dynos.api.DesiredState.Slug;
 import dev.hoist.dynos.scheduler.Prepared;
 import dev.hoist.dynos.scheduler.Scheduler;
 import dev.hoist.dynos.scheduler.SlugRef;
-import java.io.IOException;
+import dev.hoist.internal.Blobs;
+import dev.hoist.internal.state.DesiredState.Slug;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
@@ -17,27 +15,21 @@ import java.util.concurrent.Executor;
  */
 final class SlugPreps {
   private final Scheduler scheduler;
-  private final ApiClient api;
+  private final Blobs blobs;
   private final Executor pool;
   private final Set<String> ready = ConcurrentHashMap.newKeySet();
   private final Set<String> warming = ConcurrentHashMap.newKeySet();
 
-  SlugPreps(Scheduler scheduler, ApiClient api, Executor pool) {
+  SlugPreps(Scheduler scheduler, Blobs blobs, Executor pool) {
     this.scheduler = scheduler;
-    this.api = api;
+    this.blobs = blobs;
     this.pool = pool;
   }
 
   Prepared ensure(Slug slug, String stack) {
     String key = key(slug.id(), stack);
     if (ready.contains(key)) return new Prepared.Ready();
-    Prepared p = scheduler.prepare(new SlugRef(slug.id(), slug.checksum(), stack), () -> {
-      try {
-        return api.openBlob(slug.blobUrl());
-      } catch (ApiException e) {
-        throw new IOException(e.getMessage(), e);
-      }
-    });
+    Prepared p = scheduler.prepare(new SlugRef(slug.id(), slug.checksum(), stack), () -> blobs.open(slug.blobUrl()));
     if (p instanceof Prepared.Ready) ready.add(key);
     return p;
   }

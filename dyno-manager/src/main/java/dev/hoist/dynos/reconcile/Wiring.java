@@ -1,12 +1,14 @@
 package dev.hoist.dynos.reconcile;
 
 import dev.hoist.dynos.DynoSettings;
-import dev.hoist.dynos.api.ApiClient;
-import dev.hoist.dynos.api.DynoReport;
 import dev.hoist.dynos.attach.AttachTarget;
 import dev.hoist.dynos.attach.PendingAttaches;
 import dev.hoist.dynos.logs.LogShipper;
 import dev.hoist.dynos.scheduler.Scheduler;
+import dev.hoist.internal.Blobs;
+import dev.hoist.internal.InternalApi;
+import dev.hoist.internal.dynos.DynoApi;
+import dev.hoist.internal.dynos.DynoReport;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 
@@ -20,17 +22,18 @@ public final class Wiring implements AutoCloseable {
   private final BootProbe probe;
   private final AttachTarget attachTarget;
 
-  public Wiring(DynoSettings settings, Scheduler scheduler, ApiClient api, LogShipper logs, ExecutorService pool) {
+  public Wiring(DynoSettings settings, Scheduler scheduler, InternalApi api, LogShipper logs, ExecutorService pool) {
     Backoff backoff = new Backoff(settings.backoffInitial(), settings.backoffMax(), settings.backoffReset());
     DynoBook book = new DynoBook();
-    SlugPreps preps = new SlugPreps(scheduler, api, pool);
+    DynoApi dynos = new DynoApi(api);
+    SlugPreps preps = new SlugPreps(scheduler, new Blobs(api), pool);
     PendingAttaches pending = new PendingAttaches();
     Runnable[] poke = new Runnable[1]; // the reconciler, made last, is what every part pokes
     Runnable pass = () -> poke[0].run();
     this.probe = new BootProbe(settings.bootPoll());
-    this.reporter = new Reporter(api, (app, list) -> accepted(book, list, pass));
+    this.reporter = new Reporter(dynos, (app, list) -> accepted(book, list, pass));
     DynoActions actions = new DynoActions(scheduler, book, preps, logs, probe, settings, backoff, pool, pass);
-    OneOffs oneOffs = new OneOffs(scheduler, api, book, actions, logs, pending, pool, pass,
+    OneOffs oneOffs = new OneOffs(scheduler, dynos, book, actions, logs, pending, pool, pass,
         settings.attachTimeout().toMillis(), settings.port());
     this.attachTarget = new AttachedOneOffs(pending, preps, scheduler, book, logs, pool, pass, settings.stopGrace(),
         settings.port());

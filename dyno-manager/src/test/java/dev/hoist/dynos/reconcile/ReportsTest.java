@@ -8,9 +8,9 @@ import static dev.hoist.dynos.reconcile.Fixtures.up;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
-import dev.hoist.dynos.api.DesiredState.OneOff;
-import dev.hoist.dynos.api.DynoReport;
 import dev.hoist.dynos.scheduler.Exit;
+import dev.hoist.internal.dynos.DynoReport;
+import dev.hoist.internal.state.DesiredState.OneOff;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

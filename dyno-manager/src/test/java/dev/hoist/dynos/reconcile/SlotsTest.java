@@ -2,12 +2,12 @@ package dev.hoist.dynos.reconcile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.hoist.dynos.api.DesiredState.AppState;
-import dev.hoist.dynos.api.DesiredState.OneOff;
-import dev.hoist.dynos.api.DesiredState.Process;
-import dev.hoist.dynos.api.DesiredState.Release;
-import dev.hoist.dynos.api.DesiredState.Slug;
 import dev.hoist.dynos.scheduler.DynoSpec;
+import dev.hoist.internal.state.DesiredState.AppState;
+import dev.hoist.internal.state.DesiredState.OneOff;
+import dev.hoist.internal.state.DesiredState.Process;
+import dev.hoist.internal.state.DesiredState.Release;
+import dev.hoist.internal.state.DesiredState.Slug;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
