@@ -8,13 +8,22 @@ process types as JSON.
 Rules (Heroku's): default_process_types and addons come from the last buildpack's release output;
 the Procfile overrides the defaults key by key. config_vars (a legacy key) from every buildpack, later
 ones winning, become defaults in DIR/00_config_vars.sh: a config var of the app still wins.
-Exit 1 with a ` !     ` message on a Procfile or YAML it cannot accept.
+Exit 1 with a ` !     ` message on a Procfile or YAML it cannot accept. The YAML is read by
+release_yaml.py alone (no PyYAML), so the build image and a developer's machine read it alike.
 """
 import argparse
 import json
+import os
 import re
 import shlex
 import sys
+
+# bin/build may run from a folder the build can write (a builder dyno's /app/buildpacks, a checkout):
+# no __pycache__ next to the buildpacks. The reader beside this file is found even under
+# PYTHONSAFEPATH, which leaves the script's folder off the path.
+sys.dont_write_bytecode = True
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from release_yaml import YamlError, load as load_yaml  # noqa: E402 (after the line above)
 
 TYPE = re.compile(r"^[A-Za-z0-9_-]{1,128}$")
 PROCFILE_LINE = re.compile(r"^([A-Za-z0-9_-]+)[ \t]*:[ \t]*(.*)$")
@@ -24,189 +33,11 @@ class Refused(Exception):
     pass
 
 
-# --- a small YAML reader for what bin/release prints -------------------------------------------
-# Block mappings and lists by indentation, flow {..} and [..], plain and quoted scalars: the shapes
-# buildpacks print. PyYAML is used instead when it is installed.
-
-def strip_comment(line):
-    quote = None
-    for i, c in enumerate(line):
-        if quote:
-            if c == quote:
-                quote = None
-        elif c in "'\"":
-            quote = c
-        elif c == "#" and (i == 0 or line[i - 1] in " \t"):
-            return line[:i]
-    return line
-
-
-class Flow:
-    def __init__(self, text):
-        self.s, self.i = text, 0
-
-    def ws(self):
-        while self.i < len(self.s) and self.s[self.i] in " \t":
-            self.i += 1
-
-    def value(self, stops):
-        self.ws()
-        c = self.s[self.i] if self.i < len(self.s) else ""
-        if c == "{":
-            return self.mapping()
-        if c == "[":
-            return self.sequence()
-        if c in "'\"":
-            return self.quoted()
-        start = self.i
-        while self.i < len(self.s) and self.s[self.i] not in stops:
-            if self.s[self.i] == ":" and ":" in stops and (self.i + 1 == len(self.s) or self.s[self.i + 1] in " \t"):
-                break
-            self.i += 1
-        return plain(self.s[start:self.i].strip())
-
-    def quoted(self):
-        q = self.s[self.i]
-        self.i += 1
-        out = []
-        while self.i < len(self.s):
-            c = self.s[self.i]
-            if q == "'" and c == "'" and self.s[self.i + 1:self.i + 2] == "'":
-                out.append("'")
-                self.i += 2
-                continue
-            if c == q:
-                self.i += 1
-                return "".join(out)
-            if q == '"' and c == "\\" and self.i + 1 < len(self.s):
-                nxt = self.s[self.i + 1]
-                out.append({"n": "\n", "t": "\t", '"': '"', "\\": "\\", "/": "/"}.get(nxt, "\\" + nxt))
-                self.i += 2
-                continue
-            out.append(c)
-            self.i += 1
-        raise Refused("an unterminated quoted string")
-
-    def expect(self, c):
-        self.ws()
-        if self.i >= len(self.s) or self.s[self.i] != c:
-            raise Refused(f"expected '{c}' in: {self.s.strip()}")
-        self.i += 1
-
-    def mapping(self):
-        self.expect("{")
-        out = {}
-        self.ws()
-        if self.s[self.i:self.i + 1] == "}":
-            self.i += 1
-            return out
-        while True:
-            key = self.value(",}:")
-            self.expect(":")
-            out[str(key)] = self.value(",}")
-            self.ws()
-            if self.s[self.i:self.i + 1] == ",":
-                self.i += 1
-                continue
-            self.expect("}")
-            return out
-
-    def sequence(self):
-        self.expect("[")
-        out = []
-        self.ws()
-        if self.s[self.i:self.i + 1] == "]":
-            self.i += 1
-            return out
-        while True:
-            out.append(self.value(",]"))
-            self.ws()
-            if self.s[self.i:self.i + 1] == ",":
-                self.i += 1
-                continue
-            self.expect("]")
-            return out
-
-    def whole(self):
-        v = self.value("")
-        self.ws()
-        if self.i != len(self.s):
-            raise Refused(f"unexpected text after a value: {self.s.strip()}")
-        return v
-
-
-def plain(text):
-    return None if text in ("", "~", "null", "Null", "NULL") else text
-
-
-def split_key(content):
-    if content[:1] in "'\"":
-        f = Flow(content)
-        key = f.quoted()
-        rest = content[f.i:].lstrip()
-        if not rest.startswith(":"):
-            raise Refused(f"expected 'key: value', got: {content}")
-        return key, rest[1:].strip()
-    m = re.match(r"^([^:]+?)\s*:(?:\s+(.*)|$)", content)
-    if not m:
-        raise Refused(f"expected 'key: value', got: {content}")
-    return m.group(1), (m.group(2) or "").strip()
-
-
-def mini_yaml(text):
-    lines = []
-    for raw in text.replace("\r\n", "\n").split("\n"):
-        line = strip_comment(raw).rstrip()
-        if not line.strip() or line.strip() in ("---", "..."):
-            continue
-        if line.lstrip().startswith(("|", ">")) or re.search(r":\s+[|>][-+]?$", line):
-            raise Refused("block scalars (| and >) are not supported in release output")
-        lines.append((len(line) - len(line.lstrip(" ")), line.strip()))
-    pos = [0]
-
-    def block(indent):
-        if pos[0] >= len(lines):
-            return None
-        if lines[pos[0]][1].startswith("- ") or lines[pos[0]][1] == "-":
-            out = []
-            while pos[0] < len(lines) and lines[pos[0]][0] == indent and lines[pos[0]][1][:1] == "-":
-                item = lines[pos[0]][1][1:].strip()
-                pos[0] += 1
-                out.append(Flow(item).whole() if item else nested(indent))
-            return out
-        out = {}
-        while pos[0] < len(lines) and lines[pos[0]][0] == indent:
-            key, rest = split_key(lines[pos[0]][1])
-            pos[0] += 1
-            out[key] = Flow(rest).whole() if rest else nested(indent)
-        return out
-
-    def nested(indent):
-        if pos[0] < len(lines) and lines[pos[0]][0] > indent:
-            return block(lines[pos[0]][0])
-        if pos[0] < len(lines) and lines[pos[0]][0] == indent and lines[pos[0]][1][:1] == "-":
-            return block(indent)  # a list under a key at the key's own indentation
-        return None
-
-    if not lines:
-        return {}
-    result = block(lines[0][0])
-    if pos[0] != len(lines):
-        raise Refused(f"unexpected indentation at: {lines[pos[0]][1]}")
-    return result
-
-
-def read_yaml(text):
-    try:
-        import yaml  # noqa: PLC0415 (optional)
-        return yaml.safe_load(text) or {}
-    except ImportError:
-        return mini_yaml(text) or {}
-
-
 # --- Procfile ----------------------------------------------------------------------------------
 
 def read_procfile(path):
+    """{type: command}, or None without a Procfile. Line by line as Heroku reads it, not as YAML: the
+    command is the rest of the line, verbatim (quotes, colons, a trailing # are the shell's)."""
     try:
         with open(path, encoding="utf-8-sig") as f:
             text = f.read()
@@ -238,9 +69,9 @@ def as_types(value, what):
         raise Refused(f"{what}: default_process_types is not a mapping")
     out = {}
     for k, v in value.items():
-        if not TYPE.match(str(k)) or not isinstance(v, (str, int, float)) or not str(v).strip():
+        if not TYPE.match(k) or not isinstance(v, str) or not v.strip():
             raise Refused(f"{what}: bad default process type '{k}'")
-        out[str(k)] = str(v)
+        out[k] = v
     return out
 
 
@@ -259,11 +90,10 @@ def main():
             with open(path, encoding="utf-8", errors="replace") as f:
                 text = f.read()
             try:
-                doc = read_yaml(text) if text.strip() else {}
-            except Refused as e:
+                doc = load_yaml(text)
+            except YamlError as e:
                 raise Refused(f"bin/release of buildpack {i} printed YAML that cannot be read: {e}")
-            except Exception as e:  # PyYAML's own errors
-                raise Refused(f"bin/release of buildpack {i} printed YAML that cannot be read: {e}")
+            doc = {} if doc is None else doc
             if not isinstance(doc, dict):
                 raise Refused(f"bin/release of buildpack {i} did not print a YAML mapping")
             parsed.append(doc)

@@ -508,6 +508,47 @@ case_procfile_only() {
     cmp "$TMP/$c-again-1/out/slug.tgz" "$TMP/$c-again-2/out/slug.tgz"
 }
 
+case_procfile_comments_and_colons() {
+  local c=procfile-comments-and-colons
+  stage $c "$FIXTURES/$c"
+  build $c
+  check "$c builds ($(seconds $c) s)" built $c
+  check "$c: comments and blank lines skipped; colons, quotes and a trailing # kept" types_are $c \
+    '{"web": "python3 -m http.server $PORT --bind 0.0.0.0 --directory www",
+      "worker": "bash -c \"echo '"'worker: up at '"'$DYNO\" # the shell drops this comment",
+      "clock": "env TZ=UTC:0 date +%Z"}'
+  start_web $c
+  check "$c answers" answers $c / '^procfile-comments-and-colons: served by the command'
+  stop_web $c
+  check "$c: the worker's command runs as written in a dyno's shell" \
+    runs $c "$(jq -r .worker "$TMP/$c/out/process_types.json")" '^worker: up at run\.1$'
+}
+
+# lib/release.py's and lib/release_yaml.py's own tests (test/release_test.py), where bin/build runs
+# them: in the build image, and on this machine, where the build service's tests run bin/build too.
+unit_tests_passed() { # unit_tests_passed LOG: the tests ran and passed
+  tail -n 1 "$1" | grep -q '^OK' && return 0
+  tail -n 30 "$1"
+  return 1
+}
+
+tests_ran() { sed -n 's/^Ran \([0-9]*\) tests.*/\1 tests/p' "$1"; }
+
+case_release_parsing() {
+  local d=$TMP/release-parsing
+  mkdir -p "$d"
+  docker run --rm --user 1000:1000 -v "$BP:/buildpacks:ro" "$BUILD_IMAGE" \
+    python3 /buildpacks/test/release_test.py >"$d/image.log" 2>&1
+  check "Procfile and bin/release parsing: $(tests_ran "$d/image.log") pass in the build image" unit_tests_passed "$d/image.log"
+  if ! command -v python3 >/dev/null; then
+    echo "skip Procfile and bin/release parsing on this machine: no python3 here"
+    return
+  fi
+  python3 "$HERE/release_test.py" >"$d/host.log" 2>&1
+  check "Procfile and bin/release parsing: $(tests_ran "$d/host.log") pass on this machine ($(python3 -V 2>&1))" \
+    unit_tests_passed "$d/host.log"
+}
+
 case_slugignore_drops_files() {
   local c=slugignore-drops-files
   stage $c "$FIXTURES/$c"
@@ -645,9 +686,9 @@ CASES=(node_hello java_hello python_hello static_hello
   java_maven_runnable_jar java_maven_wrapper_procfile java_compile_error
   python_requirements_offline_ok python_index_unreachable_fails python_vendored_wheels_offline
   python_pip_index_url python_venv_relocated
-  static_json_root static_public_index procfile_only slugignore_drops_files
+  static_json_root static_public_index procfile_only procfile_comments_and_colons slugignore_drops_files
   multi_buildpack_export buildpacks_file_node_then_python custom_buildpack_url
-  under_memory_limit no_buildpack_detected procfile_invalid_line slug_link_outside_app)
+  under_memory_limit no_buildpack_detected procfile_invalid_line slug_link_outside_app release_parsing)
 
 for image in "$BUILD_IMAGE" "$RUN_IMAGE"; do
   if ! docker image inspect "$image" >/dev/null 2>&1; then
