@@ -1,5 +1,6 @@
 package dev.hoist.build;
 
+import dev.hoist.internal.Durations;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -63,8 +64,13 @@ public final class Settings {
     }
   }
 
-  public Duration seconds(String key, long fallbackSeconds) {
-    return Duration.ofSeconds(number(key, fallbackSeconds));
+  /**
+   * A duration in the one grammar of duration settings ({@link Durations}: {@code 500ms}, {@code 30s},
+   * {@code 5m}, {@code 1h}; a bare number is seconds, so {@code *-seconds} settings read as they always did).
+   */
+  public Duration duration(String key, Duration fallback) {
+    String value = string(key, null);
+    return value == null ? fallback : Durations.parse(key + " (" + environmentName(key) + ")", value);
   }
 
   public Path path(String key, Path fallback) {

@@ -2,14 +2,14 @@ package dev.hoist.build;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.hoist.build.api.ApiHttp;
-import dev.hoist.build.api.BuilderApi;
 import dev.hoist.build.compiler.CompilerSettings;
 import dev.hoist.build.compiler.SlugCompiler;
 import dev.hoist.build.testing.FakeApi;
 import dev.hoist.build.testing.FakeBuilds;
 import dev.hoist.build.testing.GatewayFixture;
 import dev.hoist.build.testing.Processes;
+import dev.hoist.internal.InternalApi;
+import dev.hoist.internal.builds.BuilderApi;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -40,7 +40,7 @@ class PushToSlugIT {
     f = new GatewayFixture(tmp);
     f.api.builds.script = FakeBuilds.BY_A_COMPILER;
     compiler = SlugCompiler.start(new CompilerSettings(buildpacks, Files.createDirectories(tmp.resolve("work")),
-        512L * 1024 * 1024, 0, Duration.ofSeconds(1), 0), new BuilderApi(new ApiHttp(f.api.url(), FakeApi.TOKEN)));
+        512L * 1024 * 1024, 0, Duration.ofSeconds(1), 0), new BuilderApi(new InternalApi(f.api.url(), FakeApi.TOKEN)));
     key = f.key("dev");
     account = f.api.account("dev", f.fingerprint(key), null);
   }

@@ -8,7 +8,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.hoist.internal.testing.FakeApiServer;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -104,6 +107,22 @@ class InternalApiTest {
     assertThat(dir.resolve("out")).hasContent("slug bytes");
     assertThat(blobs.download(fake.blobUrl("slugs/none"), dir.resolve("none"))).isFalse();
     assertThatThrownBy(() -> blobs.open(fake.url() + "/blobs/slugs/1")).isInstanceOfSatisfying(
+        InternalApiException.class, e -> assertThat(e.status()).isEqualTo(403));
+  }
+
+  @Test
+  void streamsASignedUrlWithoutTheTokenAsTheEndpointWritesIt() throws Exception {
+    fake.onSigned("GET", "/streams/([^/]+)", c -> {
+      c.exchange().sendResponseHeaders(200, 0);
+      try (OutputStream out = c.exchange().getResponseBody()) {
+        out.write(("output of " + c.group(1) + "\n").getBytes(StandardCharsets.UTF_8));
+      }
+      return FakeApiServer.WRITTEN;
+    });
+    try (InputStream in = api.stream(api.resolve(fake.signedUrl("/streams/b1")))) {
+      assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8)).isEqualTo("output of b1\n");
+    }
+    assertThatThrownBy(() -> api.stream(api.resolve(fake.url() + "/streams/b1"))).isInstanceOfSatisfying(
         InternalApiException.class, e -> assertThat(e.status()).isEqualTo(403));
   }
 }

@@ -1,9 +1,9 @@
 package dev.hoist.build.compiler;
 
-import dev.hoist.build.api.BuilderApi;
-import dev.hoist.build.api.Models.Job;
 import dev.hoist.build.archive.TarPacker;
 import dev.hoist.build.archive.TarUnpacker;
+import dev.hoist.internal.builds.BuildRecords.Job;
+import dev.hoist.internal.builds.BuilderApi;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

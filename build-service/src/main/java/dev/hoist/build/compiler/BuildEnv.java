@@ -1,6 +1,6 @@
 package dev.hoist.build.compiler;
 
-import dev.hoist.build.api.Models.Job;
+import dev.hoist.internal.builds.BuildRecords.Job;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

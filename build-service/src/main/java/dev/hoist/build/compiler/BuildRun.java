@@ -1,14 +1,16 @@
 package dev.hoist.build.compiler;
 
 import dev.hoist.build.ErrorRef;
-import dev.hoist.build.api.BuilderApi;
-import dev.hoist.build.api.Models.Finish;
-import dev.hoist.build.api.Models.Finished;
-import dev.hoist.build.api.Models.Job;
-import dev.hoist.build.api.Models.NewSlug;
-import dev.hoist.build.api.Models.SlugCreated;
 import dev.hoist.build.archive.TarUnpacker;
 import dev.hoist.build.archive.TarUnpacker.BadArchiveException;
+import dev.hoist.internal.Durations;
+import dev.hoist.internal.InternalApiException;
+import dev.hoist.internal.builds.BuildRecords.Finish;
+import dev.hoist.internal.builds.BuildRecords.Finished;
+import dev.hoist.internal.builds.BuildRecords.Job;
+import dev.hoist.internal.builds.BuildRecords.NewSlug;
+import dev.hoist.internal.builds.BuildRecords.SlugCreated;
+import dev.hoist.internal.builds.BuilderApi;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.nio.file.Files;
@@ -58,14 +60,16 @@ final class BuildRun {
     } catch (BuildFailure f) {
       if (f.line() != null) out.line(f.line());
       finish = Finish.failed(f.getMessage());
-    } catch (InterruptedException | InterruptedIOException e) {
-      out.line(DRIVER_FAILED + "the slug compiler was stopped; push again");
-      finish = Finish.failed("the slug compiler was stopped");
     } catch (Exception | LinkageError e) {
-      String ref = ErrorRef.next();
-      log.error("build {} failed inside the slug compiler (ref {})", job.id(), ref, e);
-      out.line(DRIVER_FAILED + "internal error in the slug compiler (ref " + ref + ")");
-      finish = Finish.failed("internal error in the slug compiler (ref " + ref + ")");
+      if (stoppedBy(e)) {
+        out.line(DRIVER_FAILED + "the slug compiler was stopped; push again");
+        finish = Finish.failed("the slug compiler was stopped");
+      } else {
+        String ref = ErrorRef.next();
+        log.error("build {} failed inside the slug compiler (ref {})", job.id(), ref, e);
+        out.line(DRIVER_FAILED + "internal error in the slug compiler (ref " + ref + ")");
+        finish = Finish.failed("internal error in the slug compiler (ref " + ref + ")");
+      }
     }
     // A stop (interrupt) must not cut the last lines and the finish short: the flag is set again after.
     boolean stopped = Thread.interrupted();
@@ -79,6 +83,12 @@ final class BuildRun {
     } finally {
       if (stopped) Thread.currentThread().interrupt();
     }
+  }
+
+  /** A stop interrupts the build: the JDK says so with its own exceptions, InternalApi with one caused by it. */
+  private static boolean stoppedBy(Throwable e) {
+    return e instanceof InterruptedException || e instanceof InterruptedIOException
+        || e instanceof InternalApiException && e.getCause() instanceof InterruptedIOException;
   }
 
   /** Builds and hands in the slug; returns its id. */

@@ -2,8 +2,8 @@ package dev.hoist.build.compiler;
 
 import dev.hoist.build.BuildServiceMain;
 import dev.hoist.build.Settings;
-import dev.hoist.build.api.ApiHttp;
-import dev.hoist.build.api.BuilderApi;
+import dev.hoist.internal.InternalApi;
+import dev.hoist.internal.builds.BuilderApi;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -22,7 +22,7 @@ public final class BuilderMain {
       System.err.println("HOIST_COMPONENT_TOKEN is not set: the builder cannot claim builds");
       System.exit(78);
     }
-    BuilderApi api = new BuilderApi(new ApiHttp(settings.apiUrl(), settings.componentToken()));
+    BuilderApi api = new BuilderApi(new InternalApi(settings.apiUrl(), settings.componentToken()));
     SlugCompiler compiler = SlugCompiler.start(CompilerSettings.from(settings), api);
     CountDownLatch stopped = new CountDownLatch(1);
     // SIGTERM (a dyno stop): a running build is failed cleanly rather than lost for 120 s.

@@ -35,7 +35,7 @@ public record CompilerSettings(Path buildpacksDir, Path workDir, long maxDisk, l
         s.path("hoist.build.work-dir", Path.of(System.getProperty("java.io.tmpdir"))),
         s.number("hoist.build.max-disk-mb", 4096) * 1024 * 1024,
         s.number("hoist.build.max-memory-mb", 0),
-        s.seconds("hoist.build.claim-wait-seconds", 30),
+        s.duration("hoist.build.claim-wait-seconds", Duration.ofSeconds(30)),
         s.integer("hoist.build.uid", 0));
   }
 

@@ -1,7 +1,7 @@
 package dev.hoist.build.compiler;
 
-import dev.hoist.build.api.ApiException;
-import dev.hoist.build.api.BuilderApi;
+import dev.hoist.internal.InternalApiException;
+import dev.hoist.internal.builds.BuilderApi;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -94,7 +94,7 @@ final class OutputSink implements AutoCloseable {
       if (batch.isEmpty()) api.heartbeat(buildId);
       else api.output(buildId, batch);
       return true;
-    } catch (ApiException e) {
+    } catch (InternalApiException e) {
       if (e.status() >= 400 && e.status() < 500) {
         log.warn("the api refused output of build {} ({}): {} lines dropped", buildId, e.status(), batch.size());
         return true;

@@ -1,9 +1,9 @@
 package dev.hoist.build.compiler;
 
-import dev.hoist.build.api.BuilderApi;
-import dev.hoist.build.api.Models.Job;
+import dev.hoist.internal.Backoff;
+import dev.hoist.internal.builds.BuildRecords.Job;
+import dev.hoist.internal.builds.BuilderApi;
 import java.io.IOException;
-import java.io.InterruptedIOException;
 import java.time.Duration;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -17,7 +17,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class SlugCompiler implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(SlugCompiler.class);
-  private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
+  private static final Duration FIRST_RETRY = Duration.ofMillis(500);
+  private static final Duration LAST_RETRY = Duration.ofSeconds(30);
 
   private final BuilderApi api;
   private final CompilerSettings settings;
@@ -43,12 +44,12 @@ public final class SlugCompiler implements AutoCloseable {
   }
 
   private void claimLoop() {
-    long backoffMillis = 500;
+    Backoff backoff = new Backoff(FIRST_RETRY, LAST_RETRY);
     int wait = (int) Math.min(60, Math.max(0, settings.claimWait().toSeconds()));
     while (!closing) {
       try {
         Optional<Job> job = api.claim(wait);
-        backoffMillis = 500;
+        backoff.reset();
         if (job.isPresent()) {
           building = true;
           try {
@@ -57,16 +58,16 @@ public final class SlugCompiler implements AutoCloseable {
             building = false;
           }
         }
-      } catch (InterruptedIOException e) {
-        if (closing) return;
       } catch (IOException e) {
-        log.warn("cannot claim builds: {}; asking again in {} ms", e.getMessage(), backoffMillis);
+        // close() interrupts a claim's long-poll: the api call ends with an error, which is no outage.
+        if (closing) return;
+        Duration pause = backoff.next();
+        log.warn("cannot claim builds: {}; asking again in {} ms", e.getMessage(), pause.toMillis());
         try {
-          Thread.sleep(backoffMillis);
+          Thread.sleep(pause.toMillis()); // a retry backoff, not a wait for a condition
         } catch (InterruptedException stop) {
           return;
         }
-        backoffMillis = Math.min(MAX_BACKOFF.toMillis(), backoffMillis * 2);
       } catch (RuntimeException e) {
         log.error("slug compiler loop failed; going on", e);
       }

@@ -1,7 +1,7 @@
 package dev.hoist.build.compiler;
 
 import com.fasterxml.jackson.core.type.TypeReference;
-import dev.hoist.build.api.Json;
+import dev.hoist.internal.WireJson;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -29,7 +29,7 @@ record SlugFile(long size, String checksum, Map<String, String> processTypes) {
     Map<String, String> processTypes = Map.of();
     if (Files.isRegularFile(types)) {
       try {
-        processTypes = Json.MAPPER.readValue(types.toFile(), new TypeReference<Map<String, String>>() {});
+        processTypes = WireJson.MAPPER.readValue(types.toFile(), new TypeReference<Map<String, String>>() {});
       } catch (IOException e) {
         throw BuildFailure.because("the process types could not be read (" + e.getMessage() + ")");
       }

@@ -1,9 +1,9 @@
 package dev.hoist.build.gateway;
 
-import dev.hoist.build.api.GatewayApi;
 import dev.hoist.build.gateway.http.SmartHttpServer;
 import dev.hoist.build.gateway.repo.RepoStore;
 import dev.hoist.build.gateway.ssh.SshFrontDoor;
+import dev.hoist.internal.builds.GatewayApi;
 import java.io.IOException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;

@@ -2,8 +2,8 @@ package dev.hoist.build.gateway;
 
 import dev.hoist.build.BuildServiceMain;
 import dev.hoist.build.Settings;
-import dev.hoist.build.api.ApiHttp;
-import dev.hoist.build.api.GatewayApi;
+import dev.hoist.internal.InternalApi;
+import dev.hoist.internal.builds.GatewayApi;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -20,7 +20,7 @@ public final class GatewayMain {
       System.err.println("HOIST_COMPONENT_TOKEN is not set: the gateway cannot ask the api anything");
       System.exit(78);
     }
-    GatewayApi api = new GatewayApi(new ApiHttp(settings.apiUrl(), settings.componentToken()));
+    GatewayApi api = new GatewayApi(new InternalApi(settings.apiUrl(), settings.componentToken()));
     Gateway gateway = Gateway.start(GatewaySettings.from(settings), api);
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {

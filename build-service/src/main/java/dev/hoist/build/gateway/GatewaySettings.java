@@ -36,7 +36,7 @@ public record GatewaySettings(String sshBindAddress, int sshPort, long maxPushBy
         s.string("hoist.ssh.bind-address", "0.0.0.0"),
         s.integer("hoist.ssh.port", 2222),
         s.number("hoist.ssh.max-push-mb", 1024) * 1024 * 1024,
-        s.seconds("hoist.ssh.idle-timeout-seconds", 600),
+        s.duration("hoist.ssh.idle-timeout-seconds", Duration.ofSeconds(600)),
         Math.max(1, s.integer("hoist.ssh.max-sessions", 64)),
         s.path("hoist.ssh.host-key", home.resolve("ssh").resolve("host_key")),
         Boolean.parseBoolean(s.string("hoist.gateway.http-enabled", "true")),
@@ -44,6 +44,6 @@ public record GatewaySettings(String sshBindAddress, int sshPort, long maxPushBy
         s.integer("hoist.gateway.http-port", 2280),
         s.path("hoist.gateway.repo-dir", home.resolve("repos")),
         s.string("hoist.gateway.app-url", "http://%s.localhost:8080/"),
-        s.seconds("hoist.gateway.build-wait-seconds", 3600));
+        s.duration("hoist.gateway.build-wait-seconds", Duration.ofSeconds(3600)));
   }
 }

@@ -1,9 +1,9 @@
 package dev.hoist.build.gateway;
 
-import dev.hoist.build.api.GatewayApi;
-import dev.hoist.build.api.Models.Account;
-import dev.hoist.build.api.Models.AppRef;
 import dev.hoist.build.gateway.repo.RepoStore;
+import dev.hoist.internal.builds.BuildRecords.Account;
+import dev.hoist.internal.builds.BuildRecords.AppRef;
+import dev.hoist.internal.builds.GatewayApi;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

@@ -1,9 +1,6 @@
 package dev.hoist.build.gateway;
 
 import dev.hoist.build.ErrorRef;
-import dev.hoist.build.api.GatewayApi;
-import dev.hoist.build.api.Models.Account;
-import dev.hoist.build.api.Models.AppRef;
 import dev.hoist.build.gateway.receive.ApiDeployer;
 import dev.hoist.build.gateway.receive.BuildFollower;
 import dev.hoist.build.gateway.receive.DeployHook;
@@ -11,6 +8,9 @@ import dev.hoist.build.gateway.receive.Deployer;
 import dev.hoist.build.gateway.receive.Progress;
 import dev.hoist.build.gateway.receive.RefRules;
 import dev.hoist.build.gateway.repo.RepoStore;
+import dev.hoist.internal.builds.BuildRecords.Account;
+import dev.hoist.internal.builds.BuildRecords.AppRef;
+import dev.hoist.internal.builds.GatewayApi;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;

@@ -2,7 +2,7 @@ package dev.hoist.build.compiler;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.hoist.internal.builds.BuildRecords.Finish;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -32,10 +32,10 @@ class BuildLimitsIT {
     try (CompilerFixture f = new CompilerFixture(tmp, driver, 512)) {
       String id = f.enqueue(Map.of("a", "1"), Map.of(), 2);
 
-      JsonNode finish = f.awaitFinish(id);
+      Finish finish = f.awaitFinish(id);
 
-      assertThat(finish.path("status").asText()).isEqualTo("failed");
-      assertThat(finish.path("message").asText()).isEqualTo("Build timed out after 2 seconds");
+      assertThat(finish.status()).isEqualTo("failed");
+      assertThat(finish.message()).isEqualTo("Build timed out after 2 seconds");
       assertThat(f.output(id)).containsSubsequence("-----> Compiling forever", "-----> Build timed out after 2 seconds");
       assertThat(last(f.output(id))).isEqualTo("-----> Build timed out after 2 seconds");
       long child = Long.parseLong(Files.readString(pidFile).trim());
@@ -54,9 +54,9 @@ class BuildLimitsIT {
     try (CompilerFixture f = new CompilerFixture(tmp, driver, 5)) {
       String id = f.enqueue(Map.of("a", "1"), Map.of(), 120);
 
-      JsonNode finish = f.awaitFinish(id);
+      Finish finish = f.awaitFinish(id);
 
-      assertThat(finish.path("message").asText()).isEqualTo("the build used more than 5 MB of disk (hoist.build.max-disk-mb)");
+      assertThat(finish.message()).isEqualTo("the build used more than 5 MB of disk (hoist.build.max-disk-mb)");
       assertThat(last(f.output(id))).isEqualTo(" !     Build failed: the build used more than 5 MB of disk (hoist.build.max-disk-mb)");
       SlugCompilerIT.assertNothingLeftIn(f.work);
     }
@@ -86,9 +86,9 @@ class BuildLimitsIT {
     try (CompilerFixture f = new CompilerFixture(tmp, driver, 512)) {
       String id = f.enqueue(Map.of("a", "1"), Map.of(), 120);
 
-      JsonNode finish = f.awaitFinish(id);
+      Finish finish = f.awaitFinish(id);
 
-      assertThat(finish.path("message").asText()).isEqualTo("no buildpack detected for this app");
+      assertThat(finish.message()).isEqualTo("no buildpack detected for this app");
       assertThat(f.output(id)).containsExactly("-----> Building on the test stack",
           " !     Build failed: no buildpack detected for this app");
     }

@@ -1,15 +1,16 @@
 package dev.hoist.build.compiler;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.hoist.build.api.ApiHttp;
-import dev.hoist.build.api.BuilderApi;
 import dev.hoist.build.archive.TarPacker;
 import dev.hoist.build.testing.FakeApi;
+import dev.hoist.internal.InternalApi;
+import dev.hoist.internal.builds.BuildRecords.AppRef;
+import dev.hoist.internal.builds.BuildRecords.Finish;
+import dev.hoist.internal.builds.BuildRecords.Job;
+import dev.hoist.internal.builds.BuilderApi;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -35,7 +36,7 @@ final class CompilerFixture implements AutoCloseable {
     this.work = Files.createDirectories(root.resolve("work"));
     CompilerSettings settings = new CompilerSettings(buildpacks, work, maxDiskMb * 1024 * 1024, maxMemoryMb,
         Duration.ofSeconds(1), buildUid);
-    this.compiler = SlugCompiler.start(settings, new BuilderApi(new ApiHttp(api.url(), FakeApi.TOKEN)));
+    this.compiler = SlugCompiler.start(settings, new BuilderApi(new InternalApi(api.url(), FakeApi.TOKEN)));
   }
 
   /** The real driver of the repository's buildpacks, or null when that folder is not there. */
@@ -65,23 +66,14 @@ final class CompilerFixture implements AutoCloseable {
     TarPacker.pack(src, tgz, "");
     api.blobs.put("sources/" + id + ".tgz", Files.readAllBytes(tgz));
     String appId = UUID.randomUUID().toString();
-    Map<String, Object> job = new HashMap<>();
-    job.put("id", id);
-    job.put("app", Map.of("id", appId, "name", "built-app"));
-    job.put("source_url", api.blobUrl("sources/" + id + ".tgz"));
-    job.put("version", "0123456789abcdef0123456789abcdef01234567");
-    job.put("cache_get_url", api.blobUrl("caches/" + appId + ".tgz"));
-    job.put("cache_put_url", api.blobUrl("caches/" + appId + ".tgz"));
-    job.put("env", config);
-    job.put("buildpacks", List.of());
-    job.put("stack", "heroku-24-hoist");
-    job.put("timeout_seconds", timeoutSeconds);
-    job.put("max_slug_bytes", 50L * 1024 * 1024);
-    api.builds.enqueue(job);
+    String cache = api.blobUrl("caches/" + appId + ".tgz");
+    api.builds.enqueue(new Job(id, new AppRef(appId, "built-app", null), api.blobUrl("sources/" + id + ".tgz"),
+        "0123456789abcdef0123456789abcdef01234567", cache, cache, config, List.of(), "heroku-24-hoist",
+        timeoutSeconds, 50L * 1024 * 1024));
     return id;
   }
 
-  JsonNode awaitFinish(String id) throws InterruptedException {
+  Finish awaitFinish(String id) throws InterruptedException {
     return api.builds.awaitFinish(id, Duration.ofMinutes(3));
   }
 

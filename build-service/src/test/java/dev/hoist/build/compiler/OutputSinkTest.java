@@ -2,9 +2,9 @@ package dev.hoist.build.compiler;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.hoist.build.api.ApiException;
-import dev.hoist.build.api.ApiHttp;
-import dev.hoist.build.api.BuilderApi;
+import dev.hoist.internal.InternalApi;
+import dev.hoist.internal.InternalApiException;
+import dev.hoist.internal.builds.BuilderApi;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,14 +20,14 @@ class OutputSinkTest {
     final int status;
 
     RecordingApi(int failures, int status) {
-      super(new ApiHttp("http://127.0.0.1:9", "unused"));
+      super(new InternalApi("http://127.0.0.1:9", "unused"));
       this.failures = new AtomicInteger(failures);
       this.status = status;
     }
 
     @Override
     public void output(String buildId, List<String> lines) throws IOException {
-      if (failures.getAndDecrement() > 0) throw new ApiException(status, "x", "refused for the test");
+      if (failures.getAndDecrement() > 0) throw new InternalApiException(status, "x", "refused for the test");
       batches.add(new ArrayList<>(lines));
     }
 

@@ -2,8 +2,9 @@ package dev.hoist.build.compiler;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.hoist.build.testing.Tarballs;
+import dev.hoist.internal.builds.BuildRecords.Finish;
+import dev.hoist.internal.builds.BuildRecords.NewSlug;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -28,21 +29,21 @@ class SlugCompilerIT {
       String id = f.enqueue(Map.of("Procfile", "web: ./serve.sh\nworker: ./work.sh\n", "serve.sh", "echo hi\n"),
           Map.of("GREETING", "hello"), 120);
 
-      JsonNode finish = f.awaitFinish(id);
+      Finish finish = f.awaitFinish(id);
 
-      assertThat(finish.path("status").asText()).as(String.join("\n", f.output(id))).isEqualTo("succeeded");
+      assertThat(finish.status()).as(String.join("\n", f.output(id))).isEqualTo("succeeded");
       assertThat(f.output(id)).containsSubsequence("-----> Building on the heroku-24-hoist stack",
           "-----> Procfile app detected", "-----> Launching...");
-      JsonNode slug = f.api.builds.slugs.get(id);
-      assertThat(slug.path("process_types").path("web").asText()).isEqualTo("./serve.sh");
-      assertThat(slug.path("process_types").path("worker").asText()).isEqualTo("./work.sh");
-      String slugKey = "slugs/" + finish.path("slug").asText() + ".tgz";
+      NewSlug slug = f.api.builds.slugs.get(id);
+      assertThat(slug.processTypes().get("web")).isEqualTo("./serve.sh");
+      assertThat(slug.processTypes().get("worker")).isEqualTo("./work.sh");
+      String slugKey = "slugs/" + finish.slug() + ".tgz";
       byte[] archive = f.api.blobs.get(slugKey);
       Map<String, Tarballs.Entry> entries = Tarballs.read(archive);
       assertThat(entries.keySet()).allMatch(name -> name.startsWith("./app"));
       assertThat(entries).containsKey("./app/Procfile");
       Path copy = Files.write(tmp.resolve("slug.tgz"), archive);
-      assertThat(slug.path("checksum").asText()).isEqualTo(SlugFile.sha256(copy));
+      assertThat(slug.checksum()).isEqualTo(SlugFile.sha256(copy));
       assertThat(f.api.blobs.keySet()).anyMatch(k -> k.startsWith("caches/"));
       assertNothingLeftIn(f.work);
     }

@@ -89,10 +89,10 @@ class GitPushOverSshIT {
 
     assertThat(push.exit()).as(push.output()).isZero();
     Created build = f.api.builds.created.stream().filter(b -> b.app.name().equals("sourced-app")).findFirst().orElseThrow();
-    assertThat(build.request.at("/user/id").asText()).isEqualTo(aliceId);
-    assertThat(build.request.at("/source_blob/version").asText()).isEqualTo(sha);
-    assertThat(build.request.at("/source_blob/version_description").asText()).isEqualTo("first");
-    String sourceKey = build.request.at("/source_blob/url").asText().replaceAll("^.*/blobs/|\\?.*$", "");
+    assertThat(build.request.user().id()).isEqualTo(aliceId);
+    assertThat(build.request.sourceBlob().version()).isEqualTo(sha);
+    assertThat(build.request.sourceBlob().versionDescription()).isEqualTo("first");
+    String sourceKey = build.request.sourceBlob().url().replaceAll("^.*/blobs/|\\?.*$", "");
     Map<String, Tarballs.Entry> tarball = Tarballs.read(f.api.blobs.get(sourceKey));
     assertThat(tarball.keySet()).containsExactlyInAnyOrder("Procfile", "lib/a.txt");
     assertThat(tarball.get("Procfile").text()).isEqualTo("web: ./run\n");

@@ -1,13 +1,26 @@
 package dev.hoist.build.testing;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import static dev.hoist.internal.testing.FakeApiServer.error;
+import static dev.hoist.internal.testing.FakeApiServer.ok;
+
 import com.sun.net.httpserver.HttpExchange;
 import dev.hoist.build.testing.FakeApi.App;
+import dev.hoist.internal.builds.BuildRecords.Build;
+import dev.hoist.internal.builds.BuildRecords.Finish;
+import dev.hoist.internal.builds.BuildRecords.Finished;
+import dev.hoist.internal.builds.BuildRecords.Job;
+import dev.hoist.internal.builds.BuildRecords.NewBuild;
+import dev.hoist.internal.builds.BuildRecords.NewSlug;
+import dev.hoist.internal.builds.BuildRecords.ReleaseRef;
+import dev.hoist.internal.builds.BuildRecords.SlugCreated;
+import dev.hoist.internal.testing.FakeApiServer;
+import dev.hoist.internal.testing.FakeApiServer.Answer;
+import dev.hoist.internal.testing.FakeApiServer.Call;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.HashMap;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -48,11 +61,11 @@ public final class FakeBuilds {
   public static final class Created {
     public final String id = UUID.randomUUID().toString();
     public final App app;
-    public final JsonNode request;
+    public final NewBuild request;
     public volatile String status = "pending";
     public volatile Integer releaseVersion;
 
-    Created(App app, JsonNode request) {
+    Created(App app, NewBuild request) {
       this.app = app;
       this.request = request;
     }
@@ -65,40 +78,63 @@ public final class FakeBuilds {
   };
   public volatile Script script = SUCCEEDS;
   public final List<Created> created = new CopyOnWriteArrayList<>();
-  private final BlockingQueue<Map<String, Object>> jobs = new LinkedBlockingQueue<>();
+  private final BlockingQueue<Job> jobs = new LinkedBlockingQueue<>();
   public final Map<String, List<String>> output = new ConcurrentHashMap<>();
-  public final Map<String, JsonNode> slugs = new ConcurrentHashMap<>();
-  public final Map<String, JsonNode> finished = new ConcurrentHashMap<>();
+  public final Map<String, NewSlug> slugs = new ConcurrentHashMap<>();
+  public final Map<String, Finish> finished = new ConcurrentHashMap<>();
 
   FakeBuilds(FakeApi api) {
     this.api = api;
+    api.on("POST", "/internal/apps/([^/]+)/builds", this::create);
+    api.on("GET", "/internal/apps/([^/]+)/builds/([^/]+)", c -> {
+      if (!api.apps.containsKey(c.group(1))) return FakeApi.noApp(c.group(1));
+      Created b = find(c.group(2));
+      return b == null ? error(404, "not_found", "no such build") : ok(view(b));
+    });
+    api.onSigned("GET", "/streams/([^/]+)", c -> stream(c.exchange(), c.group(1)));
+    api.on("POST", "/internal/builds/claim", this::claim);
+    api.on("POST", "/internal/builds/([^/]+)/output", c -> {
+      List<String> lines = lines(c.text());
+      output.computeIfAbsent(c.group(1), k -> new CopyOnWriteArrayList<>()).addAll(lines);
+      return ok(Map.of("lines", lines.size()));
+    });
+    api.on("POST", "/internal/builds/([^/]+)/slug", c -> {
+      String slugId = UUID.randomUUID().toString();
+      slugs.put(c.group(1), c.body(NewSlug.class));
+      return new Answer(201, new SlugCreated(slugId, api.blobUrl("slugs/" + slugId + ".tgz")));
+    });
+    api.on("POST", "/internal/builds/([^/]+)/finish", c -> {
+      Finish finish = c.body(Finish.class);
+      synchronized (this) {
+        finished.put(c.group(1), finish);
+        notifyAll();
+      }
+      return ok(new Finished(finish.status(), null));
+    });
   }
 
-  void appCall(HttpExchange ex, App app, String method, String id) throws IOException {
-    if (method.equals("POST") && id == null) {
-      Created b = new Created(app, FakeApi.body(ex));
-      created.add(b);
-      FakeApi.send(ex, 201, view(b));
-      return;
-    }
-    Created b = created.stream().filter(c -> c.id.equals(id)).findFirst().orElse(null);
-    if (b == null) FakeApi.send(ex, 404, Map.of("id", "not_found", "message", "no such build"));
-    else FakeApi.send(ex, 200, view(b));
+  private Answer create(Call c) throws IOException {
+    App app = api.apps.get(c.group(1));
+    if (app == null) return FakeApi.noApp(c.group(1));
+    Created b = new Created(app, c.body(NewBuild.class));
+    created.add(b);
+    return new Answer(201, view(b));
   }
 
-  private Map<String, Object> view(Created b) {
-    Map<String, Object> v = new HashMap<>();
-    v.put("id", b.id);
-    v.put("app", Map.of("id", b.app.id(), "name", b.app.name()));
-    v.put("status", b.status);
-    v.put("output_stream_url", api.url() + "/streams/" + b.id);
-    v.put("release", b.releaseVersion == null ? null : Map.of("id", UUID.randomUUID().toString(), "version", b.releaseVersion));
-    return v;
+  private Created find(String id) {
+    return created.stream().filter(c -> c.id.equals(id)).findFirst().orElse(null);
+  }
+
+  private Build view(Created b) {
+    Integer version = b.releaseVersion;
+    ReleaseRef release = version == null ? null : new ReleaseRef(UUID.randomUUID().toString(), version);
+    return new Build(b.id, b.app.ref(), b.status, api.signedUrl("/streams/" + b.id), release, null);
   }
 
   /** The output stream: the script runs as the gateway reads; the build ends when the stream does. */
-  void stream(HttpExchange ex, String id) throws IOException {
-    Created b = created.stream().filter(c -> c.id.equals(id)).findFirst().orElseThrow();
+  private Answer stream(HttpExchange ex, String id) throws IOException {
+    Created b = find(id);
+    if (b == null) return error(404, "not_found", "no such build");
     b.status = "building";
     ex.getResponseHeaders().set("Content-Type", "text/plain; charset=utf-8");
     ex.sendResponseHeaders(200, 0);
@@ -116,6 +152,7 @@ public final class FakeBuilds {
     b.releaseVersion = result.releaseVersion();
     b.status = result.status();
     out.close();
+    return FakeApiServer.WRITTEN;
   }
 
   /** As the api does: the build is queued for a slug compiler, whose output and finish are relayed. */
@@ -124,19 +161,9 @@ public final class FakeBuilds {
   };
 
   private Result byACompiler(Created b, Output out) throws Exception {
-    Map<String, Object> job = new HashMap<>();
-    job.put("id", b.id);
-    job.put("app", Map.of("id", b.app.id(), "name", b.app.name()));
-    job.put("source_url", b.request.at("/source_blob/url").asText());
-    job.put("version", b.request.at("/source_blob/version").asText());
-    job.put("cache_get_url", api.blobUrl("caches/" + b.app.id() + ".tgz"));
-    job.put("cache_put_url", api.blobUrl("caches/" + b.app.id() + ".tgz"));
-    job.put("env", Map.of());
-    job.put("buildpacks", List.of());
-    job.put("stack", "heroku-24-hoist");
-    job.put("timeout_seconds", 120);
-    job.put("max_slug_bytes", 50L * 1024 * 1024);
-    enqueue(job);
+    String cache = api.blobUrl("caches/" + b.app.id() + ".tgz");
+    enqueue(new Job(b.id, b.app.ref(), b.request.sourceBlob().url(), b.request.sourceBlob().version(), cache, cache,
+        Map.of(), List.of(), "heroku-24-hoist", 120, 50L * 1024 * 1024));
     int sent = 0;
     long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
     while (System.nanoTime() < deadline) {
@@ -144,8 +171,7 @@ public final class FakeBuilds {
       List<String> lines = output.get(b.id);
       while (sent < lines.size()) out.line(lines.get(sent++));
       if (done) {
-        boolean ok = "succeeded".equals(finished.get(b.id).path("status").asText());
-        return ok ? Result.succeeded(1) : Result.failed();
+        return "succeeded".equals(finished.get(b.id).status()) ? Result.succeeded(1) : Result.failed();
       }
       synchronized (this) {
         wait(50);
@@ -156,50 +182,30 @@ public final class FakeBuilds {
 
   // --- the builder's side ---
 
-  public void enqueue(Map<String, Object> job) {
-    output.put((String) job.get("id"), new CopyOnWriteArrayList<>());
+  public void enqueue(Job job) {
+    output.put(job.id(), new CopyOnWriteArrayList<>());
     jobs.add(job);
   }
 
-  void builderCall(HttpExchange ex, String rest) throws IOException {
-    if (rest.equals("claim")) {
-      int wait = Integer.parseInt(FakeApi.query(ex).getOrDefault("wait", "0"));
-      Map<String, Object> job;
-      try {
-        job = jobs.poll(wait, TimeUnit.SECONDS);
-      } catch (InterruptedException e) {
-        job = null;
-      }
-      FakeApi.send(ex, job == null ? 204 : 200, job);
-      return;
+  private Answer claim(Call c) {
+    int wait = Integer.parseInt(c.query().getOrDefault("wait", "0"));
+    Job job;
+    try {
+      job = jobs.poll(wait, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      job = null;
     }
-    String[] parts = rest.split("/");
-    String id = parts[0];
-    switch (parts[1]) {
-      case "output" -> {
-        List<String> lines = FakeApi.lines(new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
-        output.computeIfAbsent(id, k -> new CopyOnWriteArrayList<>()).addAll(lines);
-        FakeApi.send(ex, 200, Map.of("lines", lines.size()));
-      }
-      case "slug" -> {
-        String slugId = UUID.randomUUID().toString();
-        slugs.put(id, FakeApi.body(ex));
-        FakeApi.send(ex, 201, Map.of("id", slugId, "put_url", api.blobUrl("slugs/" + slugId + ".tgz")));
-      }
-      case "finish" -> {
-        JsonNode body = FakeApi.body(ex);
-        synchronized (this) {
-          finished.put(id, body);
-          notifyAll();
-        }
-        FakeApi.send(ex, 200, Map.of("status", body.path("status").asText()));
-      }
-      default -> FakeApi.send(ex, 404, Map.of("id", "not_found", "message", "no route"));
-    }
+    return job == null ? FakeApiServer.status(204) : ok(job);
+  }
+
+  private static List<String> lines(String text) {
+    List<String> lines = new ArrayList<>(List.of(text.split("\n", -1)));
+    if (!lines.isEmpty() && lines.get(lines.size() - 1).isEmpty()) lines.remove(lines.size() - 1);
+    return lines;
   }
 
   /** The finish a compiler sent for this build, waiting up to {@code limit} for it. */
-  public synchronized JsonNode awaitFinish(String buildId, Duration limit) throws InterruptedException {
+  public synchronized Finish awaitFinish(String buildId, Duration limit) throws InterruptedException {
     long deadline = System.nanoTime() + limit.toNanos();
     while (!finished.containsKey(buildId)) {
       long left = deadline - System.nanoTime();

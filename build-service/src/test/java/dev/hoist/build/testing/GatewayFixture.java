@@ -3,10 +3,10 @@ package dev.hoist.build.testing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hoist.build.Settings;
-import dev.hoist.build.api.ApiHttp;
-import dev.hoist.build.api.GatewayApi;
 import dev.hoist.build.gateway.Gateway;
 import dev.hoist.build.gateway.GatewaySettings;
+import dev.hoist.internal.InternalApi;
+import dev.hoist.internal.builds.GatewayApi;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,7 +43,7 @@ public final class GatewayFixture implements AutoCloseable {
         "hoist.gateway.http-bind-address", "127.0.0.1", "hoist.gateway.build-wait-seconds", "60"));
     values.putAll(extra);
     this.gateway = Gateway.start(GatewaySettings.from(Settings.of(values)),
-        new GatewayApi(new ApiHttp(api.url(), FakeApi.TOKEN)));
+        new GatewayApi(new InternalApi(api.url(), FakeApi.TOKEN)));
   }
 
   /** A new ed25519 key pair; returns the private key's path (the public one is next to it, .pub). */

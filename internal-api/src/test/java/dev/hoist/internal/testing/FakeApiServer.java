@@ -64,7 +64,13 @@ public class FakeApiServer implements AutoCloseable {
     Answer answer(Call call) throws IOException;
   }
 
-  private record Route(String method, Pattern path, Endpoint endpoint) {}
+  /**
+   * What an endpoint returns when it wrote the response itself through {@link Call#exchange()} (a live
+   * stream, flushed as it goes); the server adds nothing.
+   */
+  public static final Answer WRITTEN = new Answer(-1, null);
+
+  private record Route(String method, Pattern path, boolean signed, Endpoint endpoint) {}
 
   private final String token;
   private final HttpServer server;
@@ -101,8 +107,22 @@ public class FakeApiServer implements AutoCloseable {
 
   /** Serves {@code METHOD pathPattern} (a regex over the whole path) with the component token demanded. */
   public FakeApiServer on(String method, String pathPattern, Endpoint endpoint) {
-    routes.add(new Route(method, Pattern.compile(pathPattern), endpoint));
+    routes.add(new Route(method, Pattern.compile(pathPattern), false, endpoint));
     return this;
+  }
+
+  /**
+   * Serves {@code METHOD pathPattern} as one of the api's signed URLs (a build's output stream, say): no
+   * component token, the fake signature of {@link #signedUrl} demanded instead (403 without, as for blobs).
+   */
+  public FakeApiServer onSigned(String method, String pathPattern, Endpoint endpoint) {
+    routes.add(new Route(method, Pattern.compile(pathPattern), true, endpoint));
+    return this;
+  }
+
+  /** A signed-looking URL of a path served by {@link #onSigned}. */
+  public String signedUrl(String path) {
+    return url() + path + "?signature=fake";
   }
 
   /** A signed-looking URL of a blob: the fake checks only that a signature is there. */
@@ -140,7 +160,11 @@ public class FakeApiServer implements AutoCloseable {
         Matcher m = route.path().matcher(path);
         if (!route.method().equals(ex.getRequestMethod()) || !m.matches()) continue;
         Call call = new Call(ex, m, query, ex.getRequestBody().readAllBytes());
-        if (!token.isEmpty() && !("Bearer " + token).equals(call.header("Authorization"))) {
+        if (route.signed() && !"fake".equals(query.get("signature"))) {
+          send(ex, error(403, "forbidden", "unsigned"));
+          return;
+        }
+        if (!route.signed() && !token.isEmpty() && !("Bearer " + token).equals(call.header("Authorization"))) {
           send(ex, error(401, "unauthorized", "this endpoint needs the component token"));
           return;
         }
@@ -181,6 +205,7 @@ public class FakeApiServer implements AutoCloseable {
   }
 
   private static void send(HttpExchange ex, Answer answer) throws IOException {
+    if (answer == WRITTEN) return;
     Object body = answer.body();
     byte[] bytes = body == null ? new byte[0]
         : body instanceof byte[] b ? b

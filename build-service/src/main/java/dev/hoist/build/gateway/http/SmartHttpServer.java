@@ -1,9 +1,9 @@
 package dev.hoist.build.gateway.http;
 
 import com.sun.net.httpserver.HttpServer;
-import dev.hoist.build.api.GatewayApi;
 import dev.hoist.build.gateway.GatewaySettings;
 import dev.hoist.build.gateway.GitSessions;
+import dev.hoist.internal.builds.GatewayApi;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.util.concurrent.ExecutorService;

@@ -1,11 +1,11 @@
 package dev.hoist.build.gateway.receive;
 
-import dev.hoist.build.api.GatewayApi;
-import dev.hoist.build.api.Models.Account;
-import dev.hoist.build.api.Models.AppRef;
-import dev.hoist.build.api.Models.Build;
-import dev.hoist.build.api.Models.SignedUrls;
-import dev.hoist.build.api.Models.SourceBlob;
+import dev.hoist.internal.builds.BuildRecords.Account;
+import dev.hoist.internal.builds.BuildRecords.AppRef;
+import dev.hoist.internal.builds.BuildRecords.Build;
+import dev.hoist.internal.builds.BuildRecords.SignedUrls;
+import dev.hoist.internal.builds.BuildRecords.SourceBlob;
+import dev.hoist.internal.builds.GatewayApi;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.eclipse.jgit.lib.ObjectReader;

@@ -1,7 +1,7 @@
 package dev.hoist.build.gateway.receive;
 
-import dev.hoist.build.api.GatewayApi;
-import dev.hoist.build.api.Models.Build;
+import dev.hoist.internal.builds.BuildRecords.Build;
+import dev.hoist.internal.builds.GatewayApi;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;

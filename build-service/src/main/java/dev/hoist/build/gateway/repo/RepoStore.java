@@ -1,10 +1,10 @@
 package dev.hoist.build.gateway.repo;
 
-import dev.hoist.build.api.GatewayApi;
-import dev.hoist.build.api.Models.AppRef;
-import dev.hoist.build.api.Models.SignedUrls;
 import dev.hoist.build.archive.TarPacker;
 import dev.hoist.build.archive.TarUnpacker;
+import dev.hoist.internal.builds.BuildRecords.AppRef;
+import dev.hoist.internal.builds.BuildRecords.SignedUrls;
+import dev.hoist.internal.builds.GatewayApi;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,12 +1,12 @@
 package dev.hoist.build.gateway.ssh;
 
-import dev.hoist.build.api.Models.Account;
-import dev.hoist.build.api.Models.AppRef;
-import dev.hoist.build.gateway.Access;
 import dev.hoist.build.ErrorRef;
+import dev.hoist.build.gateway.Access;
 import dev.hoist.build.gateway.GitRequest;
 import dev.hoist.build.gateway.GitSessions;
 import dev.hoist.build.gateway.UserError;
+import dev.hoist.internal.builds.BuildRecords.Account;
+import dev.hoist.internal.builds.BuildRecords.AppRef;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

@@ -1,8 +1,8 @@
 package dev.hoist.build.gateway.ssh;
 
-import dev.hoist.build.api.GatewayApi;
-import dev.hoist.build.api.Models.Account;
 import dev.hoist.build.ErrorRef;
+import dev.hoist.internal.builds.BuildRecords.Account;
+import dev.hoist.internal.builds.GatewayApi;
 import java.security.PublicKey;
 import java.util.Optional;
 import org.apache.sshd.common.AttributeRepository.AttributeKey;

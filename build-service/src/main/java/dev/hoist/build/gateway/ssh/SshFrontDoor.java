@@ -1,9 +1,9 @@
 package dev.hoist.build.gateway.ssh;
 
-import dev.hoist.build.api.GatewayApi;
 import dev.hoist.build.gateway.Access;
 import dev.hoist.build.gateway.GatewaySettings;
 import dev.hoist.build.gateway.GitSessions;
+import dev.hoist.internal.builds.GatewayApi;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

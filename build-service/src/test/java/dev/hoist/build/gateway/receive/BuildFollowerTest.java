@@ -2,9 +2,9 @@ package dev.hoist.build.gateway.receive;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.hoist.build.api.ApiHttp;
-import dev.hoist.build.api.GatewayApi;
-import dev.hoist.build.api.Models.Build;
+import dev.hoist.internal.InternalApi;
+import dev.hoist.internal.builds.BuildRecords.Build;
+import dev.hoist.internal.builds.GatewayApi;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -24,7 +24,7 @@ class BuildFollowerTest {
     final Deque<String> statuses = new ArrayDeque<>();
 
     ScriptedApi() {
-      super(new ApiHttp("http://127.0.0.1:9", "unused"));
+      super(new InternalApi("http://127.0.0.1:9", "unused"));
     }
 
     @Override
