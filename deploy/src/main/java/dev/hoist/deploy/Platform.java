@@ -2,11 +2,11 @@ package dev.hoist.deploy;
 
 import dev.hoist.api.ApiApplication;
 import dev.hoist.build.Settings;
-import dev.hoist.build.api.ApiHttp;
-import dev.hoist.build.api.GatewayApi;
 import dev.hoist.build.gateway.Gateway;
 import dev.hoist.build.gateway.GatewaySettings;
 import dev.hoist.dynos.DynoManager;
+import dev.hoist.internal.InternalApi;
+import dev.hoist.internal.builds.GatewayApi;
 import dev.hoist.dynos.DynoSettings;
 import dev.hoist.router.Router;
 import dev.hoist.router.RouterConfig;
@@ -101,7 +101,7 @@ public final class Platform implements AutoCloseable {
     gatewaySettings.put("hoist.gateway.app-url", "http://%s." + s.appsDomain() + ":" + routerPort + "/");
     Settings buildSettings = new Settings(key -> gatewaySettings.getOrDefault(key, System.getProperty(key)),
         System::getenv);
-    Gateway gateway = Gateway.start(GatewaySettings.from(buildSettings), new GatewayApi(new ApiHttp(local, token)));
+    Gateway gateway = Gateway.start(GatewaySettings.from(buildSettings), new GatewayApi(new InternalApi(local, token)));
     parts.push(gateway);
     log.info("Hoist is up: api :{}, router :{}, git ssh :{} and http :{}; data in {}", apiPort, routerPort,
         gateway.sshPort(), gateway.httpPort(), s.home());

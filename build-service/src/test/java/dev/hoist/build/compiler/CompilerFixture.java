@@ -67,7 +67,7 @@ final class CompilerFixture implements AutoCloseable {
     api.blobs.put("sources/" + id + ".tgz", Files.readAllBytes(tgz));
     String appId = UUID.randomUUID().toString();
     String cache = api.blobUrl("caches/" + appId + ".tgz");
-    api.builds.enqueue(new Job(id, new AppRef(appId, "built-app", null), api.blobUrl("sources/" + id + ".tgz"),
+    api.builds.enqueue(new Job(id, new AppRef(appId, "built-app"), api.blobUrl("sources/" + id + ".tgz"),
         "0123456789abcdef0123456789abcdef01234567", cache, cache, config, List.of(), "heroku-24-hoist",
         timeoutSeconds, 50L * 1024 * 1024));
     return id;

@@ -24,7 +24,7 @@ public final class FakeApi extends FakeApiServer {
 
   public record App(String id, String name, Set<String> members) {
     AppRef ref() {
-      return new AppRef(id, name, null);
+      return new AppRef(id, name);
     }
   }
 

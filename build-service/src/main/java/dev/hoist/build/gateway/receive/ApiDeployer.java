@@ -61,12 +61,8 @@ public final class ApiDeployer implements Deployer {
     }
     progress.line(done.release() != null && done.release().version() != null
         ? "-----> Released v" + done.release().version() : "-----> Build succeeded");
-    progress.line("       " + appUrl() + " deployed to Hoist");
+    progress.line("       " + String.format(appUrlTemplate, app.name()) + " deployed to Hoist");
     progress.line("");
     return Outcome.deployed();
-  }
-
-  private String appUrl() {
-    return app.webUrl() != null && !app.webUrl().isBlank() ? app.webUrl() : String.format(appUrlTemplate, app.name());
   }
 }
