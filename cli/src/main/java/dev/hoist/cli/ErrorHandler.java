@@ -1,14 +1,16 @@
 package dev.hoist.cli;
 
+import dev.hoist.cli.api.ApiException;
+import dev.hoist.cli.api.ApiUnreachableException;
 import java.io.PrintWriter;
 import java.util.Arrays;
 import java.util.List;
-import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.IParameterExceptionHandler;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.UnmatchedArgumentException;
+import picocli.CommandLine;
 
 /**
  * The one place exceptions become messages and exit codes.
@@ -27,7 +29,7 @@ public final class ErrorHandler implements IExecutionExceptionHandler, IParamete
     public static final int UNREACHABLE = 2;
     public static final int INTERNAL = 70;
 
-    static final String BANG = " !    ";
+    public static final String BANG = " !    ";
 
     private final Hoist root;
     private final List<String> args;

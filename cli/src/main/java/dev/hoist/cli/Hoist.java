@@ -1,12 +1,41 @@
 package dev.hoist.cli;
 
+import dev.hoist.cli.access.AccessCommands;
+import dev.hoist.cli.accounts.AccountsCommands;
+import dev.hoist.cli.api.ApiClient;
+import dev.hoist.cli.apps.AppsCommands;
+import dev.hoist.cli.apps.AppsCreateCommand;
+import dev.hoist.cli.apps.AppsDestroyCommand;
+import dev.hoist.cli.apps.AppsRenameCommand;
+import dev.hoist.cli.apps.GitRemoteCommand;
+import dev.hoist.cli.auth.AuthCommands;
+import dev.hoist.cli.auth.LoginCommand;
+import dev.hoist.cli.buildpacks.BuildpacksChangeCommands;
+import dev.hoist.cli.buildpacks.BuildpacksCommands;
+import dev.hoist.cli.builds.BuildsCommands;
+import dev.hoist.cli.builds.BuildsCreateCommand;
+import dev.hoist.cli.config.ConfigChangeCommands;
+import dev.hoist.cli.config.ConfigCommands;
+import dev.hoist.cli.io.CredentialsFile;
+import dev.hoist.cli.io.Environment;
+import dev.hoist.cli.io.Settings;
+import dev.hoist.cli.keys.KeysCommands;
+import dev.hoist.cli.logs.LogsCommand;
+import dev.hoist.cli.maintenance.MaintenanceCommands;
+import dev.hoist.cli.ps.PsActionCommands;
+import dev.hoist.cli.ps.PsCommand;
+import dev.hoist.cli.ps.PsScaleCommand;
+import dev.hoist.cli.ps.PsTypeCommand;
+import dev.hoist.cli.releases.ReleasesCommands;
+import dev.hoist.cli.releases.RollbackCommand;
+import dev.hoist.cli.run.RunCommands;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.HelpCommand;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * The {@code hoist} command. Holds what every subcommand shares: the {@link Environment}, the

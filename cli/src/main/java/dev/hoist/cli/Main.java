@@ -1,5 +1,7 @@
 package dev.hoist.cli;
 
+import dev.hoist.cli.io.Environment;
+import dev.hoist.cli.run.RunCommands;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.Charset;
