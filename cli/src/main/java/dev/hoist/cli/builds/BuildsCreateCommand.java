@@ -36,8 +36,8 @@ public final class BuildsCreateCommand extends AppCommand {
         }
         JsonNode build = api().post(ApiPaths.of("apps", app, "builds"), Map.of("source_blob", source));
         String id = Json.text(build, "id");
-        out().println("Creating build " + Builds.shortId(build) + " of " + app + "... done");
-        Builds.followOutput(api(), build, rawOut());
+        out().println("Creating build " + BuildLookup.shortId(build) + " of " + app + "... done");
+        BuildOutput.follow(api(), build, rawOut());
 
         // The API ends the output only once the build's result is saved, so this read sees it.
         JsonNode done = api().get(ApiPaths.of("apps", app, "builds", id));
@@ -49,10 +49,10 @@ public final class BuildsCreateCommand extends AppCommand {
         }
         if (status.equals("failed")) {
             String message = Json.text(done, "message");
-            throw new CliException("build " + Builds.shortId(done) + " of " + app + " failed"
+            throw new CliException("build " + BuildLookup.shortId(done) + " of " + app + " failed"
                     + (message.isEmpty() ? "" : ": " + message));
         }
-        throw new CliException("the output of build " + Builds.shortId(done) + " ended while it is still " + status
+        throw new CliException("the output of build " + BuildLookup.shortId(done) + " ended while it is still " + status
                 + ": follow it with 'hoist builds:output " + id + " -a " + app + "'");
     }
 }

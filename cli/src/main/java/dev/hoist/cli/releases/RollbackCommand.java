@@ -27,7 +27,7 @@ public final class RollbackCommand extends AppCommand {
         int target;
         if (release != null) {
             try {
-                target = Releases.parseVersion(release);
+                target = ReleaseHistory.parseVersion(release);
             } catch (IllegalArgumentException e) {
                 throw usage(e.getMessage());
             }
@@ -44,7 +44,7 @@ public final class RollbackCommand extends AppCommand {
 
     /** The version listed just below the current release (newest first). */
     private int previousVersion() {
-        JsonNode releases = Releases.newestFirst(api(), app(), SEARCH_DEPTH);
+        JsonNode releases = ReleaseHistory.newestFirst(api(), app(), SEARCH_DEPTH);
         for (int i = 0; i < releases.size(); i++) {
             if (releases.get(i).path("current").asBoolean(false)) {
                 if (i + 1 < releases.size()) {

@@ -215,7 +215,7 @@ class BuildsCommandsTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         CompletableFuture<Void> copying = CompletableFuture.runAsync(() -> {
             try {
-                Builds.copy(in, out);
+                BuildOutput.copy(in, out);
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }

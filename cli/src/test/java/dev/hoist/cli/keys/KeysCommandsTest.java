@@ -2,7 +2,6 @@ package dev.hoist.cli.keys;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.hoist.cli.api.Json;
 import dev.hoist.cli.support.CliRunner;
 import dev.hoist.cli.support.FakeApi;
 import java.nio.file.Files;
@@ -11,7 +10,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class KeysAndAccessCommandsTest {
+class KeysCommandsTest {
 
     @TempDir
     Path home;
@@ -73,53 +72,5 @@ class KeysAndAccessCommandsTest {
         assertThat(result.exitCode()).isEqualTo(1);
         assertThat(result.err()).isEqualTo(" !    2 SSH keys match ci: name one by its fingerprint\n");
         assertThat(api.requests("DELETE")).isEmpty();
-    }
-
-    @Test
-    void accessListsCollaboratorsWithTheirRoles() {
-        api.on("GET", "/apps/demo/collaborators", 200, """
-                [{"user":{"email":"me@x.io"},"role":"owner"},{"user":{"email":"bob@x.io"},"role":"collaborator"}]""");
-
-        CliRunner.Result result = CliRunner.against(api, home).run("access", "-a", "demo");
-
-        assertThat(result.out()).isEqualTo("=== demo Access List\nme@x.io   owner\nbob@x.io  collaborator\n");
-    }
-
-    @Test
-    void accessAddAndRemoveAddressTheCollaboratorByEmail() throws Exception {
-        api.on("POST", "/apps/demo/collaborators", 201, "{}");
-        api.on("DELETE", "/apps/demo/collaborators/bob%2Btest@x.io", 200, "{}");
-        CliRunner cli = CliRunner.against(api, home);
-
-        CliRunner.Result added = cli.run("access:add", "bob+test@x.io", "-a", "demo");
-        CliRunner.Result removed = cli.run("access:remove", "bob+test@x.io", "-a", "demo");
-
-        assertThat(api.requests("POST").get(0).json()).isEqualTo(Json.MAPPER.readTree("{\"user\":\"bob+test@x.io\"}"));
-        assertThat(added.out()).isEqualTo("Adding bob+test@x.io access to the app demo... done\n");
-        assertThat(removed.exitCode()).isZero();
-        assertThat(api.requests("DELETE").get(0).path()).isEqualTo("/apps/demo/collaborators/bob%2Btest@x.io");
-    }
-
-    @Test
-    void accountsAddPrintsTheNewKeyOnceWithAWarning() {
-        api.on("POST", "/accounts", 201, "{\"email\":\"new@x.io\",\"api_key\":\"hk_123\"}");
-
-        CliRunner.Result result = CliRunner.against(api, home).run("accounts:add", "new@x.io");
-
-        assertThat(result.exitCode()).isZero();
-        assertThat(result.out()).contains("API key: hk_123\n").contains("will not be shown again");
-    }
-
-    @Test
-    void helpAndVersionWorkWithoutAnApi() {
-        CliRunner cli = new CliRunner(home);
-
-        CliRunner.Result help = cli.run("--help");
-        CliRunner.Result version = cli.run("version");
-
-        assertThat(help.exitCode()).isZero();
-        assertThat(help.out()).startsWith("Usage: hoist").contains("ps:scale", "config:set", "rollback");
-        assertThat(version.exitCode()).isZero();
-        assertThat(version.out()).startsWith("hoist-cli/");
     }
 }

@@ -4,26 +4,22 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.hoist.cli.CliException;
 import dev.hoist.cli.api.ApiClient;
 import dev.hoist.cli.api.ApiPaths;
-import dev.hoist.cli.api.ApiUnreachableException;
 import dev.hoist.cli.api.Json;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
- * Reading builds: the list, one build by id or by the id's first characters (as {@code hoist builds}
- * shows them), and following a build's output.
+ * Finding builds: the list, one build by id or by the id's first characters (as {@code hoist builds}
+ * shows them), and the short labels the commands print.
  */
-final class Builds {
+final class BuildLookup {
 
     static final Pattern UUID = Pattern.compile("\\p{XDigit}{8}(-\\p{XDigit}{4}){3}-\\p{XDigit}{12}");
 
-    private Builds() {
+    private BuildLookup() {
     }
 
     /** Every build of the app, oldest first, as the API lists them. */
@@ -62,6 +58,14 @@ final class Builds {
         return matches.get(0);
     }
 
+    /** A blank id would match every build by prefix; {@code usage} makes the refusal that says so instead. */
+    static String checkId(String id, Function<String, ? extends RuntimeException> usage) {
+        if (id != null && id.isBlank()) {
+            throw usage.apply("the build id is empty");
+        }
+        return id == null ? null : id.strip();
+    }
+
     /** Pending and building builds may still write output; succeeded and failed ones are done. */
     static boolean finished(JsonNode build) {
         String status = Json.text(build, "status");
@@ -78,39 +82,5 @@ final class Builds {
 
     private static String first(String text, int n) {
         return text.length() > n ? text.substring(0, n) : text;
-    }
-
-    /**
-     * Copies the build's {@code output_stream_url} to {@code out} until the API ends it, which for a
-     * running build is when the build ends. The URL is signed: no API key goes with it.
-     */
-    static void followOutput(ApiClient api, JsonNode build, OutputStream out) {
-        String url = Json.text(build, "output_stream_url", null);
-        if (url == null) {
-            throw new CliException("the API shows build " + shortId(build) + " without an output_stream_url");
-        }
-        try (InputStream output = api.openSigned(url, !finished(build))) {
-            copy(output, out);
-        } catch (IOException e) {
-            throw new ApiUnreachableException(api.apiUrl(), "the build output broke off ("
-                    + (e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName()) + ")", e);
-        }
-    }
-
-    /**
-     * Copies {@code in} to {@code out}, flushing every chunk as it arrives: a builder's progress often
-     * sits on an unfinished line ({@code Installing... }) for a while. Stops early when {@code out} is a
-     * {@link PrintStream} that can no longer be written (the reader of a pipe went away).
-     */
-    static void copy(InputStream in, OutputStream out) throws IOException {
-        byte[] buffer = new byte[8192];
-        int n;
-        while ((n = in.read(buffer)) != -1) {
-            out.write(buffer, 0, n);
-            out.flush();
-            if (out instanceof PrintStream stream && stream.checkError()) {
-                return;
-            }
-        }
     }
 }

@@ -6,10 +6,10 @@ import dev.hoist.cli.api.ApiPaths;
 import java.util.Map;
 import java.util.Optional;
 
-/** Reading releases: newest-first pages, the current release, and parsing {@code v5} / {@code 5}. */
-public final class Releases {
+/** An app's release history: newest-first pages, the current release, and parsing {@code v5} / {@code 5}. */
+public final class ReleaseHistory {
 
-    private Releases() {
+    private ReleaseHistory() {
     }
 
     /** The newest {@code max} releases, newest first, via the {@code Range} header. */
