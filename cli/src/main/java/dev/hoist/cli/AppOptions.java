@@ -45,7 +45,7 @@ public final class AppOptions {
     }
 
     /** The remote name commands should update when they change the app's git URL. */
-    public String remoteName() {
+    String remoteName() {
         return remote != null ? remote : DEFAULT_REMOTE;
     }
 }

@@ -26,15 +26,15 @@ import picocli.CommandLine;
 public final class ErrorHandler implements IExecutionExceptionHandler, IParameterExceptionHandler {
 
     public static final int USER_ERROR = 1;
-    public static final int UNREACHABLE = 2;
-    public static final int INTERNAL = 70;
+    static final int UNREACHABLE = 2;
+    static final int INTERNAL = 70;
 
     public static final String BANG = " !    ";
 
     private final Hoist root;
     private final List<String> args;
 
-    public ErrorHandler(Hoist root, String... args) {
+    ErrorHandler(Hoist root, String... args) {
         this.root = root;
         this.args = Arrays.asList(args);
     }
@@ -58,7 +58,7 @@ public final class ErrorHandler implements IExecutionExceptionHandler, IParamete
         return exitCodeFor(ex);
     }
 
-    public static int exitCodeFor(Throwable ex) {
+    static int exitCodeFor(Throwable ex) {
         if (ex instanceof ApiException api) {
             return api.isClientError() ? USER_ERROR : INTERNAL;
         }
@@ -71,7 +71,7 @@ public final class ErrorHandler implements IExecutionExceptionHandler, IParamete
         return INTERNAL;
     }
 
-    public static String messageFor(Throwable ex) {
+    static String messageFor(Throwable ex) {
         if (ex instanceof ApiException api) {
             return api.isClientError() ? BANG + api.getMessage()
                     : BANG + "the Hoist API failed with HTTP " + api.status() + ": " + api.getMessage();

@@ -92,7 +92,7 @@ import picocli.CommandLine.Spec;
             KeysCommand.class, KeysAddCommand.class, KeysRemoveCommand.class,
             AccountsCommand.class, AccountsAddCommand.class,
         })
-public final class Hoist implements Callable<Integer> {
+final class Hoist implements Callable<Integer> {
 
     private final Environment env;
     private Settings settings;
@@ -104,30 +104,30 @@ public final class Hoist implements Callable<Integer> {
     @Option(names = "--debug", scope = ScopeType.INHERIT, description = "Print stack traces on errors.")
     boolean debug;
 
-    public Hoist(Environment env) {
+    Hoist(Environment env) {
         this.env = env;
     }
 
-    public Environment env() {
+    Environment env() {
         return env;
     }
 
-    public boolean debug() {
+    boolean debug() {
         return debug;
     }
 
-    public CredentialsFile credentialsFile() {
+    CredentialsFile credentialsFile() {
         return CredentialsFile.in(env);
     }
 
-    public synchronized Settings settings() {
+    synchronized Settings settings() {
         if (settings == null) {
             settings = Settings.resolve(env, credentialsFile().read());
         }
         return settings;
     }
 
-    public synchronized ApiClient api() {
+    synchronized ApiClient api() {
         if (api == null) {
             api = new ApiClient(settings());
         }

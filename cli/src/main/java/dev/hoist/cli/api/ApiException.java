@@ -9,7 +9,7 @@ public class ApiException extends RuntimeException {
     private final int status;
     private final String id;
 
-    public ApiException(int status, String id, String message) {
+    ApiException(int status, String id, String message) {
         super(message);
         this.status = status;
         this.id = id;

@@ -79,7 +79,7 @@ public final class Environment {
     }
 
     /** {@code $HOIST_HOME}, or {@code ~/.hoist}. */
-    public Path hoistHome() {
+    Path hoistHome() {
         String configured = get("HOIST_HOME");
         return configured != null ? Path.of(configured) : home.resolve(".hoist");
     }

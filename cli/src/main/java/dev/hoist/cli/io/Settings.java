@@ -9,7 +9,7 @@ import dev.hoist.cli.CliException;
  */
 public record Settings(String apiUrl, String apiKey, String email) {
 
-    public static final String DEFAULT_API_URL = "http://127.0.0.1:5000";
+    static final String DEFAULT_API_URL = "http://127.0.0.1:5000";
 
     public static Settings resolve(Environment env, Credentials file) {
         String url = firstOf(env.get("HOIST_API_URL"), file.apiUrl(), DEFAULT_API_URL);
