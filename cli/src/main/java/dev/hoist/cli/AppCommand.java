@@ -1,5 +1,6 @@
 package dev.hoist.cli;
 
+import dev.hoist.cli.io.Git;
 import picocli.CommandLine.Mixin;
 
 /** A command that works on one app, chosen with {@code -a/--app} or the {@code hoist} git remote. */
@@ -16,6 +17,11 @@ public abstract class AppCommand extends HoistCommand {
             resolved = appOptions.resolve(env());
         }
         return resolved;
+    }
+
+    /** The git remote that {@code -r} names, {@code hoist} without it. */
+    protected String remoteName() {
+        return appOptions.remoteName();
     }
 
     protected Git git() {

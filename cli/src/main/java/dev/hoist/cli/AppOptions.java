@@ -1,5 +1,7 @@
 package dev.hoist.cli;
 
+import dev.hoist.cli.io.Environment;
+import dev.hoist.cli.io.Git;
 import picocli.CommandLine.Option;
 
 /**
@@ -9,7 +11,7 @@ import picocli.CommandLine.Option;
  */
 public final class AppOptions {
 
-    static final String DEFAULT_REMOTE = "hoist";
+    public static final String DEFAULT_REMOTE = "hoist";
 
     @Option(names = {"-a", "--app"}, paramLabel = "APP", description = "The app to work on.")
     String app;
@@ -17,6 +19,13 @@ public final class AppOptions {
     @Option(names = {"-r", "--remote"}, paramLabel = "REMOTE",
             description = "Find the app from this git remote (default: hoist).")
     String remote;
+
+    /** Options as if only {@code -a app} had been given; a null {@code app} means "from the hoist remote". */
+    public static AppOptions forApp(String app) {
+        AppOptions options = new AppOptions();
+        options.app = app;
+        return options;
+    }
 
     /** The app's name, or a usage error when none can be found. Runs git; sends nothing. */
     public String resolve(Environment env) {
@@ -36,7 +45,7 @@ public final class AppOptions {
     }
 
     /** The remote name commands should update when they change the app's git URL. */
-    public String remoteName() {
+    String remoteName() {
         return remote != null ? remote : DEFAULT_REMOTE;
     }
 }

@@ -1,14 +1,16 @@
 package dev.hoist.cli;
 
+import dev.hoist.cli.api.ApiException;
+import dev.hoist.cli.api.ApiUnreachableException;
 import java.io.PrintWriter;
 import java.util.Arrays;
 import java.util.List;
-import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.IParameterExceptionHandler;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.UnmatchedArgumentException;
+import picocli.CommandLine;
 
 /**
  * The one place exceptions become messages and exit codes.
@@ -24,15 +26,15 @@ import picocli.CommandLine.UnmatchedArgumentException;
 public final class ErrorHandler implements IExecutionExceptionHandler, IParameterExceptionHandler {
 
     public static final int USER_ERROR = 1;
-    public static final int UNREACHABLE = 2;
-    public static final int INTERNAL = 70;
+    static final int UNREACHABLE = 2;
+    static final int INTERNAL = 70;
 
-    static final String BANG = " !    ";
+    public static final String BANG = " !    ";
 
     private final Hoist root;
     private final List<String> args;
 
-    public ErrorHandler(Hoist root, String... args) {
+    ErrorHandler(Hoist root, String... args) {
         this.root = root;
         this.args = Arrays.asList(args);
     }
@@ -56,7 +58,7 @@ public final class ErrorHandler implements IExecutionExceptionHandler, IParamete
         return exitCodeFor(ex);
     }
 
-    public static int exitCodeFor(Throwable ex) {
+    static int exitCodeFor(Throwable ex) {
         if (ex instanceof ApiException api) {
             return api.isClientError() ? USER_ERROR : INTERNAL;
         }
@@ -69,7 +71,7 @@ public final class ErrorHandler implements IExecutionExceptionHandler, IParamete
         return INTERNAL;
     }
 
-    public static String messageFor(Throwable ex) {
+    static String messageFor(Throwable ex) {
         if (ex instanceof ApiException api) {
             return api.isClientError() ? BANG + api.getMessage()
                     : BANG + "the Hoist API failed with HTTP " + api.status() + ": " + api.getMessage();

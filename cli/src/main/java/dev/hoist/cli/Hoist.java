@@ -1,12 +1,62 @@
 package dev.hoist.cli;
 
+import dev.hoist.cli.access.AccessAddCommand;
+import dev.hoist.cli.access.AccessCommand;
+import dev.hoist.cli.access.AccessRemoveCommand;
+import dev.hoist.cli.accounts.AccountsAddCommand;
+import dev.hoist.cli.accounts.AccountsCommand;
+import dev.hoist.cli.api.ApiClient;
+import dev.hoist.cli.apps.AppsCommand;
+import dev.hoist.cli.apps.AppsCreateCommand;
+import dev.hoist.cli.apps.AppsDestroyCommand;
+import dev.hoist.cli.apps.AppsInfoCommand;
+import dev.hoist.cli.apps.AppsRenameCommand;
+import dev.hoist.cli.apps.GitRemoteCommand;
+import dev.hoist.cli.auth.AuthTokenCommand;
+import dev.hoist.cli.auth.AuthWhoamiCommand;
+import dev.hoist.cli.auth.LoginCommand;
+import dev.hoist.cli.auth.LogoutCommand;
+import dev.hoist.cli.buildpacks.BuildpacksAddCommand;
+import dev.hoist.cli.buildpacks.BuildpacksClearCommand;
+import dev.hoist.cli.buildpacks.BuildpacksCommand;
+import dev.hoist.cli.buildpacks.BuildpacksRemoveCommand;
+import dev.hoist.cli.buildpacks.BuildpacksSetCommand;
+import dev.hoist.cli.builds.BuildsCachePurgeCommand;
+import dev.hoist.cli.builds.BuildsCommand;
+import dev.hoist.cli.builds.BuildsCreateCommand;
+import dev.hoist.cli.builds.BuildsInfoCommand;
+import dev.hoist.cli.builds.BuildsOutputCommand;
+import dev.hoist.cli.config.ConfigCommand;
+import dev.hoist.cli.config.ConfigGetCommand;
+import dev.hoist.cli.config.ConfigSetCommand;
+import dev.hoist.cli.config.ConfigUnsetCommand;
+import dev.hoist.cli.io.CredentialsFile;
+import dev.hoist.cli.io.Environment;
+import dev.hoist.cli.io.Settings;
+import dev.hoist.cli.keys.KeysAddCommand;
+import dev.hoist.cli.keys.KeysCommand;
+import dev.hoist.cli.keys.KeysRemoveCommand;
+import dev.hoist.cli.logs.LogsCommand;
+import dev.hoist.cli.maintenance.MaintenanceCommand;
+import dev.hoist.cli.maintenance.MaintenanceOffCommand;
+import dev.hoist.cli.maintenance.MaintenanceOnCommand;
+import dev.hoist.cli.ps.PsCommand;
+import dev.hoist.cli.ps.PsRestartCommand;
+import dev.hoist.cli.ps.PsScaleCommand;
+import dev.hoist.cli.ps.PsStopCommand;
+import dev.hoist.cli.ps.PsTypeCommand;
+import dev.hoist.cli.releases.ReleasesCommand;
+import dev.hoist.cli.releases.ReleasesInfoCommand;
+import dev.hoist.cli.releases.RollbackCommand;
+import dev.hoist.cli.run.RunCommand;
+import dev.hoist.cli.run.RunDetachedCommand;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.HelpCommand;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * The {@code hoist} command. Holds what every subcommand shares: the {@link Environment}, the
@@ -25,24 +75,24 @@ import picocli.CommandLine.Model.CommandSpec;
         subcommands = {
             HelpCommand.class,
             VersionCommand.class,
-            LoginCommand.class, AuthCommands.Logout.class, AuthCommands.Whoami.class, AuthCommands.Token.class,
-            AppsCommands.Index.class, AppsCreateCommand.class, AppsCommands.Info.class,
-            AppsRenameCommand.class, AppsDestroyCommand.class, GitRemoteCommand.class,
-            MaintenanceCommands.Status.class, MaintenanceCommands.On.class, MaintenanceCommands.Off.class,
-            ConfigCommands.Index.class, ConfigCommands.Get.class, ConfigChangeCommands.Set.class,
-            ConfigChangeCommands.Unset.class,
-            ReleasesCommands.Index.class, ReleasesCommands.Info.class, RollbackCommand.class,
-            BuildsCommands.Index.class, BuildsCommands.Info.class, BuildsCommands.BuildOutput.class,
-            BuildsCreateCommand.class, BuildsCommands.CachePurge.class,
-            BuildpacksCommands.Index.class, BuildpacksChangeCommands.Set.class, BuildpacksChangeCommands.Add.class,
-            BuildpacksChangeCommands.Remove.class, BuildpacksChangeCommands.Clear.class,
-            PsCommand.class, PsScaleCommand.class, PsTypeCommand.class, PsActionCommands.Restart.class,
-            PsActionCommands.Stop.class, RunCommands.Attached.class, RunCommands.Detached.class, LogsCommand.class,
-            AccessCommands.Index.class, AccessCommands.Add.class, AccessCommands.Remove.class,
-            KeysCommands.Index.class, KeysCommands.Add.class, KeysCommands.Remove.class,
-            AccountsCommands.Index.class, AccountsCommands.Add.class,
+            LoginCommand.class, LogoutCommand.class, AuthWhoamiCommand.class, AuthTokenCommand.class,
+            AppsCommand.class, AppsCreateCommand.class, AppsInfoCommand.class, AppsRenameCommand.class,
+            AppsDestroyCommand.class, GitRemoteCommand.class,
+            MaintenanceCommand.class, MaintenanceOnCommand.class, MaintenanceOffCommand.class,
+            ConfigCommand.class, ConfigGetCommand.class, ConfigSetCommand.class, ConfigUnsetCommand.class,
+            ReleasesCommand.class, ReleasesInfoCommand.class, RollbackCommand.class,
+            BuildsCommand.class, BuildsInfoCommand.class, BuildsOutputCommand.class, BuildsCreateCommand.class,
+            BuildsCachePurgeCommand.class,
+            BuildpacksCommand.class, BuildpacksSetCommand.class, BuildpacksAddCommand.class,
+            BuildpacksRemoveCommand.class, BuildpacksClearCommand.class,
+            PsCommand.class, PsScaleCommand.class, PsTypeCommand.class, PsRestartCommand.class, PsStopCommand.class,
+            RunCommand.class, RunDetachedCommand.class,
+            LogsCommand.class,
+            AccessCommand.class, AccessAddCommand.class, AccessRemoveCommand.class,
+            KeysCommand.class, KeysAddCommand.class, KeysRemoveCommand.class,
+            AccountsCommand.class, AccountsAddCommand.class,
         })
-public final class Hoist implements Callable<Integer> {
+final class Hoist implements Callable<Integer> {
 
     private final Environment env;
     private Settings settings;
@@ -54,30 +104,30 @@ public final class Hoist implements Callable<Integer> {
     @Option(names = "--debug", scope = ScopeType.INHERIT, description = "Print stack traces on errors.")
     boolean debug;
 
-    public Hoist(Environment env) {
+    Hoist(Environment env) {
         this.env = env;
     }
 
-    public Environment env() {
+    Environment env() {
         return env;
     }
 
-    public boolean debug() {
+    boolean debug() {
         return debug;
     }
 
-    public CredentialsFile credentialsFile() {
+    CredentialsFile credentialsFile() {
         return CredentialsFile.in(env);
     }
 
-    public synchronized Settings settings() {
+    synchronized Settings settings() {
         if (settings == null) {
             settings = Settings.resolve(env, credentialsFile().read());
         }
         return settings;
     }
 
-    public synchronized ApiClient api() {
+    synchronized ApiClient api() {
         if (api == null) {
             api = new ApiClient(settings());
         }

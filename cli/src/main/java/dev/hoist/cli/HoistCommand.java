@@ -1,5 +1,9 @@
 package dev.hoist.cli;
 
+import dev.hoist.cli.api.ApiClient;
+import dev.hoist.cli.io.CredentialsFile;
+import dev.hoist.cli.io.Environment;
+import dev.hoist.cli.io.Settings;
 import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
@@ -58,6 +62,14 @@ public abstract class HoistCommand implements Callable<Integer> {
 
     protected ApiClient api() {
         return hoist.api();
+    }
+
+    protected Settings settings() {
+        return hoist.settings();
+    }
+
+    protected CredentialsFile credentialsFile() {
+        return hoist.credentialsFile();
     }
 
     /** A one-line usage error for this command: exit 1, nothing sent. */

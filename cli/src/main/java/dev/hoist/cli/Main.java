@@ -1,5 +1,7 @@
 package dev.hoist.cli;
 
+import dev.hoist.cli.io.Environment;
+import dev.hoist.cli.run.RunCommand;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.Charset;
@@ -28,7 +30,7 @@ public final class Main {
                 .setExpandAtFiles(false)
                 .setExecutionExceptionHandler(errors)
                 .setParameterExceptionHandler(errors);
-        RunCommands.configure(cli);
+        RunCommand.configure(cli);
         try {
             return cli.execute(args);
         } finally {

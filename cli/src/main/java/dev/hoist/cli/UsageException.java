@@ -4,9 +4,9 @@ package dev.hoist.cli;
  * The command line itself is wrong in a way picocli cannot see (no app to work on, a remote that does
  * not exist). Printed as {@code "hoist: message"} on standard error; exit code 1. Nothing was sent.
  */
-public class UsageException extends RuntimeException {
+class UsageException extends RuntimeException {
 
-    public UsageException(String message) {
+    UsageException(String message) {
         super(message);
     }
 }

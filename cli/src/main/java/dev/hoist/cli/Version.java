@@ -26,7 +26,7 @@ public final class Version implements IVersionProvider {
     }
 
     /** {@code hoist-cli/0.1.0 java/17.0.15 linux-amd64}, like {@code heroku --version}. */
-    public static String line() {
+    static String line() {
         return "hoist-cli/" + current() + " java/" + System.getProperty("java.version") + " "
                 + System.getProperty("os.name").toLowerCase().replace(' ', '-') + "-" + System.getProperty("os.arch");
     }

@@ -2,6 +2,10 @@ package dev.hoist.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.hoist.cli.io.Git;
+import dev.hoist.cli.support.CliRunner;
+import dev.hoist.cli.support.FakeApi;
+import dev.hoist.cli.support.GitRepo;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;

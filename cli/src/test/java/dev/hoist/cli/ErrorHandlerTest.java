@@ -2,6 +2,8 @@ package dev.hoist.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.hoist.cli.support.CliRunner;
+import dev.hoist.cli.support.FakeApi;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -75,7 +77,7 @@ class ErrorHandlerTest {
 
         assertThat(result.exitCode()).isEqualTo(70);
         assertThat(result.err()).startsWith(" !    the Hoist API failed with HTTP 500: boom\n")
-                .contains("\tat dev.hoist.cli.ApiClient");
+                .contains("\tat dev.hoist.cli.api.ApiClient");
     }
 
     @Test
