@@ -4,7 +4,11 @@ import dev.hoist.cli.CliException;
 import dev.hoist.cli.api.ApiClient;
 import java.io.BufferedInputStream;
 import java.io.Closeable;
+import dev.hoist.internal.attach.AttachProtocol;
+import dev.hoist.internal.attach.AttachProtocol.Frame;
+import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
+import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,7 +20,7 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * The client end of {@code attach_url} ({@code tcp://HOST:PORT/TOKEN}, see docs/internal-api.md): one
- * handshake line, then frames of 1 byte type, 4 bytes big-endian length and the payload, both ways.
+ * handshake line, then frames both ways, as {@link AttachProtocol} defines them for both ends.
  *
  * <p>Threading: {@link #relay} runs on the caller's thread and reads the socket; {@link #pumpStdin}
  * writes from its own daemon thread and a resize may be sent from a signal thread, so every write of
@@ -24,29 +28,18 @@ import java.nio.charset.StandardCharsets;
  */
 final class AttachSession implements Closeable {
 
-    static final int STDIN = 0;
-    static final int STDIN_CLOSED = 1;
-    static final int RESIZE = 2;
-    static final int STDOUT = 1;
-    static final int STDERR = 2;
-    static final int EXIT = 3;
-    static final int ERROR = 4;
-
-    /** Far above any chunk the dyno manager sends: a bigger length means the stream is out of step. */
-    static final int MAX_FRAME = 16 * 1024 * 1024;
-
     private final Socket socket;
     private final String dyno;
     private final String token;
     private final DataInputStream in;
-    private final OutputStream out;
+    private final DataOutputStream out;
 
     private AttachSession(Socket socket, String dyno, String token) throws IOException {
         this.socket = socket;
         this.dyno = dyno;
         this.token = token;
         this.in = new DataInputStream(new BufferedInputStream(socket.getInputStream()));
-        this.out = socket.getOutputStream();
+        this.out = new DataOutputStream(new BufferedOutputStream(socket.getOutputStream()));
     }
 
     /** Connects to {@code attachUrl}; a refusal names the dyno and the address, never the token. */
@@ -76,7 +69,7 @@ final class AttachSession implements Closeable {
 
     /** {@code HOIST-ATTACH <token> <tty 0|1> <cols> <rows>\n}. */
     void handshake(boolean tty, int cols, int rows) {
-        String line = "HOIST-ATTACH " + token + " " + (tty ? 1 : 0) + " " + cols + " " + rows + "\n";
+        String line = AttachProtocol.hello(token, tty, cols, rows);
         try {
             synchronized (this) {
                 out.write(line.getBytes(StandardCharsets.US_ASCII));
@@ -88,17 +81,13 @@ final class AttachSession implements Closeable {
     }
 
     synchronized void send(int type, byte[] payload, int length) throws IOException {
-        byte[] header = {(byte) type,
-            (byte) (length >>> 24), (byte) (length >>> 16), (byte) (length >>> 8), (byte) length};
-        out.write(header);
-        out.write(payload, 0, length);
-        out.flush();
+        AttachProtocol.write(out, type, payload, 0, length);
     }
 
     void resize(int cols, int rows) {
         byte[] size = (cols + " " + rows).getBytes(StandardCharsets.US_ASCII);
         try {
-            send(RESIZE, size, size.length);
+            send(AttachProtocol.RESIZE, size, size.length);
         } catch (IOException closed) {
             // The session is ending; a resize no longer matters.
         }
@@ -110,9 +99,9 @@ final class AttachSession implements Closeable {
             byte[] buffer = new byte[8192];
             try {
                 for (int n; (n = stdin.read(buffer)) != -1; ) {
-                    send(STDIN, buffer, n);
+                    send(AttachProtocol.STDIN, buffer, n);
                 }
-                send(STDIN_CLOSED, buffer, 0);
+                send(AttachProtocol.STDIN_CLOSED, buffer, 0);
             } catch (IOException over) {
                 // The socket closed because the dyno finished: nothing left to send to.
             }
@@ -130,21 +119,15 @@ final class AttachSession implements Closeable {
     int relay(OutputStream stdout, OutputStream stderr) {
         try {
             while (true) {
-                int type = in.readUnsignedByte();
-                int length = in.readInt();
-                if (length < 0 || length > MAX_FRAME) {
-                    throw new CliException("the connection to " + dyno + " sent a frame of " + length
-                            + " bytes; giving up");
-                }
-                byte[] payload = new byte[length];
-                in.readFully(payload);
-                switch (type) {
-                    case STDOUT -> write(stdout, payload);
-                    case STDERR -> write(stderr, payload);
-                    case EXIT -> {
-                        return exitStatus(new String(payload, StandardCharsets.US_ASCII).strip());
+                Frame frame = AttachProtocol.read(in);
+                if (frame == null) throw new EOFException();
+                switch (frame.type()) {
+                    case AttachProtocol.STDOUT -> write(stdout, frame.payload());
+                    case AttachProtocol.STDERR -> write(stderr, frame.payload());
+                    case AttachProtocol.EXIT -> {
+                        return exitStatus(frame.text().strip());
                     }
-                    case ERROR -> throw new CliException(new String(payload, StandardCharsets.UTF_8).strip());
+                    case AttachProtocol.ERROR -> throw new CliException(frame.text().strip());
                     default -> {
                         // A frame type this client does not know yet: skipped, so newer servers still work.
                     }
