@@ -1,7 +1,8 @@
 package dev.hoist.cli.run;
 
+import dev.hoist.internal.attach.AttachProtocol;
+import dev.hoist.internal.attach.AttachProtocol.Frame;
 import java.io.BufferedInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -10,26 +11,18 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
  * A stand-in for the dyno manager's attach port: accepts one connection on an ephemeral loopback
- * port, reads the handshake line, then lets the test's {@link Script} speak frames.
+ * port, reads the handshake line, then lets the test's {@link Script} speak frames ({@link AttachProtocol}).
  */
 final class FakeDyno implements AutoCloseable {
 
     /** What the fake dyno does once the client has sent its handshake. */
     interface Script {
         void play(DataInputStream in, DataOutputStream out) throws IOException;
-    }
-
-    record Frame(int type, byte[] payload) {
-
-        String text() {
-            return new String(payload, StandardCharsets.UTF_8);
-        }
     }
 
     private final ServerSocket server;
@@ -45,7 +38,7 @@ final class FakeDyno implements AutoCloseable {
         Thread thread = new Thread(() -> {
             try (Socket socket = server.accept()) {
                 DataInputStream in = new DataInputStream(new BufferedInputStream(socket.getInputStream()));
-                handshake.complete(readLine(in));
+                handshake.complete(AttachProtocol.readHello(in));
                 DataOutputStream out = new DataOutputStream(socket.getOutputStream());
                 script.play(in, out);
                 out.flush();
@@ -79,29 +72,11 @@ final class FakeDyno implements AutoCloseable {
     }
 
     static Frame read(DataInputStream in) throws IOException {
-        int type = in.readUnsignedByte();
-        byte[] payload = new byte[in.readInt()];
-        in.readFully(payload);
-        return new Frame(type, payload);
+        return AttachProtocol.read(in);
     }
 
     static void send(DataOutputStream out, int type, String payload) throws IOException {
-        byte[] bytes = payload.getBytes(StandardCharsets.UTF_8);
-        out.writeByte(type);
-        out.writeInt(bytes.length);
-        out.write(bytes);
-        out.flush();
-    }
-
-    private static String readLine(DataInputStream in) throws IOException {
-        ByteArrayOutputStream line = new ByteArrayOutputStream();
-        for (int b = in.read(); b != '\n'; b = in.read()) {
-            if (b == -1) {
-                throw new IOException("the client closed before ending its handshake line");
-            }
-            line.write(b);
-        }
-        return line.toString(StandardCharsets.US_ASCII);
+        AttachProtocol.write(out, type, payload);
     }
 
     @Override

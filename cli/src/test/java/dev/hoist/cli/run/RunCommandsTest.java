@@ -1,5 +1,6 @@
 package dev.hoist.cli.run;
 
+import dev.hoist.internal.attach.AttachProtocol;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hoist.cli.api.Json;
@@ -27,7 +28,7 @@ class RunCommandsTest {
     /** Like {@code cat} that then complains and exits 3: stdin frames back as stdout, until stdin closes. */
     private static final FakeDyno.Script CAT_THEN_EXIT_3 = (in, out) -> {
         ByteArrayOutputStream received = new ByteArrayOutputStream();
-        for (FakeDyno.Frame frame = FakeDyno.read(in); frame.type() != 1; frame = FakeDyno.read(in)) {
+        for (AttachProtocol.Frame frame = FakeDyno.read(in); frame.type() != 1; frame = FakeDyno.read(in)) {
             assertThat(frame.type()).isZero();
             received.writeBytes(frame.payload());
         }
