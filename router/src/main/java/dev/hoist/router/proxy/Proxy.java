@@ -29,7 +29,7 @@ public final class Proxy {
 
   /**
    * Buffers for both sides. Netty 4.2 defaults to its adaptive allocator; under the router benchmark the
-   * pooled one cost about 0.9 µs less CPU per request (docs/benchmarks.md), so it is chosen explicitly.
+   * pooled one costs less CPU per request (docs/benchmarks.md), so it is chosen explicitly.
    */
   public static final ByteBufAllocator ALLOCATOR = PooledByteBufAllocator.DEFAULT;
 
@@ -47,12 +47,13 @@ public final class Proxy {
    * What one event loop keeps for its own connections, touched by that loop's thread alone.
    *
    * @param pool      dyno connections and the choice of dyno
+   * @param backlogs  per app, the requests waiting for a place at a full dyno (H11)
    * @param firstByte exchanges waiting for a response's first byte ({@code first-byte-timeout}, H12)
    * @param idle      keep-alive client connections between requests, and responses under way
    *                  ({@code idle-timeout}: H15, H28)
-   * @param submitNow io_uring: sends what a read of a socket queued without waiting for the loop's turn
+   * @param submitNow io_uring: sends what a read or a flush queued without waiting for the loop's turn
    */
-  record Loop(BackendPool pool, Deadlines firstByte, Deadlines idle, SubmitNow submitNow) {}
+  record Loop(BackendPool pool, Backlogs backlogs, Deadlines firstByte, Deadlines idle, SubmitNow submitNow) {}
 
   public Proxy(RouterConfig config, Routes routes, LogSink logs, Transport transport) {
     this.config = config;
@@ -82,7 +83,7 @@ public final class Proxy {
   Loop loop(EventLoop loop) {
     return loops.computeIfAbsent(loop, l -> {
       SubmitNow submitNow = SubmitNow.on(l);
-      return new Loop(new BackendPool(l, transport, config, submitNow),
+      return new Loop(new BackendPool(l, transport, config, submitNow), new Backlogs(l),
           new Deadlines(l, config.firstByteTimeout().toNanos(), 100),
           new Deadlines(l, config.idleTimeout().toNanos(), 1000), submitNow);
     });
