@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * One event loop's backlogs (Heroku's word; H11 when one is full): per app, the requests that found
@@ -20,9 +21,12 @@ import java.util.concurrent.TimeUnit;
 final class Backlogs {
   private final EventLoop loop;
   private final Map<String, ArrayDeque<Exchange>> waiting = new HashMap<>();
+  /** How many wait, across every loop's backlogs (shared; touched only when a request joins or leaves). */
+  private final AtomicInteger count;
 
-  Backlogs(EventLoop loop) {
+  Backlogs(EventLoop loop, AtomicInteger count) {
     this.loop = loop;
+    this.count = count;
     loop.scheduleAtFixedRate(this::lookAgain, 1, 1, TimeUnit.SECONDS);
   }
 
@@ -35,20 +39,22 @@ final class Backlogs {
     ArrayDeque<Exchange> queue = waiting.computeIfAbsent(app, a -> new ArrayDeque<>());
     if (hadItsTurn) {
       queue.addFirst(exchange);
-      return true;
-    }
-    if (queue.size() >= depth) {
+    } else if (queue.size() >= depth) {
       if (queue.isEmpty()) waiting.remove(app);
       return false;
+    } else {
+      queue.addLast(exchange);
     }
-    queue.addLast(exchange);
+    count.incrementAndGet();
     return true;
   }
 
   /** The request gave up waiting (its client left, or its deadline passed). */
   void leave(String app, Exchange exchange) {
     ArrayDeque<Exchange> queue = waiting.get(app);
-    if (queue != null && queue.remove(exchange) && queue.isEmpty()) waiting.remove(app);
+    if (queue == null || !queue.remove(exchange)) return;
+    count.decrementAndGet();
+    if (queue.isEmpty()) waiting.remove(app);
   }
 
   /** A request of {@code app} let go of its dyno: the app's oldest waiting request, if any, tries again. */
@@ -62,7 +68,9 @@ final class Backlogs {
     if (queue == null) return;
     Exchange next = queue.pollFirst();
     if (queue.isEmpty()) waiting.remove(app);
-    if (next != null) loop.execute(next::leftBacklog); // after the caller is done with its own state
+    if (next == null) return;
+    count.decrementAndGet();
+    loop.execute(next::leftBacklog); // after the caller is done with its own state
   }
 
   private void lookAgain() {

@@ -12,6 +12,7 @@ import io.netty.channel.WriteBufferWaterMark;
 import io.netty.handler.codec.http.HttpDecoderConfig;
 import io.netty.handler.codec.http.HttpRequestDecoder;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * What every connection of one router shares: settings, the route table, the quarantine list, the log
@@ -42,6 +43,7 @@ public final class Proxy {
       .setMaxInitialLineLength(RequestChecks.MAX_LINE).setMaxHeaderSize(RequestChecks.MAX_HEADERS)
       .setMaxChunkSize(64 * 1024);
   private final ConcurrentHashMap<EventLoop, Loop> loops = new ConcurrentHashMap<>();
+  private final AtomicInteger backlogged = new AtomicInteger();
 
   /**
    * What one event loop keeps for its own connections, touched by that loop's thread alone.
@@ -80,10 +82,15 @@ public final class Proxy {
     };
   }
 
+  /** How many requests wait in the apps' backlogs now, on every event loop (for tests and diagnostics). */
+  public int backlogged() {
+    return backlogged.get();
+  }
+
   Loop loop(EventLoop loop) {
     return loops.computeIfAbsent(loop, l -> {
       SubmitNow submitNow = SubmitNow.on(l);
-      return new Loop(new BackendPool(l, transport, config, submitNow), new Backlogs(l),
+      return new Loop(new BackendPool(l, transport, config, submitNow), new Backlogs(l, backlogged),
           new Deadlines(l, config.firstByteTimeout().toNanos(), 100),
           new Deadlines(l, config.idleTimeout().toNanos(), 1000), submitNow);
     });
