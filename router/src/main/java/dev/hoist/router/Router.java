@@ -34,6 +34,7 @@ public final class Router implements AutoCloseable {
   private final LogSink logs;
   private final Routes routes = new Routes();
   private EventLoopGroup group;
+  private volatile Proxy proxy;
   private Channel server;
   private String transport;
 
@@ -74,7 +75,7 @@ public final class Router implements AutoCloseable {
     this.transport = transport.name();
     group = transport.newGroup(config.threads());
     source.start(routes);
-    Proxy proxy = new Proxy(config, routes, logs, transport);
+    proxy = new Proxy(config, routes, logs, transport);
     ServerBootstrap bootstrap = new ServerBootstrap().group(group).channel(transport.serverChannel())
         .option(ChannelOption.SO_BACKLOG, 4096)
         .option(ChannelOption.SO_REUSEADDR, true)
@@ -107,6 +108,15 @@ public final class Router implements AutoCloseable {
   /** The current route table's holder (for tests and the launcher's status page). */
   public Routes routes() {
     return routes;
+  }
+
+  /**
+   * How many requests wait for a place at a full dyno now (the apps' backlogs; H11 when one is full), for
+   * tests and diagnostics; 0 before {@link #start()}.
+   */
+  public int backlogged() {
+    Proxy p = proxy;
+    return p == null ? 0 : p.backlogged();
   }
 
   @Override

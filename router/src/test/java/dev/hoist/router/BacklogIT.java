@@ -82,7 +82,7 @@ class BacklogIT {
     List<CompletableFuture<HttpResponse<String>>> slow = List.of(send("/slow/8000"), send("/slow/8000"));
     Await.until("both at the dyno", Duration.ofSeconds(10), () -> dyno.requests() == 2);
     List<CompletableFuture<HttpResponse<String>>> queued = List.of(send("/"), send("/"));
-    Thread.sleep(300); // lets the router queue both
+    Await.until("both in the backlog", Duration.ofSeconds(10), () -> router.router.backlogged() == 2);
 
     router.routes.set(Tables.of(AppRoute.of("demo", List.of("demo.localhost"), true, false, List.of(up("web.1", dyno)))));
 
@@ -100,7 +100,7 @@ class BacklogIT {
       List<CompletableFuture<HttpResponse<String>>> slow = List.of(send("/slow/8000"), send("/slow/8000"));
       Await.until("both at the first dyno", Duration.ofSeconds(10), () -> dyno.requests() == 2);
       List<CompletableFuture<HttpResponse<String>>> queued = List.of(send("/"), send("/"));
-      Thread.sleep(300); // lets the router queue both; had it not, they would still go to web2, but see below
+      Await.until("both in the backlog", Duration.ofSeconds(10), () -> router.router.backlogged() == 2);
 
       router.routes.set(Tables.of(app("demo", up("web.1", dyno), up("web.2", second))));
 
@@ -119,7 +119,7 @@ class BacklogIT {
     Await.until("both downloads started", Duration.ofSeconds(10), () -> dyno.downloaded.get() >= 100_000);
 
     try (Socket leaving = RawClient.send(router.port, "GET / HTTP/1.1\r\nHost: demo.localhost\r\n\r\n")) {
-      Thread.sleep(300); // lets the router read it and queue it; a miss fails below (no H27), it cannot pass
+      Await.until("the leaver in the backlog", Duration.ofSeconds(10), () -> router.router.backlogged() == 1);
     }
     router.logs.await("code=H27");
     // with the leaver still in it, one of these two would find the backlog full (H11)

@@ -26,19 +26,31 @@ final class Attempts {
   }
 
   /**
-   * The dyno to try now, or null when none is left to try. A full one ({@link BackendPool#pickedLoad} at
-   * {@code maxInFlight}) is not a try: the request waits in its app's backlog instead.
+   * The dyno to try now, or null when none is left to try. A full one ({@link BackendPool.Pick#full}) is
+   * not a try: the request waits in its app's backlog instead.
    */
-  Dyno next(BackendPool pool, AppRoute route, int maxInFlight) {
+  BackendPool.Pick next(BackendPool pool, AppRoute route, int maxInFlight) {
     if (count >= MAX) return null;
-    Dyno d = pool.pick(route, tried, quarantine, maxInFlight);
-    if (d != null && pool.pickedLoad() < maxInFlight) count++;
-    return d;
+    BackendPool.Pick pick = pool.pick(route, tried, quarantine, maxInFlight);
+    if (pick != null && !pick.full(maxInFlight)) count++;
+    return pick;
   }
 
   /** Why the last try failed, or null if none did (so an empty pick means no dyno serves at all). */
   ProxyError lastFailure() {
     return lastFailure;
+  }
+
+  /**
+   * Why no dyno can take the request, once {@link #next} has none: the last try's failure; else a crashed
+   * app (H10); else nothing deployed (H81) or no web dyno (H14). Null while a dyno is still booting, which
+   * is worth a wait.
+   */
+  ProxyError whyNone(AppRoute route) {
+    if (lastFailure != null) return lastFailure; // all tried, or out of tries
+    if (route.anyCrashed()) return ProxyError.APP_CRASHED;
+    if (route.anyStarting()) return null;
+    return route.blank() ? ProxyError.BLANK_APP : ProxyError.NO_DYNOS;
   }
 
   /** Whether the next try must open a new connection rather than take a pooled one. */

@@ -2,7 +2,6 @@ package dev.hoist.router.proxy;
 
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
-import io.netty.util.ReferenceCountUtil;
 
 /**
  * The last handler of a dyno connection: hands what the dyno says ({@link ResponseDecoder}'s heads, body
@@ -33,8 +32,7 @@ final class BackendHandler extends ChannelInboundHandlerAdapter {
     if (exchange != null) {
       exchange.onResponse(msg);
     } else { // a pooled connection spoke out of turn: nothing it says can be trusted
-      ReferenceCountUtil.release(msg);
-      if (msg instanceof ResponseEnd end) ReferenceCountUtil.release(end.trailers);
+      ResponseDecoder.release(msg);
       ctx.close();
     }
   }

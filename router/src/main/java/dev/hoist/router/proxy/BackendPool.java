@@ -34,8 +34,8 @@ final class BackendPool {
    * How long a dyno's slot outlives its last connection. Not at once: a slot made afresh after every
    * lull sends the first requests down paths the JIT compiled away in steady state (no slot; a deque
    * that has to grow), and each such path threw out the compiled request path and had it compiled
-   * again while requests waited. Measured as the router's worst latencies in the first seconds after
-   * an idle minute. Ten minutes still lets the slots of dynos long gone go.
+   * again while requests waited: the router's worst latencies came in the first seconds after an idle
+   * minute (docs/benchmarks.md, fourth session). Ten minutes still lets the slots of dynos long gone go.
    */
   private static final long SLOT_KEEP_NANOS = TimeUnit.MINUTES.toNanos(10);
 
@@ -46,16 +46,11 @@ final class BackendPool {
   }
 
   private final Bootstrap bootstrap;
-  private final EventLoop loop;
   private final long idleNanos;
   private final Map<InetSocketAddress, Slot> slots = new HashMap<>();
-  /** Per app, the requests of this loop waiting for a dyno below max-in-flight, oldest first. */
-  private final Map<String, ArrayDeque<Exchange>> backlogs = new HashMap<>();
   private int rotation;
-  private int pickedLoad;
 
   BackendPool(EventLoop loop, Transport transport, RouterConfig config, SubmitNow submitNow) {
-    this.loop = loop;
     this.idleNanos = config.poolIdleTimeout().toNanos();
     this.bootstrap = new Bootstrap().group(loop).channel(transport.socketChannel())
         .option(ChannelOption.TCP_NODELAY, true)
@@ -70,11 +65,21 @@ final class BackendPool {
             ch.pipeline().addLast("http", responses).addLast("backend", new BackendHandler(responses));
           }
         });
-    loop.scheduleAtFixedRate(this::sweep, 1, 1, TimeUnit.SECONDS);
+    loop.scheduleAtFixedRate(this::closeIdle, 1, 1, TimeUnit.SECONDS);
+  }
+
+  /**
+   * A dyno chosen for a request, and how many requests this loop had at it when it was chosen. At
+   * {@code max-in-flight} the dyno is full, and so is every other one: it was the least loaded.
+   */
+  record Pick(Dyno dyno, int load) {
+    boolean full(int maxInFlight) {
+      return load >= maxInFlight;
+    }
   }
 
   /** The dyno for the next attempt, or null when every serving dyno was tried already. */
-  Dyno pick(AppRoute route, List<Dyno> tried, Quarantine quarantine, int maxInFlight) {
+  Pick pick(AppRoute route, List<Dyno> tried, Quarantine quarantine, int maxInFlight) {
     Dyno[] serving = route.serving();
     int n = serving.length;
     if (n == 0) return null;
@@ -99,62 +104,21 @@ final class BackendPool {
         bestQuarantined = quarantined;
       }
     }
-    pickedLoad = bestLoad;
-    return best;
+    return best == null ? null : new Pick(best, bestLoad);
   }
 
   void begin(Dyno dyno) {
     slot(dyno.socketAddress()).inFlight++;
   }
 
-  /** A request of {@code app} is done with {@code dyno}: the app's oldest waiting request, if any, tries again. */
-  void end(Dyno dyno, String app) {
+  /** A request is done with {@code dyno} (the caller tells its app's {@link Backlogs}). */
+  void end(Dyno dyno) {
     Slot slot = slots.get(dyno.socketAddress());
     if (slot != null) slot.inFlight--;
-    if (!backlogs.isEmpty()) wakeNext(app); // else nothing waits anywhere: the usual case costs one check
-  }
-
-  /** The oldest request waiting in {@code app}'s backlog, if any, tries again. */
-  void wakeNext(String app) {
-    ArrayDeque<Exchange> waiting = backlogs.get(app);
-    if (waiting == null) return;
-    Exchange next = waiting.pollFirst();
-    if (waiting.isEmpty()) backlogs.remove(app);
-    if (next != null) loop.execute(next::leftBacklog); // after the caller is done with its own state
-  }
-
-  /** Requests this loop had at the dyno the last {@link #pick} returned, when it picked it. */
-  int pickedLoad() {
-    return pickedLoad;
-  }
-
-  /**
-   * Puts a request in its app's backlog: at the back when it is new, refused (false) when the backlog
-   * already holds {@code depth}; at the front when it had its turn and lost the freed place to a newer
-   * request, so no request waits twice.
-   */
-  boolean enqueue(String app, Exchange exchange, int depth, boolean hadItsTurn) {
-    ArrayDeque<Exchange> waiting = backlogs.computeIfAbsent(app, a -> new ArrayDeque<>());
-    if (hadItsTurn) {
-      waiting.addFirst(exchange);
-      return true;
-    }
-    if (waiting.size() >= depth) {
-      if (waiting.isEmpty()) backlogs.remove(app);
-      return false;
-    }
-    waiting.addLast(exchange);
-    return true;
-  }
-
-  /** The request gave up waiting (its client left, or its deadline passed). */
-  void stopWaiting(String app, Exchange exchange) {
-    ArrayDeque<Exchange> waiting = backlogs.get(app);
-    if (waiting != null && waiting.remove(exchange) && waiting.isEmpty()) backlogs.remove(app);
   }
 
   /** A kept-alive connection to the dyno, or null. */
-  Channel idle(Dyno dyno) {
+  Channel pooled(Dyno dyno) {
     Slot slot = slots.get(dyno.socketAddress());
     if (slot == null) return null;
     Channel ch;
@@ -187,13 +151,6 @@ final class BackendPool {
    * The least recently used connections are at the tail: close from there until one is fresh. Slots
    * unused for {@link #SLOT_KEEP_NANOS} go too.
    */
-  private void sweep() {
-    closeIdle();
-    // A place can free up without a request ending (a dyno added or out of quarantine): once a second
-    // each backlog's oldest request looks again, and passes the turn on if it finds one.
-    for (String app : List.copyOf(backlogs.keySet())) wakeNext(app);
-  }
-
   private void closeIdle() {
     long now = System.nanoTime();
     for (var it = slots.values().iterator(); it.hasNext(); ) {

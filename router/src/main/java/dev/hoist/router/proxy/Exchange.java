@@ -1,140 +1,74 @@
 package dev.hoist.router.proxy;
 
-import dev.hoist.router.log.RouterLogLine;
 import dev.hoist.router.route.AppRoute;
 import dev.hoist.router.route.CustomPages;
 import dev.hoist.router.route.Dyno;
 import dev.hoist.router.route.RouteTable;
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
-import io.netty.channel.ChannelFuture;
-import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelOption;
 import io.netty.handler.codec.http.HttpContent;
-import io.netty.handler.codec.http.HttpHeaderNames;
-import io.netty.handler.codec.http.HttpHeaderValues;
-import io.netty.handler.codec.http.HttpMethod;
-import io.netty.handler.codec.http.HttpRequest;
-import io.netty.handler.codec.http.HttpUtil;
-import io.netty.handler.codec.http.HttpVersion;
-import io.netty.handler.codec.http.LastHttpContent;
-import io.netty.util.ReferenceCountUtil;
-import io.netty.util.concurrent.ScheduledFuture;
-import java.time.Instant;
-import java.util.concurrent.TimeUnit;
 
 /**
- * One request on its way through the router: choose a dyno, connect, stream the request, stream the
- * response back, log one line. Everything runs on the client channel's event loop, and the dyno
- * connection is on that loop too, so no field here needs a lock.
+ * One request on its way through the router, as a state machine: choose a dyno, connect, stream the
+ * request, stream the response back, log one line. Everything runs on the client channel's event loop,
+ * and the dyno connection is on that loop too, so no field here needs a lock.
  *
- * <p>Flow control: request body chunks go to the dyno as they arrive; when the dyno socket's buffer is
- * above its high-water mark the client is not read (autoRead off, see {@link #canTakeMore}) until it
- * drains. The response runs the same way in the other direction. Chunks that arrive before a dyno
- * connection exists wait in {@link RequestBody}, and reading stops meanwhile. Nothing is buffered whole.
+ * <pre>
+ *   start --> ROUTING --no table yet, a dyno booting--> WAITING --the table changed--> ROUTING
+ *              |  |
+ *              |  +--every dyno full------------------> QUEUED ---its turn-----------> ROUTING
+ *              v a dyno
+ *           CONNECTING --connect failed-------------------------------------------> ROUTING
+ *              v connected
+ *             SENT --closed unanswered, can be sent again-------------------------> ROUTING
+ *              v response head
+ *          RESPONDING --101: the two connections become a tunnel------------------> DONE
+ *              v response end
+ *             DONE
+ * </pre>
  *
- * <p>Retries ({@link Attempts}): a failed connect always moves on to another dyno. A dyno that closes
- * without a response byte costs the client nothing when the request is idempotent and its body small
- * enough to keep: it is sent again elsewhere. Otherwise H13. Once the response has started, a broken
- * dyno connection resets the client's (H18): a status can no longer say what happened.
+ * Every other way ends in DONE too. Until RESPONDING a failure is answered with an error page
+ * ({@link #fail}: no route, maintenance, a crashed app, a full backlog, a timeout, no dyno left to try);
+ * in RESPONDING the head has reached the client and only a reset can tell it ({@link #interrupted}); a
+ * client that leaves ends its exchange wherever it is ({@link #onClientClosed}). {@link Attempts} picks
+ * the next dyno and remembers what failed; a request goes again only if {@link RequestBody} kept all of
+ * it. The bytes stream both ways with flow control: {@link DynoLink} to the dyno, {@link ResponseRelay} back.
  */
 final class Exchange extends Deadlines.Node {
-  /** A body piece this small is copied in behind its response head: one buffer to write, not two. */
-  private static final int SMALL_BODY = 1024;
-
   private enum State { ROUTING, WAITING, QUEUED, CONNECTING, SENT, RESPONDING, DONE }
 
   private final Proxy proxy;
+  private final Proxy.Loop loop;
   private final FrontendHandler front;
   private final Channel client;
-  private final BackendPool pool;
-  private final Deadlines firstByte;
-  private final Deadlines idle;
-  private final SubmitNow submitNow;
-  private final HttpRequest request;
+  private final RequestFacts request;
   private final RequestBody body;
   private final Attempts attempts;
-  private final String method;
-  private final String path;
-  private final String host;
-  private final String requestId;
-  private final String forwardedFor;
-  private final String proto;
-  private final String port;
-  private final long startMillis;
-  private final boolean chunkedRequest;
-  private final boolean head;
-  private final boolean upgrade;
-  private final boolean clientKeepAlive;
-  private final boolean http10;
-  private final boolean bodyless;
+  private final DynoLink dyno;
+  private final ResponseRelay response;
+  private final ExchangeLog log = new ExchangeLog();
 
   private State state = State.ROUTING;
   private String app;
   /** The app's own 503 pages, once its route is known. */
   private CustomPages pages = CustomPages.NONE;
-  private Dyno dyno;
-  private String dynoName;
-  private Channel backend;
-  private BackendHandler backendHandler;
-  private boolean reused;
-  private boolean backendDirty;
-  private ScheduledFuture<?> bootTimer;
-  /** While in the app's backlog: the first-byte timeout, counted from when it began waiting (H12). */
-  private ScheduledFuture<?> backlogTimer;
-  /**
-   * It had a place once (woken from the backlog, or sent to a dyno): should it need to wait again, it goes
-   * to the front of the backlog, whatever its depth.
-   */
+  /** Made when it first has to wait (WAITING or QUEUED), which most exchanges never do. */
+  private Waits waits;
+  /** It had a place once (its turn in the backlog, or a dyno): should it wait again, it waits in front. */
   private boolean hadItsTurn;
-  /** When it first joined the backlog, or 0: its wait there is one first-byte timeout in all. */
-  private long queuedSince;
-  private Runnable waiter;
-  private ProxyError waitError;
-  private long connectMs = -1;
-  private long sentNanos;
-  private boolean chunkToClient;
-  /** The response head, not yet handed to the client channel: a small body joins it in one buffer. */
-  private ByteBuf unsent;
   private boolean closeAfter;
-  private boolean backendKeepAlive;
-  private int status;
-  private long bytes;
 
-  Exchange(Proxy proxy, FrontendHandler front, Channel client, Proxy.Loop loop, HttpRequest request, String host,
-      String clientIp, String localPort, boolean trustedPeer) {
+  Exchange(Proxy proxy, Proxy.Loop loop, FrontendHandler front, Channel client, RequestFacts request) {
     this.proxy = proxy;
+    this.loop = loop;
     this.front = front;
     this.client = client;
-    this.pool = loop.pool();
-    this.firstByte = loop.firstByte();
-    this.idle = loop.idle();
-    this.submitNow = loop.submitNow();
     this.request = request;
-    this.host = host;
-    HttpMethod m = request.method();
-    this.method = m.name();
-    this.head = HttpMethod.HEAD.equals(m);
-    this.chunkedRequest = HttpUtil.isTransferEncodingChunked(request);
-    this.body = new RequestBody(head || HttpMethod.GET.equals(m) || HttpMethod.OPTIONS.equals(m), chunkedRequest);
+    this.body = new RequestBody(request.idempotent(), request.chunked());
     this.attempts = new Attempts(proxy.quarantine);
-    this.http10 = request.protocolVersion().equals(HttpVersion.HTTP_1_0);
-    this.clientKeepAlive = HttpUtil.isKeepAlive(request);
-    this.bodyless = !chunkedRequest && HttpUtil.getContentLength(request, 0L) == 0;
-    this.upgrade = request.headers().contains(HttpHeaderNames.UPGRADE)
-        && request.headers().containsValue(HttpHeaderNames.CONNECTION, HttpHeaderValues.UPGRADE, true);
-    String uri = request.uri();
-    this.path = HostName.isAbsolute(uri) ? HostName.originForm(uri) : uri;
-    this.requestId = RequestIds.keepOrCreate(request.headers().get(ForwardedHeaders.X_REQUEST_ID));
-    this.forwardedFor = ForwardedHeaders.forwardedFor(request.headers(), clientIp);
-    this.proto = ForwardedHeaders.proto(request.headers(), trustedPeer);
-    this.port = ForwardedHeaders.port(request.headers(), trustedPeer, localPort);
-    this.startMillis = System.currentTimeMillis();
-  }
-
-  void start() {
-    dispatch();
+    this.dyno = new DynoLink(loop);
+    this.response = new ResponseRelay(client, dyno);
   }
 
   boolean requestComplete() {
@@ -142,24 +76,24 @@ final class Exchange extends Deadlines.Node {
   }
 
   /**
-   * Whether more from the client can be taken now (see the class comment on flow control): not while
-   * chunks wait for a dyno connection, nor while the dyno's socket is full. Reading goes on otherwise,
-   * even before a dyno is chosen: a bodiless request sends nothing more, so stopping and restarting
-   * reads for it would cost two system calls per request for nothing.
+   * Whether more from the client can be taken now: not while chunks wait for a dyno connection, nor while
+   * the dyno's socket is full. Even before a dyno is chosen: stopping and restarting reads for a bodiless
+   * request, which sends nothing more, would cost two system calls for nothing.
    */
   boolean canTakeMore() {
-    return !body.holding() && (backend == null || backend.isWritable());
+    return !body.holding() && dyno.writable();
   }
 
-  // ---- choosing a dyno ------------------------------------------------------------------------------
+  // ---- ROUTING, WAITING, QUEUED, CONNECTING ---------------------------------------------------------
 
-  private void dispatch() {
+  /** Routes the request: the first time, and again after a wait, a failed try or a dyno that closed on it. */
+  void dispatch() {
     RouteTable table = proxy.routes.table();
     if (!table.loaded()) {
       await(table, ProxyError.NO_ROUTE_TABLE);
       return;
     }
-    AppRoute route = app == null ? table.forHost(host) : table.app(app);
+    AppRoute route = app == null ? table.forHost(request.host()) : table.app(app);
     if (route == null) {
       fail(ProxyError.NO_ROUTE);
       return;
@@ -170,123 +104,68 @@ final class Exchange extends Deadlines.Node {
       fail(ProxyError.MAINTENANCE);
       return;
     }
-    Dyno next = attempts.next(pool, route, proxy.config.maxInFlight());
-    if (next != null && pool.pickedLoad() >= proxy.config.maxInFlight()) queue(route); // the least loaded: all full
-    else if (next != null) connect(next);
-    else if (attempts.lastFailure() != null) fail(attempts.lastFailure()); // all tried, or out of tries
-    else if (route.anyCrashed()) fail(ProxyError.APP_CRASHED);
-    else if (route.anyStarting()) await(table, ProxyError.BOOT_TIMEOUT);
-    else fail(route.blank() ? ProxyError.BLANK_APP : ProxyError.NO_DYNOS);
+    int maxInFlight = proxy.config.maxInFlight();
+    BackendPool.Pick pick = attempts.next(loop.pool(), route, maxInFlight);
+    if (pick != null && pick.full(maxInFlight)) queue(maxInFlight * route.serving().length); // the least loaded
+    else if (pick != null) connect(pick.dyno());
+    else if (attempts.whyNone(route) == null) await(table, ProxyError.BOOT_TIMEOUT); // a dyno is booting
+    else fail(attempts.whyNone(route));
   }
 
-  /**
-   * Every dyno has {@code max-in-flight} requests from this loop: the request waits its turn in the app's
-   * backlog, which holds as many per serving dyno (Heroku's request concurrency limit), or gets H11 when
-   * that is full. A dyno that stalls thus costs its app a bounded queue and fast 503s rather than an ever
-   * longer wait for everyone, and a dyno is never sent more than it can be expected to take.
-   */
-  private void queue(AppRoute route) {
-    if (!pool.enqueue(app, this, proxy.config.maxInFlight() * route.serving().length, hadItsTurn)) {
-      fail(ProxyError.BACKLOG_TOO_DEEP);
-      return;
-    }
-    state = State.QUEUED;
-    if (queuedSince == 0) queuedSince = System.nanoTime();
-    if (backlogTimer == null) {
-      long left = proxy.config.firstByteTimeout().toNanos() - (System.nanoTime() - queuedSince);
-      backlogTimer = client.eventLoop().schedule(() -> {
-        backlogTimer = null;
-        if (state == State.QUEUED) fail(ProxyError.REQUEST_TIMEOUT);
-      }, Math.max(0, left), TimeUnit.NANOSECONDS);
-    }
+  /** Holds the request until the route table changes, up to {@code boot-wait}; then {@code onTimeout}. */
+  private void await(RouteTable seen, ProxyError onTimeout) {
+    state = State.WAITING;
+    waits().forRoutes(seen, onTimeout);
   }
 
-  /**
-   * A place may be free (a request of the app ended on this loop, or the pool's once-a-second look): this
-   * one, first in the backlog, tries again. Unless it finds every dyno full and goes back to the front,
-   * the next one gets a turn too: it took a place and there may be more, or it did not take the freed one
-   * (its client left, or it failed, say for maintenance), which would otherwise stay free while the
-   * backlog waits for another request to end.
-   */
+  void routesChanged() {
+    if (state == State.WAITING) dispatch();
+  }
+
+  /** Every dyno has {@code max-in-flight} requests from this loop: it waits its turn, or H11 ({@link Backlogs}). */
+  private void queue(int depth) {
+    if (waits().inBacklog(app, depth, hadItsTurn)) state = State.QUEUED;
+    else fail(ProxyError.BACKLOG_TOO_DEEP);
+  }
+
+  /** Its turn in the backlog: it tries again, and passes the turn on unless it is back in front. */
   void leftBacklog() {
     if (state == State.QUEUED) {
       state = State.ROUTING;
       hadItsTurn = true;
       dispatch();
     }
-    if (state != State.QUEUED) pool.wakeNext(app);
+    if (state != State.QUEUED) loop.backlogs().wakeNext(app);
   }
 
-  /** Holds the request until the route table changes, up to {@code boot-wait}; then {@code onTimeout}. */
-  private void await(RouteTable seen, ProxyError onTimeout) {
-    state = State.WAITING;
-    waitError = onTimeout;
-    if (bootTimer == null) {
-      bootTimer = client.eventLoop().schedule(() -> {
-        bootTimer = null;
-        if (state == State.WAITING) fail(waitError);
-      }, proxy.config.bootWait().toNanos(), TimeUnit.NANOSECONDS);
-    }
-    if (waiter == null) waiter = () -> client.eventLoop().execute(() -> {
-      if (state == State.WAITING) dispatch();
-    });
-    proxy.routes.onChange(seen, waiter);
+  /** A wait's deadline passed ({@link Waits}): it fails if it still waits so. */
+  void waitedTooLong(boolean inBacklog, ProxyError error) {
+    if (state == (inBacklog ? State.QUEUED : State.WAITING)) fail(error);
   }
 
   private void connect(Dyno next) {
-    cancelTimers();
-    hadItsTurn = true; // a retry that has to wait goes to the front of the backlog
-    dyno = next;
-    dynoName = next.name();
-    pool.begin(next);
+    stopWaiting();
+    hadItsTurn = true;
+    log.dyno = next.name();
     state = State.CONNECTING;
-    Channel idle = attempts.freshOnly() ? null : pool.idle(next);
-    if (idle != null) {
-      reused = true;
-      connectMs = 0;
-      connected(idle);
-      return;
-    }
-    reused = false;
-    long t0 = System.nanoTime();
-    pool.connect(next).addListener((ChannelFuture f) -> onConnect(f, next, t0));
+    dyno.connect(next, app, attempts.freshOnly(), this);
   }
 
-  private void onConnect(ChannelFuture f, Dyno target, long t0) {
-    if (state != State.CONNECTING || dyno != target) { // the client left meanwhile
-      if (f.isSuccess()) f.channel().close();
-      return;
-    }
-    if (!f.isSuccess()) {
-      pool.end(target, app);
-      dyno = null;
-      attempts.connectFailed(target, f.cause());
-      dispatch();
-      return;
-    }
-    connectMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
-    connected(f.channel());
+  void connectFailed(Dyno target, Throwable cause) {
+    attempts.connectFailed(target, cause);
+    dispatch();
   }
 
-  // ---- request: client → dyno ---------------------------------------------------------------------
+  // ---- SENT: client -> dyno -------------------------------------------------------------------------
 
-  private void connected(Channel ch) {
-    backend = ch;
-    backendHandler = (BackendHandler) ch.pipeline().get("backend");
-    backendHandler.attach(this);
-    backendHandler.responses.expect(head);
-    ByteBuf out = ch.alloc().buffer(1024);
-    ForwardedHeaders.toDyno(out, request, path, requestId, forwardedFor, proto, port, startMillis, chunkedRequest,
-        upgrade);
-    ch.write(out, ch.voidPromise());
-    body.sendAll(ch);
+  void connected(Channel ch, long connectMs) {
+    log.connectMs = connectMs;
+    dyno.send(ch, this, request, body);
     state = State.SENT;
-    ch.flush();
-    backendDirty = false;
-    sentNanos = System.nanoTime();
-    firstByte.add(this);
+    loop.firstByte().add(this);
     front.updateReading();
-    submitNow.run(); // after a connect, no read follows to send the request on its way
+    dyno.flush(); // last: with it go the reads updateReading may have asked for (see SubmitNow)
+    log.sentNanos = System.nanoTime();
   }
 
   void onRequestContent(HttpContent c) {
@@ -294,21 +173,15 @@ final class Exchange extends Deadlines.Node {
       c.release();
       body.markComplete();
       closeAfter = true;
-      if (state == State.RESPONDING) interrupted(ProxyError.BAD_REQUEST, "client");
+      if (state == State.RESPONDING) interrupted(ProxyError.BAD_REQUEST);
       else fail(ProxyError.BAD_REQUEST);
       return;
     }
     switch (state) {
-      case SENT, RESPONDING -> {
-        body.send(backend, c);
-        backendDirty = true;
-      }
-      case DONE -> {
-        if (c instanceof LastHttpContent) body.markComplete();
-        c.release();
-      }
+      case SENT, RESPONDING -> dyno.send(c, body);
+      case DONE -> body.drop(c);
       default -> {
-        body.hold(c);
+        body.hold(c); // until a dyno connection exists; reading stops meanwhile
         front.updateReading();
       }
     }
@@ -316,158 +189,91 @@ final class Exchange extends Deadlines.Node {
 
   /** After a read of the client socket: one flush for everything it brought. */
   void flushBackend() {
-    if (state == State.RESPONDING) idle.add(this); // a byte from the client: the idle deadline starts again
-    if (backendDirty && backend != null) {
-      backendDirty = false;
-      backend.flush();
-    }
-    submitNow.run();
+    if (state == State.RESPONDING) loop.idle().add(this); // a byte from the client: the idle deadline starts again
+    dyno.flush();
   }
 
   void backendWritabilityChanged() {
     front.updateReading();
   }
 
-  // ---- response: dyno → client --------------------------------------------------------------------
+  // ---- RESPONDING: dyno -> client -------------------------------------------------------------------
 
   /** What the dyno's connection decoded: a head, body bytes, the end, or {@link ResponseDecoder#BAD}. */
   void onResponse(Object msg) {
     if (state != State.SENT && state != State.RESPONDING) {
-      release(msg);
-      return;
-    }
-    if (msg == ResponseDecoder.BAD) {
-      detach(false);
-      if (state == State.RESPONDING) interrupted(ProxyError.RESPONSE_INTERRUPTED, "backend");
+      ResponseDecoder.release(msg);
+    } else if (msg == ResponseDecoder.BAD) {
+      if (state == State.RESPONDING) interrupted(ProxyError.RESPONSE_INTERRUPTED);
       else fail(ProxyError.BAD_RESPONSE);
-    } else if (msg instanceof ResponseHead h) {
-      onResponseHead(h);
+    } else if (msg instanceof ResponseHead head) {
+      onResponseHead(head);
     } else if (msg instanceof ByteBuf data) {
-      onResponseBytes(data);
+      log.bytes += data.readableBytes();
+      response.body(data);
     } else if (msg instanceof ResponseEnd end) {
       finish(end);
     } else {
-      release(msg);
+      ResponseDecoder.release(msg);
     }
   }
 
-  private void onResponseHead(ResponseHead response) {
-    int code = response.status;
-    if (code < 200 && code != 101) { // 100 Continue or 103: the real response is still to come
-      if (!http10) { // an HTTP/1.0 client must not be sent one (RFC 9110 §15.2)
-        ByteBuf out = client.alloc().buffer(response.length + 64);
-        ForwardedHeaders.toClient(out, response, true, false, false);
-        client.write(out, client.voidPromise());
-      }
-      return;
-    }
-    cancelTimers();
-    if (code == 101 && !upgrade) { // a switch nobody asked for: the dyno is confused
-      detach(false);
+  private void onResponseHead(ResponseHead head) {
+    if (response.informational(head, request.http10())) return; // 100 or 103: the response is still to come
+    stopWaiting();
+    if (head.status == 101 && !request.upgrade()) { // a switch nobody asked for: the dyno is confused
       fail(ProxyError.BAD_RESPONSE);
       return;
     }
     body.stopReplay(); // the dyno has answered: this request will not be sent again
     state = State.RESPONDING;
-    status = code;
-    backendKeepAlive = response.keepAlive() && !response.untilClose;
-    chunkToClient = ForwardedHeaders.chunkedToClient(response, http10, head);
-    ByteBuf out = client.alloc().buffer(response.length + 512);
-    closeAfter |= ForwardedHeaders.toClient(out, response, clientKeepAlive, http10, head);
-    if (code == 101) {
-      client.writeAndFlush(out, client.voidPromise());
-      switchProtocols();
-      return;
-    }
-    unsent = out;
-  }
-
-  private void onResponseBytes(ByteBuf data) {
-    int n = data.readableBytes();
-    bytes += n;
-    if (unsent != null && n <= SMALL_BODY && unsent.writableBytes() >= n + 16) { // one buffer, one copy
-      if (chunkToClient) Chunks.append(unsent, data);
-      else unsent.writeBytes(data);
-      data.release();
-      return;
-    }
-    sendUnsent();
-    if (chunkToClient) Chunks.write(client, data);
-    else client.write(data, client.voidPromise());
-    if (!client.isWritable()) backend.config().setAutoRead(false);
+    log.status = head.status;
+    dyno.keepAlive(head.keepAlive() && !head.untilClose);
+    closeAfter |= response.start(head, request);
+    if (head.status == 101) switchProtocols();
   }
 
   /**
-   * After a read of the dyno's socket. A response still under way (one that ended in this read is done)
-   * goes on the idle list, or back to its end: every read from either side starts its deadline again.
+   * After a read of the dyno's socket: one flush for everything it brought. A response still under way
+   * goes to the back of the idle list: every read from either side starts its deadline again.
    */
   void flushClient() {
-    if (state == State.RESPONDING) idle.add(this);
-    sendUnsent();
-    client.flush();
-    submitNow.run();
-  }
-
-  private void sendUnsent() {
-    if (unsent != null) {
-      client.write(unsent, client.voidPromise());
-      unsent = null;
-    }
-  }
-
-  private static void release(Object msg) {
-    if (msg instanceof ResponseEnd end) ReferenceCountUtil.release(end.trailers);
-    else ReferenceCountUtil.release(msg);
+    if (state == State.RESPONDING) loop.idle().add(this);
+    response.flush();
   }
 
   void clientWritabilityChanged() {
-    if (state == State.RESPONDING && client.isWritable()) backend.config().setAutoRead(true);
+    if (state == State.RESPONDING) response.clientWritabilityChanged();
   }
 
   private void finish(ResponseEnd end) {
     state = State.DONE;
-    if (chunkToClient) {
-      if (end.trailers != null || unsent == null || !Chunks.appendLast(unsent)) {
-        sendUnsent();
-        Chunks.last(client, end.trailers);
-      }
-    } else {
-      ReferenceCountUtil.release(end.trailers); // an HTTP/1.0 client, or a length-framed body: no trailers
-    }
-    sendUnsent();
     boolean keepClient = !closeAfter && body.complete();
-    if (keepClient) client.flush();
-    else client.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
-    log(null, null);
-    detach(body.complete() && backendKeepAlive);
-    front.exchangeDone(this, keepClient);
-    submitNow.run(); // the exchange is detached, so no flushClient() follows this read to send the answer
+    response.end(end, keepClient);
+    detach(body.complete());
+    done(null, false, keepClient);
   }
 
   private void switchProtocols() {
+    response.flush();
     state = State.DONE;
-    log(null, null);
-    Channel b = backend;
-    backendHandler.detach();
-    backend = null;
-    pool.end(dyno, app);
-    dyno = null;
+    if (app != null) proxy.logs.log(app, log.line(request, null, false));
+    Channel backend = dyno.handOver();
     body.release();
-    front.tunnel(b);
+    front.tunnel(backend);
   }
 
-  // ---- failures ---------------------------------------------------------------------------------------
+  // ---- to DONE some other way ------------------------------------------------------------------------
 
   void onBackendClosed() {
     if (state == State.SENT) {
-      Dyno lost = dyno;
+      Dyno lost = dyno.held();
       detach(false);
-      attempts.closedUnanswered(lost, reused);
+      attempts.closedUnanswered(lost, dyno.reused());
       if (body.replayable()) dispatch(); // everything sent so far is kept: send it again elsewhere
       else fail(ProxyError.CONNECTION_CLOSED);
     } else if (state == State.RESPONDING) {
-      detach(false);
-      interrupted(ProxyError.RESPONSE_INTERRUPTED, "backend");
+      interrupted(ProxyError.RESPONSE_INTERRUPTED);
     }
   }
 
@@ -478,100 +284,65 @@ final class Exchange extends Deadlines.Node {
    */
   @Override
   void expired() {
-    if (state == State.SENT) {
-      detach(false);
-      fail(ProxyError.REQUEST_TIMEOUT);
-    } else if (state == State.RESPONDING) {
-      boolean clientOwes = !body.complete() || !client.isWritable();
-      interrupted(clientOwes ? ProxyError.CLIENT_IDLE : ProxyError.IDLE_CONNECTION, clientOwes ? "client" : "backend");
-    }
+    boolean clientOwes = !body.complete() || !client.isWritable();
+    if (state == State.SENT) fail(ProxyError.REQUEST_TIMEOUT);
+    else if (state == State.RESPONDING) interrupted(clientOwes ? ProxyError.CLIENT_IDLE : ProxyError.IDLE_CONNECTION);
   }
 
+  /** The client's connection closed (it has no current exchange any more: {@link FrontendHandler}). */
   void onClientClosed() {
     if (state == State.DONE) return;
-    if (state == State.QUEUED) pool.stopWaiting(app, this);
     detach(false);
-    if (waiter != null) proxy.routes.cancel(waiter);
     state = State.DONE;
-    ReferenceCountUtil.release(unsent);
-    unsent = null;
-    status = ProxyError.CLIENT_INTERRUPTED.status();
-    log(ProxyError.CLIENT_INTERRUPTED, "client");
-    body.release();
+    response.drop();
+    log.status = ProxyError.CLIENT_INTERRUPTED.status();
+    done(ProxyError.CLIENT_INTERRUPTED, true, false);
   }
 
   /** An answer from the router itself; the response has not started, so a status can still say it. */
   private void fail(ProxyError error) {
     if (state == State.DONE) return;
-    if (state == State.QUEUED) pool.stopWaiting(app, this); // a bad chunk, or its time in the backlog is up
     detach(false);
-    if (waiter != null) proxy.routes.cancel(waiter);
     state = State.DONE;
-    status = error.status();
+    log.status = error.status();
     // A body the dyno never saw must not be read as the next request: close unless there was none.
-    boolean keepClient = (body.complete() || bodyless) && clientKeepAlive && !closeAfter;
-    ErrorPage.write(client, error, pages, head, keepClient, requestId);
-    if (error.code() != null) log(error, null);
-    body.release();
-    front.exchangeDone(this, keepClient);
-    submitNow.run();
+    boolean keepClient = (body.complete() || request.bodyless()) && request.keepAlive() && !closeAfter;
+    ErrorPage.write(client, error, pages, request.head(), keepClient, request.requestId());
+    done(error, false, keepClient);
   }
 
   /** The response has started, so no status can tell the client: reset the connection instead. */
-  private void interrupted(ProxyError error, String sock) {
+  private void interrupted(ProxyError error) {
     state = State.DONE;
-    ReferenceCountUtil.release(unsent);
-    unsent = null;
+    response.drop();
     detach(false);
-    log(error, sock);
-    body.release();
-    front.exchangeDone(this, false);
+    done(error, true, false);
     client.config().setOption(ChannelOption.SO_LINGER, 0); // close() now sends RST, not FIN
     client.close();
   }
 
-  // ---- bookkeeping ------------------------------------------------------------------------------------
-
-  /** Lets go of the dyno connection: back to the pool when it is clean, else closed by the caller. */
-  private void detach(boolean reuse) {
-    cancelTimers();
-    if (backend != null) {
-      backendHandler.detach();
-      if (reuse) {
-        backend.config().setAutoRead(true);
-        pool.release(dyno, backend, backendHandler);
-      } else if (backend.isActive()) {
-        backend.close();
-      }
-      backend = null;
-      backendHandler = null;
-    }
-    if (dyno != null) {
-      pool.end(dyno, app);
-      dyno = null;
-    }
+  /** The last of every exchange but a tunnel's: its log line (if it has an app and a code), the client back. */
+  private void done(ProxyError error, boolean interrupted, boolean keepClient) {
+    boolean logged = app != null && (error == null || error.code() != null); // no app: an unknown host
+    if (logged) proxy.logs.log(app, log.line(request, error, interrupted));
+    body.release();
+    front.exchangeDone(this, keepClient);
   }
 
-  private void cancelTimers() {
+  /** Off the deadline lists, and no longer waiting for anything: its timers, the table, the backlog. */
+  private void stopWaiting() {
     Deadlines.unlink(this);
-    if (backlogTimer != null) {
-      backlogTimer.cancel(false);
-      backlogTimer = null;
-    }
-    if (bootTimer != null) {
-      bootTimer.cancel(false);
-      bootTimer = null;
-    }
+    if (waits != null) waits.stop(state == State.QUEUED);
   }
 
-  private void log(ProxyError error, String sock) {
-    if (app == null) return; // no app, no app log to write to
-    long now = System.nanoTime();
-    long service = sentNanos == 0 ? -1 : TimeUnit.NANOSECONDS.toMillis(now - sentNanos);
-    String at = error == null || error.informational() ? "info"
-        : error == ProxyError.CLIENT_INTERRUPTED ? "warning" : "error";
-    proxy.logs.log(app, new RouterLogLine(at,
-        error == null ? null : error.code(), error == null ? null : error.desc(), method, path, host, requestId,
-        forwardedFor, dynoName, connectMs, service, status, bytes, proto, sock, Instant.now()));
+  /** Stops waiting, and lets go of the dyno: its connection back to the pool after a {@code clean} exchange. */
+  private void detach(boolean clean) {
+    stopWaiting();
+    dyno.release(clean);
+  }
+
+  private Waits waits() {
+    if (waits == null) waits = new Waits(this, proxy, loop.backlogs(), client.eventLoop());
+    return waits;
   }
 }

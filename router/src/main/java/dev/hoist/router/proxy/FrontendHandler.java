@@ -12,10 +12,12 @@ import java.util.ArrayDeque;
 
 /**
  * The last handler of a client connection. One {@link Exchange} runs at a time; a request the client
- * pipelines behind it waits in a small backlog (reading stops as soon as anything lands there, so it
- * holds at most what one socket read decoded). Malformed requests are answered here, before an exchange
- * exists, and end the connection: after a framing error nothing later on it can be trusted. Between
- * requests the connection sits on its loop's idle list and is closed after {@code idle-timeout}.
+ * pipelines behind it waits here ({@code pipelined}; reading stops as soon as anything lands there, so
+ * it holds at most what one socket read decoded). Not to be confused with an app's backlog
+ * ({@link Backlogs}), where requests wait for a place at a dyno. Malformed requests are answered here,
+ * before an exchange exists, and end the connection: after a framing error nothing later on it can be
+ * trusted. Between requests the connection sits on its loop's idle list and is closed after
+ * {@code idle-timeout}.
  */
 final class FrontendHandler extends ChannelInboundHandlerAdapter {
   private final Proxy proxy;
@@ -31,7 +33,7 @@ final class FrontendHandler extends ChannelInboundHandlerAdapter {
   private String localPort;
   private boolean trustedPeer;
   private Exchange current;
-  private ArrayDeque<Object> backlog;
+  private ArrayDeque<Object> pipelined;
   private boolean broken;
 
   FrontendHandler(Proxy proxy) {
@@ -63,8 +65,8 @@ final class FrontendHandler extends ChannelInboundHandlerAdapter {
       if (msg instanceof HttpContent && !(msg instanceof HttpRequest) && !current.requestComplete()) {
         current.onRequestContent((HttpContent) msg);
       } else { // the next request, pipelined: it waits, and reading stops until this exchange ends
-        if (backlog == null) backlog = new ArrayDeque<>(4);
-        backlog.add(msg);
+        if (pipelined == null) pipelined = new ArrayDeque<>(4);
+        pipelined.add(msg);
         updateReading();
       }
     } else if (msg instanceof HttpRequest) {
@@ -86,8 +88,8 @@ final class FrontendHandler extends ChannelInboundHandlerAdapter {
       updateReading();
       return;
     }
-    current = new Exchange(proxy, this, client, loop, request, host, clientIp, localPort, trustedPeer);
-    current.start();
+    current = new Exchange(proxy, loop, this, client, RequestFacts.of(request, host, clientIp, localPort, trustedPeer));
+    current.dispatch();
   }
 
   /** Called by the exchange when it has answered; the connection stays open only if {@code keepAlive}. */
@@ -96,12 +98,12 @@ final class FrontendHandler extends ChannelInboundHandlerAdapter {
     current = null;
     if (!keepAlive) {
       broken = true;
-      releaseBacklog();
+      releasePipelined();
       updateReading();
       return;
     }
-    ArrayDeque<Object> waiting = backlog;
-    backlog = null;
+    ArrayDeque<Object> waiting = pipelined;
+    pipelined = null;
     Object msg;
     while (waiting != null && (msg = waiting.poll()) != null) handle(msg);
     if (current == null) loop.idle().add(idleMark);
@@ -113,13 +115,13 @@ final class FrontendHandler extends ChannelInboundHandlerAdapter {
    * changed; it touches the channel only when the answer does, since each change is a system call.
    */
   void updateReading() {
-    boolean want = !broken && (backlog == null || backlog.isEmpty()) && (current == null || current.canTakeMore());
+    boolean want = !broken && (pipelined == null || pipelined.isEmpty()) && (current == null || current.canTakeMore());
     if (client.config().isAutoRead() != want) client.config().setAutoRead(want);
   }
 
   void tunnel(Channel backend) {
     current = null;
-    releaseBacklog();
+    releasePipelined();
     Splice.join(client, backend, loop.idle());
   }
 
@@ -140,7 +142,7 @@ final class FrontendHandler extends ChannelInboundHandlerAdapter {
     broken = true;
     if (x != null) x.onClientClosed();
     if (loop != null) loop.idle().remove(idleMark);
-    releaseBacklog();
+    releasePipelined();
   }
 
   @Override
@@ -148,10 +150,10 @@ final class FrontendHandler extends ChannelInboundHandlerAdapter {
     ctx.close(); // a reset by the client, mostly; channelInactive does the accounting
   }
 
-  private void releaseBacklog() {
-    if (backlog == null) return;
+  private void releasePipelined() {
+    if (pipelined == null) return;
     Object msg;
-    while ((msg = backlog.poll()) != null) ReferenceCountUtil.release(msg);
-    backlog = null;
+    while ((msg = pipelined.poll()) != null) ReferenceCountUtil.release(msg);
+    pipelined = null;
   }
 }

@@ -12,6 +12,7 @@ import io.netty.channel.WriteBufferWaterMark;
 import io.netty.handler.codec.http.HttpDecoderConfig;
 import io.netty.handler.codec.http.HttpRequestDecoder;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * What every connection of one router shares: settings, the route table, the quarantine list, the log
@@ -29,7 +30,7 @@ public final class Proxy {
 
   /**
    * Buffers for both sides. Netty 4.2 defaults to its adaptive allocator; under the router benchmark the
-   * pooled one cost about 0.9 µs less CPU per request (docs/benchmarks.md), so it is chosen explicitly.
+   * pooled one costs less CPU per request (docs/benchmarks.md), so it is chosen explicitly.
    */
   public static final ByteBufAllocator ALLOCATOR = PooledByteBufAllocator.DEFAULT;
 
@@ -42,17 +43,19 @@ public final class Proxy {
       .setMaxInitialLineLength(RequestChecks.MAX_LINE).setMaxHeaderSize(RequestChecks.MAX_HEADERS)
       .setMaxChunkSize(64 * 1024);
   private final ConcurrentHashMap<EventLoop, Loop> loops = new ConcurrentHashMap<>();
+  private final AtomicInteger backlogged = new AtomicInteger();
 
   /**
    * What one event loop keeps for its own connections, touched by that loop's thread alone.
    *
    * @param pool      dyno connections and the choice of dyno
+   * @param backlogs  per app, the requests waiting for a place at a full dyno (H11)
    * @param firstByte exchanges waiting for a response's first byte ({@code first-byte-timeout}, H12)
    * @param idle      keep-alive client connections between requests, and responses under way
    *                  ({@code idle-timeout}: H15, H28)
-   * @param submitNow io_uring: sends what a read of a socket queued without waiting for the loop's turn
+   * @param submitNow io_uring: sends what a read or a flush queued without waiting for the loop's turn
    */
-  record Loop(BackendPool pool, Deadlines firstByte, Deadlines idle, SubmitNow submitNow) {}
+  record Loop(BackendPool pool, Backlogs backlogs, Deadlines firstByte, Deadlines idle, SubmitNow submitNow) {}
 
   public Proxy(RouterConfig config, Routes routes, LogSink logs, Transport transport) {
     this.config = config;
@@ -79,10 +82,15 @@ public final class Proxy {
     };
   }
 
+  /** How many requests wait in the apps' backlogs now, on every event loop (for tests and diagnostics). */
+  public int backlogged() {
+    return backlogged.get();
+  }
+
   Loop loop(EventLoop loop) {
     return loops.computeIfAbsent(loop, l -> {
       SubmitNow submitNow = SubmitNow.on(l);
-      return new Loop(new BackendPool(l, transport, config, submitNow),
+      return new Loop(new BackendPool(l, transport, config, submitNow), new Backlogs(l, backlogged),
           new Deadlines(l, config.firstByteTimeout().toNanos(), 100),
           new Deadlines(l, config.idleTimeout().toNanos(), 1000), submitNow);
     });

@@ -54,6 +54,12 @@ final class RequestBody {
     pending.add(c);
   }
 
+  /** A chunk that came after the exchange ended: nothing takes it. */
+  void drop(HttpContent c) {
+    if (c instanceof LastHttpContent) complete = true;
+    c.release();
+  }
+
   /** For a new dyno connection: the copies of what an earlier attempt sent, then what was held. */
   void sendAll(Channel backend) {
     if (replay != null) {

@@ -37,6 +37,12 @@ final class ResponseDecoder extends ChannelInboundHandlerAdapter {
   /** A head, chunk-size line or trailer section that has not fully arrived yet. */
   private ByteBuf partial;
 
+  /** Releases a message this decoder passed on, when nobody takes it: body bytes, or an end's trailers. */
+  static void release(Object msg) {
+    if (msg instanceof ResponseEnd end) ReferenceCountUtil.release(end.trailers);
+    else ReferenceCountUtil.release(msg);
+  }
+
   /** Before each request: whether it is a HEAD, whose response has no body whatever it declares. */
   void expect(boolean headRequest) {
     this.headRequest = headRequest;

@@ -1,8 +1,8 @@
 package dev.hoist.router.proxy;
 
+import io.netty.channel.ChannelDuplexHandler;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.EventLoop;
 import io.netty.channel.SingleThreadIoEventLoop;
 import io.netty.channel.uring.IoUringIoHandler;
@@ -18,14 +18,14 @@ import java.lang.reflect.Method;
  *
  * <p>Why: Netty's io_uring loop handles all the completions that have arrived, then submits everything
  * they queued in one system call. That is what makes the transport cheap, but under full load a turn
- * holds a few dozen requests, and the first ones' writes wait for the last one's handling: the router's
- * p99 at its own limit was 7-11 % above nginx's while its median was lower. So the router submits
- * early: first in each pipeline, before a read is handled (what earlier reads queued goes out: answers,
- * requests to dynos, and the reads Netty re-armed, so the next request or response is seen this turn),
- * after the flush of a read that leaves an exchange under way, at an exchange's end (its last read is no
- * longer the exchange's to flush) and after a connect (no read follows it). A read's writes are still one
- * submission, and early submits stop {@link #TURN_NANOS} into a turn. Measured in docs/benchmarks.md:
- * the p99 at the limit at or below nginx's, for some of the requests/s io_uring had gained.
+ * holds a few dozen requests, and the first ones' writes wait for the last one's handling, which showed
+ * in the router's p99 at its own limit while its median was low. So the router submits early, from this
+ * one handler, first in every client and dyno pipeline: before a read is handled (what earlier reads
+ * queued goes out: answers, requests to dynos, and the reads Netty re-armed, so the next request or
+ * response is seen this turn), and after every flush (an answer, a request sent to a dyno, an error
+ * page, however the flush came about: at the end of a read, at the end of an exchange, after a connect
+ * or from a timer). A read's writes are still one submission, and early submits stop {@link #TURN_NANOS}
+ * into a turn. What it gained and cost is in docs/benchmarks.md.
  *
  * <p>How: Netty has no public call for it, so the loop's handler is reached by reflection (classpath, no
  * module opens needed) and its own private submit is used, the one it calls when its queue is full; it
@@ -34,7 +34,7 @@ import java.lang.reflect.Method;
  * router runs as before, batching whole turns (SubmitNowTest fails first).
  */
 @ChannelHandler.Sharable
-final class SubmitNow extends ChannelInboundHandlerAdapter {
+final class SubmitNow extends ChannelDuplexHandler {
   private static final System.Logger LOG = System.getLogger(SubmitNow.class.getName());
   private static final SubmitNow NONE = new SubmitNow(null, null);
   /**
@@ -86,6 +86,13 @@ final class SubmitNow extends ChannelInboundHandlerAdapter {
   public void channelRead(ChannelHandlerContext ctx, Object msg) {
     run();
     ctx.fireChannelRead(msg);
+  }
+
+  /** Last on the way out: what a flush queued goes out now, not at the end of the loop's turn. */
+  @Override
+  public void flush(ChannelHandlerContext ctx) {
+    ctx.flush();
+    run();
   }
 
   boolean active() {

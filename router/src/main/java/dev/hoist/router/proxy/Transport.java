@@ -24,9 +24,9 @@ import java.util.List;
  * connections live on one event loop and never need a lock between them.
  *
  * <p>{@code auto} takes the first that works here: io_uring (many reads and writes go to the kernel in one
- * system call, see {@link SubmitNow}: on the router benchmark, 11–12 % less CPU per request than nginx and
- * 109–112 % of its requests/s, against 99.7–104 % on NIO; docs/benchmarks.md), then epoll, then the JDK's
- * NIO, which runs anywhere. The native two need Linux on x86-64 and a kernel and
+ * system call instead of one each, see {@link SubmitNow}: the least CPU per request and the most requests/s
+ * of the three on the router benchmark, docs/benchmarks.md), then epoll, then the JDK's NIO, which runs
+ * anywhere. The native two need Linux on x86-64 and a kernel and
  * container policy that allow them (Docker's default seccomp profile refuses io_uring since Docker 25);
  * when one does not load, the next is used, and the startup line says which. Naming one that cannot load
  * stops the router with the reason, rather than running on something else than asked.

@@ -31,18 +31,18 @@ class AttemptsTest {
 
   @Test
   void movesToAnotherDynoAfterARefusedConnectAndQuarantinesTheFirst() {
-    Dyno first = attempts.next(pool, app, 50);
+    Dyno first = attempts.next(pool, app, 50).dyno();
     attempts.connectFailed(first, new ConnectException("refused"));
 
-    assertThat(attempts.next(pool, app, 50)).isNotEqualTo(first);
+    assertThat(attempts.next(pool, app, 50).dyno()).isNotEqualTo(first);
     assertThat(attempts.lastFailure()).isEqualTo(ProxyError.CONNECT_REFUSED);
     assertThat(quarantine.contains(first.socketAddress())).isTrue();
   }
 
   @Test
   void runsOutWhenEveryDynoFailed() {
-    attempts.connectFailed(attempts.next(pool, app, 50), new ConnectTimeoutException("slow"));
-    attempts.closedUnanswered(attempts.next(pool, app, 50), false);
+    attempts.connectFailed(attempts.next(pool, app, 50).dyno(), new ConnectTimeoutException("slow"));
+    attempts.closedUnanswered(attempts.next(pool, app, 50).dyno(), false);
 
     assertThat(attempts.next(pool, app, 50)).isNull();
     assertThat(attempts.lastFailure()).isEqualTo(ProxyError.CONNECTION_CLOSED);
@@ -50,12 +50,12 @@ class AttemptsTest {
 
   @Test
   void blamesAStalePooledConnectionOnTheConnectionNotTheDyno() {
-    Dyno first = attempts.next(pool, app, 50);
+    Dyno first = attempts.next(pool, app, 50).dyno();
     attempts.closedUnanswered(first, true);
 
     assertThat(attempts.freshOnly()).isTrue();
     assertThat(quarantine.contains(first.socketAddress())).isFalse();
-    assertThat(List.of(attempts.next(pool, app, 50), attempts.next(pool, app, 50))).contains(first);
+    assertThat(List.of(attempts.next(pool, app, 50).dyno(), attempts.next(pool, app, 50).dyno())).contains(first);
   }
 
   @Test

@@ -31,7 +31,7 @@ class BackendPoolTest {
   @Test
   void rotatesOverIdleDynos() {
     Map<String, Integer> picks = new HashMap<>();
-    for (int i = 0; i < 30; i++) picks.merge(pool.pick(app, null, quarantine, 50).name(), 1, Integer::sum);
+    for (int i = 0; i < 30; i++) picks.merge(pool.pick(app, null, quarantine, 50).dyno().name(), 1, Integer::sum);
 
     assertThat(picks).containsOnly(Map.entry("web.1", 10), Map.entry("web.2", 10), Map.entry("web.3", 10));
   }
@@ -42,11 +42,11 @@ class BackendPoolTest {
     pool.begin(one);
     pool.begin(two);
 
-    for (int i = 0; i < 5; i++) assertThat(pool.pick(app, null, quarantine, 50)).isEqualTo(three);
-    pool.end(one, "demo");
-    pool.end(one, "demo");
+    for (int i = 0; i < 5; i++) assertThat(pool.pick(app, null, quarantine, 50).dyno()).isEqualTo(three);
+    pool.end(one);
+    pool.end(one);
     pool.begin(three);
-    assertThat(pool.pick(app, null, quarantine, 50)).isEqualTo(one);
+    assertThat(pool.pick(app, null, quarantine, 50).dyno()).isEqualTo(one);
   }
 
   @Test
@@ -58,20 +58,22 @@ class BackendPoolTest {
     pool.begin(three);
 
     // two and three are full at 2: the request would only wait for them, so the quarantined one gets it
-    assertThat(pool.pick(app, null, quarantine, 2)).isEqualTo(one);
-    assertThat(pool.pickedLoad()).isZero();
+    BackendPool.Pick quarantined = pool.pick(app, null, quarantine, 2);
+    assertThat(quarantined.dyno()).isEqualTo(one);
+    assertThat(quarantined.load()).isZero();
     pool.begin(one);
     pool.begin(one);
-    assertThat(pool.pick(app, null, quarantine, 2)).isNotNull();
-    assertThat(pool.pickedLoad()).as("all full: the caller queues").isEqualTo(2);
+    BackendPool.Pick full = pool.pick(app, null, quarantine, 2);
+    assertThat(full).isNotNull();
+    assertThat(full.load()).as("all full: the caller queues").isEqualTo(2);
   }
 
   @Test
   void skipsTriedDynosAndKeepsQuarantinedOnesForLast() {
     quarantine.add(one.socketAddress());
 
-    assertThat(pool.pick(app, List.of(two), quarantine, 50)).isEqualTo(three);
-    assertThat(pool.pick(app, List.of(two, three), quarantine, 50)).as("a last resort").isEqualTo(one);
+    assertThat(pool.pick(app, List.of(two), quarantine, 50).dyno()).isEqualTo(three);
+    assertThat(pool.pick(app, List.of(two, three), quarantine, 50).dyno()).as("a last resort").isEqualTo(one);
     assertThat(pool.pick(app, List.of(one, two, three), quarantine, 50)).isNull();
   }
 
