@@ -5,7 +5,10 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
-/** The control plane on its own: {@code java -jar hoist-api.jar}. The all-in-one launcher embeds it too. */
+/**
+ * The control plane on its own: {@code java -jar hoist-api.jar}. The all-in-one launcher embeds it
+ * too.
+ */
 @SpringBootApplication
 @ConfigurationPropertiesScan
 @EnableScheduling

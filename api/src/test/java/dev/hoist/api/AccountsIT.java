@@ -11,7 +11,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** {@code /account}, {@code /accounts} (admin) and {@code /oauth/authorizations}, and who may call what. */
+/**
+ * {@code /account}, {@code /accounts} (admin) and {@code /oauth/authorizations}, and who may call
+ * what.
+ */
 class AccountsIT extends ApiTest {
   @Test
   void showsTheCallersOwnAccountWithoutAKey() {
@@ -72,7 +75,15 @@ class AccountsIT extends ApiTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"not-an-email", "two@at@example.com", "has space@example.com", "@example.com", "user@", ""})
+  @ValueSource(
+      strings = {
+        "not-an-email",
+        "two@at@example.com",
+        "has space@example.com",
+        "@example.com",
+        "user@",
+        ""
+      })
   void refusesABadEmailAndCreatesNothing(String email) {
     int before = ok(admin().get("/accounts")).size();
 
@@ -95,7 +106,10 @@ class AccountsIT extends ApiTest {
   void refusesCallsWithoutAValidKey() {
     assertError(anonymous().get("/account"), 401, "unauthorized");
     assertError(withKey("hoist_not-a-real-key").get("/account"), 401, "unauthorized");
-    assertError(anonymous().with("Authorization", "Basic dXNlcjpwYXNz").get("/account"), 401, "unauthorized");
+    assertError(
+        anonymous().with("Authorization", "Basic dXNlcjpwYXNz").get("/account"),
+        401,
+        "unauthorized");
     assertError(component().get("/account"), 401, "unauthorized");
     assertError(anonymous().post("/apps", Map.of("name", appName("anon"))), 401, "unauthorized");
   }
@@ -144,7 +158,8 @@ class AccountsIT extends ApiTest {
 
     assertError(newUser().delete("/oauth/authorizations/" + id), 404, "not_found");
     assertError(alice.delete("/oauth/authorizations/not-a-uuid"), 404, "not_found");
-    assertThat(withKey(made.at("/access_token/token").asText()).get("/account").status()).isEqualTo(200);
+    assertThat(withKey(made.at("/access_token/token").asText()).get("/account").status())
+        .isEqualTo(200);
     assertThat(authorization(alice, id)).isNotNull();
   }
 
@@ -153,7 +168,10 @@ class AccountsIT extends ApiTest {
     Http user = newUser();
     int before = ok(user.get("/oauth/authorizations")).size();
 
-    assertError(user.post("/oauth/authorizations", Map.of("description", "x".repeat(201))), 422, "invalid_params");
+    assertError(
+        user.post("/oauth/authorizations", Map.of("description", "x".repeat(201))),
+        422,
+        "invalid_params");
     assertThat(ok(user.get("/oauth/authorizations")).size()).isEqualTo(before);
   }
 

@@ -12,7 +12,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** {@code /apps}: create, list, info, rename, delete; and that another user's app is invisible everywhere. */
+/**
+ * {@code /apps}: create, list, info, rename, delete; and that another user's app is invisible
+ * everywhere.
+ */
 class AppsIT extends ApiTest {
   private static final String NAME_RULE = "^[a-z][a-z0-9-]{1,28}[a-z0-9]$";
 
@@ -47,7 +50,8 @@ class AppsIT extends ApiTest {
     assertThat(noBody.json().get("name").asText()).matches(NAME_RULE);
     assertThat(emptyBody.json().get("name").asText()).matches(NAME_RULE);
     assertThat(values(ok(user.get("/apps")), "name"))
-        .containsExactlyInAnyOrder(noBody.json().get("name").asText(), emptyBody.json().get("name").asText());
+        .containsExactlyInAnyOrder(
+            noBody.json().get("name").asText(), emptyBody.json().get("name").asText());
   }
 
   @Test
@@ -63,7 +67,17 @@ class AppsIT extends ApiTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"Bad_Name", "ab", "1abc", "a-", "-abc", "has space", "name-with-31-chars-xxxxxxxxxxxx", ""})
+  @ValueSource(
+      strings = {
+        "Bad_Name",
+        "ab",
+        "1abc",
+        "a-",
+        "-abc",
+        "has space",
+        "name-with-31-chars-xxxxxxxxxxxx",
+        ""
+      })
   void refusesABadNameAndCreatesNoApp(String name) {
     Http user = newUser();
 
@@ -74,7 +88,8 @@ class AppsIT extends ApiTest {
   @Test
   void acceptsNamesOfThreeAndOfThirtyCharacters() {
     Http user = newUser();
-    String three = "z9z"; // the only three-letter name in the suite; the database is new for each run
+    String three =
+        "z9z"; // the only three-letter name in the suite; the database is new for each run
     String thirty = (appName("x") + "-".repeat(30)).substring(0, 29) + "z";
 
     assertThat(user.post("/apps", Map.of("name", three)).status()).as(three).isEqualTo(201);
@@ -137,7 +152,8 @@ class AppsIT extends ApiTest {
 
     assertThat(deleted.status()).isEqualTo(200);
     assertThat(deleted.json().get("name").asText()).isEqualTo(name);
-    for (String gone : new String[] {"", "/config-vars", "/releases", "/formation", "/slugs/" + slug}) {
+    for (String gone :
+        new String[] {"", "/config-vars", "/releases", "/formation", "/slugs/" + slug}) {
       assertError(user.get("/apps/" + name + gone), 404, "not_found");
     }
     assertThat(Files.exists(blobDir().resolve("slugs/" + slug + ".tgz"))).isFalse();
@@ -153,28 +169,32 @@ class AppsIT extends ApiTest {
   }
 
   /**
-   * Every app-scoped call, by a user who is neither owner nor collaborator, answers 404 exactly as for an
-   * app that does not exist, and changes nothing.
+   * Every app-scoped call, by a user who is neither owner nor collaborator, answers 404 exactly as
+   * for an app that does not exist, and changes nothing.
    */
   @ParameterizedTest(name = "{0} /apps/APP{1}")
-  @CsvSource(delimiter = '|', nullValues = "-", value = {
-      "GET    |                         | -",
-      "PATCH  |                         | {\"name\": \"stolen-name-x\"}",
-      "DELETE |                         | -",
-      "GET    | /config-vars            | -",
-      "PATCH  | /config-vars            | {\"A\": \"1\"}",
-      "GET    | /releases               | -",
-      "GET    | /releases/1             | -",
-      "GET    | /releases/1/config-vars | -",
-      "POST   | /releases               | {\"release\": 1}",
-      "GET    | /formation              | -",
-      "PATCH  | /formation              | {\"updates\": [{\"type\": \"web\", \"quantity\": 1}]}",
-      "PATCH  | /formation/web          | {\"quantity\": 1}",
-      "GET    | /collaborators          | -",
-      "POST   | /collaborators          | {\"user\": \"admin@hoist.local\"}",
-      "DELETE | /collaborators/COLLABORATOR | -",
-      "POST   | /slugs                  | {\"process_types\": {\"web\": \"x\"}}",
-      "GET    | /dynos                  | -"})
+  @CsvSource(
+      delimiter = '|',
+      nullValues = "-",
+      value = {
+        "GET    |                         | -",
+        "PATCH  |                         | {\"name\": \"stolen-name-x\"}",
+        "DELETE |                         | -",
+        "GET    | /config-vars            | -",
+        "PATCH  | /config-vars            | {\"A\": \"1\"}",
+        "GET    | /releases               | -",
+        "GET    | /releases/1             | -",
+        "GET    | /releases/1/config-vars | -",
+        "POST   | /releases               | {\"release\": 1}",
+        "GET    | /formation              | -",
+        "PATCH  | /formation              | {\"updates\": [{\"type\": \"web\", \"quantity\": 1}]}",
+        "PATCH  | /formation/web          | {\"quantity\": 1}",
+        "GET    | /collaborators          | -",
+        "POST   | /collaborators          | {\"user\": \"admin@hoist.local\"}",
+        "DELETE | /collaborators/COLLABORATOR | -",
+        "POST   | /slugs                  | {\"process_types\": {\"web\": \"x\"}}",
+        "GET    | /dynos                  | -"
+      })
   void anotherUsersAppIsNotFoundEverywhereAndUnchanged(String method, String path, String body) {
     Http owner = newUser();
     String name = newApp(owner, "private");

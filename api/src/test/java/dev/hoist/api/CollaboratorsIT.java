@@ -17,17 +17,23 @@ class CollaboratorsIT extends ApiTest {
     Http collaborator = newUser();
     String app = newApp(owner, "shared");
 
-    Http.Response added = owner.post("/apps/" + app + "/collaborators", Map.of("user", email(collaborator)));
+    Http.Response added =
+        owner.post("/apps/" + app + "/collaborators", Map.of("user", email(collaborator)));
 
     assertThat(added.status()).isEqualTo(201);
     assertThat(added.json().get("role").asText()).isEqualTo("collaborator");
     assertThat(added.json().at("/user/email").asText()).isEqualTo(email(collaborator));
     assertThat(added.json().at("/app/name").asText()).isEqualTo(app);
     assertThat(values(ok(collaborator.get("/apps")), "name")).containsExactly(app);
-    assertThat(ok(collaborator.patch("/apps/" + app + "/config-vars", Map.of("BY", "collaborator"))).get("BY")
-        .asText()).isEqualTo("collaborator");
-    ok(collaborator.patch("/apps/" + app + "/formation",
-        Map.of("updates", List.of(Map.of("type", "web", "quantity", 2)))));
+    assertThat(
+            ok(collaborator.patch("/apps/" + app + "/config-vars", Map.of("BY", "collaborator")))
+                .get("BY")
+                .asText())
+        .isEqualTo("collaborator");
+    ok(
+        collaborator.patch(
+            "/apps/" + app + "/formation",
+            Map.of("updates", List.of(Map.of("type", "web", "quantity", 2)))));
     JsonNode releases = ok(collaborator.get("/apps/" + app + "/releases"));
     assertThat(releases).hasSize(2);
     assertThat(releases.get(1).at("/user/email").asText()).isEqualTo(email(collaborator));
@@ -43,11 +49,17 @@ class CollaboratorsIT extends ApiTest {
     String app = newApp(owner, "owned");
     owner.post("/apps/" + app + "/collaborators", Map.of("user", email(collaborator)));
 
-    assertError(collaborator.patch("/apps/" + app, Map.of("name", appName("mine"))), 403, "forbidden");
+    assertError(
+        collaborator.patch("/apps/" + app, Map.of("name", appName("mine"))), 403, "forbidden");
     assertError(collaborator.delete("/apps/" + app), 403, "forbidden");
-    assertError(collaborator.post("/apps/" + app + "/collaborators", Map.of("user", email(third))), 403,
+    assertError(
+        collaborator.post("/apps/" + app + "/collaborators", Map.of("user", email(third))),
+        403,
         "forbidden");
-    assertError(collaborator.delete("/apps/" + app + "/collaborators/" + email(collaborator)), 403, "forbidden");
+    assertError(
+        collaborator.delete("/apps/" + app + "/collaborators/" + email(collaborator)),
+        403,
+        "forbidden");
     assertThat(ok(owner.get("/apps/" + app)).get("name").asText()).isEqualTo(app);
     assertThat(emails(ok(owner.get("/apps/" + app + "/collaborators"))))
         .containsExactly(email(owner), email(collaborator));
@@ -76,7 +88,8 @@ class CollaboratorsIT extends ApiTest {
     String app = newApp(owner, "byid");
     String id = ok(collaborator.get("/account")).get("id").asText();
 
-    assertThat(owner.post("/apps/" + app + "/collaborators", Map.of("user", id)).status()).isEqualTo(201);
+    assertThat(owner.post("/apps/" + app + "/collaborators", Map.of("user", id)).status())
+        .isEqualTo(201);
     assertThat(ok(collaborator.get("/apps/" + app)).get("name").asText()).isEqualTo(app);
     assertThat(owner.delete("/apps/" + app + "/collaborators/" + id).status()).isEqualTo(200);
     assertError(collaborator.get("/apps/" + app), 404, "not_found");
@@ -106,9 +119,11 @@ class CollaboratorsIT extends ApiTest {
     String path = "/apps/" + app + "/collaborators";
     owner.post(path, Map.of("user", email(collaborator)));
 
-    assertError(owner.post(path, Map.of("user", "nobody" + unique() + "@example.com")), 404, "not_found");
+    assertError(
+        owner.post(path, Map.of("user", "nobody" + unique() + "@example.com")), 404, "not_found");
     assertError(owner.post(path, Map.of("user", email(collaborator))), 409, "conflict");
-    assertError(owner.post(path, Map.of("user", email(collaborator).toUpperCase())), 409, "conflict");
+    assertError(
+        owner.post(path, Map.of("user", email(collaborator).toUpperCase())), 409, "conflict");
     assertError(owner.post(path, Map.of("user", email(owner))), 409, "conflict");
     assertError(owner.post(path, Map.of("user", "")), 422, "invalid_params");
     assertError(owner.post(path, Map.of()), 422, "invalid_params");

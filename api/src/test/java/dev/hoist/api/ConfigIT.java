@@ -14,7 +14,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** {@code /apps/{app}/config-vars}: set, unset, the release each change makes, and every refusal. */
+/**
+ * {@code /apps/{app}/config-vars}: set, unset, the release each change makes, and every refusal.
+ */
 class ConfigIT extends ApiTest {
   @Test
   void setsReadsAndUnsetsConfigVarsEachChangeMakingARelease() {
@@ -69,7 +71,8 @@ class ConfigIT extends ApiTest {
     String v2 = releases(user, app).get(1).get("id").asText();
 
     assertThat(ok(user.get("/apps/" + app + "/releases/1/config-vars"))).isEmpty();
-    assertThat(ok(user.get("/apps/" + app + "/releases/" + v2 + "/config-vars"))).isEqualTo(json(Map.of("A", "1")));
+    assertThat(ok(user.get("/apps/" + app + "/releases/" + v2 + "/config-vars")))
+        .isEqualTo(json(Map.of("A", "1")));
     assertThat(ok(user.get("/apps/" + app + "/releases/v3/config-vars")))
         .isEqualTo(json(Map.of("A", "2", "B", "3")));
     assertError(user.get("/apps/" + app + "/releases/9/config-vars"), 404, "not_found");
@@ -82,12 +85,21 @@ class ConfigIT extends ApiTest {
         Arguments.of("key with a dash", "{\"A-B\": \"v\"}", null, 422, "invalid_params"),
         Arguments.of("empty key", "{\"\": \"v\"}", null, 422, "invalid_params"),
         Arguments.of("key with a space", "{\"A B\": \"v\"}", null, 422, "invalid_params"),
-        Arguments.of("a good key with a bad one", "{\"GOOD\": \"v\", \"1BAD\": \"v\"}", null, 422, "invalid_params"),
+        Arguments.of(
+            "a good key with a bad one",
+            "{\"GOOD\": \"v\", \"1BAD\": \"v\"}",
+            null,
+            422,
+            "invalid_params"),
         Arguments.of("number value", "{\"A\": 1}", null, 422, "invalid_params"),
         Arguments.of("object value", "{\"A\": {\"x\": \"y\"}}", null, 422, "invalid_params"),
         Arguments.of("boolean value", "{\"A\": true}", null, 422, "invalid_params"),
         Arguments.of("empty object", "{}", null, 422, "invalid_params"),
-        Arguments.of("over 32 KiB in all", "{\"HUGE\": \"" + "x".repeat(32 * 1024) + "\"}", null, 422,
+        Arguments.of(
+            "over 32 KiB in all",
+            "{\"HUGE\": \"" + "x".repeat(32 * 1024) + "\"}",
+            null,
+            422,
             "invalid_params"),
         Arguments.of("array body", "[\"A\"]", null, 400, "bad_request"),
         Arguments.of("string body", "\"A=1\"", null, 400, "bad_request"),
@@ -99,7 +111,8 @@ class ConfigIT extends ApiTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("badPatches")
-  void refusesABadPatchAndChangesNothing(String why, String body, String contentType, int status, String id) {
+  void refusesABadPatchAndChangesNothing(
+      String why, String body, String contentType, int status, String id) {
     Http user = newUser();
     String app = newApp(user, "refuse");
     user.patch("/apps/" + app + "/config-vars", Map.of("KEEP", "me"));
@@ -116,7 +129,8 @@ class ConfigIT extends ApiTest {
     String app = newApp(user, "chunked");
     String big = "{\"BIG\": \"" + "x".repeat(MAX_JSON_BYTES) + "\"}";
 
-    assertError(user.sendChunked("PATCH", "/apps/" + app + "/config-vars", big), 413, "payload_too_large");
+    assertError(
+        user.sendChunked("PATCH", "/apps/" + app + "/config-vars", big), 413, "payload_too_large");
     assertThat(config(user, app)).isEmpty();
     assertThat(releases(user, app)).hasSize(1);
   }
@@ -136,7 +150,10 @@ class ConfigIT extends ApiTest {
     Http user = newUser();
 
     assertError(user.get("/apps/" + appName("missing") + "/config-vars"), 404, "not_found");
-    assertError(user.patch("/apps/" + appName("missing") + "/config-vars", Map.of("A", "1")), 404, "not_found");
+    assertError(
+        user.patch("/apps/" + appName("missing") + "/config-vars", Map.of("A", "1")),
+        404,
+        "not_found");
   }
 
   private static Map<String, String> nulls(String key) {

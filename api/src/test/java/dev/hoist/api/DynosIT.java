@@ -11,9 +11,12 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 
-/** Dyno reports, routes, restarts and one-off dynos: the api's side of the dyno manager and router. */
+/**
+ * Dyno reports, routes, restarts and one-off dynos: the api's side of the dyno manager and router.
+ */
 class DynosIT extends ApiTest {
-  private static Map<String, Object> dyno(String name, int version, String state, String address, boolean routable) {
+  private static Map<String, Object> dyno(
+      String name, int version, String state, String address, boolean routable) {
     Map<String, Object> d = new HashMap<>();
     d.put("name", name);
     d.put("type", name.substring(0, name.indexOf('.')));
@@ -37,9 +40,13 @@ class DynosIT extends ApiTest {
     Http user = newUser();
     String app = newApp(user, "preboot");
     deploy(user, app, Map.of("web", "node server.js"));
-    ok(component().put("/internal/apps/" + app + "/dynos", List.of(
-        dyno("web.1", 2, "up", "172.17.0.5:5000", true),
-        dyno("web.1", 3, "starting", "172.17.0.6:5000", true))));
+    ok(
+        component()
+            .put(
+                "/internal/apps/" + app + "/dynos",
+                List.of(
+                    dyno("web.1", 2, "up", "172.17.0.5:5000", true),
+                    dyno("web.1", 3, "starting", "172.17.0.6:5000", true))));
 
     JsonNode shown = ok(user.get("/apps/" + app + "/dynos"));
     assertThat(shown).hasSize(1);
@@ -48,7 +55,8 @@ class DynosIT extends ApiTest {
     JsonNode route = routeOf(app);
     assertThat(route.get("hosts").get(0).asText()).isEqualTo(app + ".localhost");
     assertThat(route.get("web_quantity").asInt()).isEqualTo(1);
-    assertThat(values(route.get("dynos"), "address")).containsExactlyInAnyOrder("172.17.0.5:5000", "172.17.0.6:5000");
+    assertThat(values(route.get("dynos"), "address"))
+        .containsExactlyInAnyOrder("172.17.0.5:5000", "172.17.0.6:5000");
   }
 
   @Test
@@ -57,9 +65,14 @@ class DynosIT extends ApiTest {
     String app = newApp(user, "wake");
     long since = ok(component().get("/internal/routes")).get("revision").asLong();
     CompletableFuture<Http.Response> poll =
-        CompletableFuture.supplyAsync(() -> component().get("/internal/routes?since=" + since + "&wait=30"));
+        CompletableFuture.supplyAsync(
+            () -> component().get("/internal/routes?since=" + since + "&wait=30"));
 
-    ok(component().put("/internal/apps/" + app + "/dynos", List.of(dyno("web.1", 1, "up", "10.0.0.1:5000", true))));
+    ok(
+        component()
+            .put(
+                "/internal/apps/" + app + "/dynos",
+                List.of(dyno("web.1", 1, "up", "10.0.0.1:5000", true))));
 
     JsonNode answer = ok(poll.get());
     assertThat(answer.get("revision").asLong()).isGreaterThan(since);
@@ -101,8 +114,10 @@ class DynosIT extends ApiTest {
     String app = newApp(user, "oneoff");
     deploy(user, app, Map.of("web", "node server.js"));
 
-    Http.Response run = user.post("/apps/" + app + "/dynos", Map.of("command", "echo hi", "attach", true,
-        "env", Map.of("X", "1")));
+    Http.Response run =
+        user.post(
+            "/apps/" + app + "/dynos",
+            Map.of("command", "echo hi", "attach", true, "env", Map.of("X", "1")));
 
     assertThat(run.status()).as("%s", run).isEqualTo(201);
     String name = run.json().get("name").asText();
@@ -113,7 +128,9 @@ class DynosIT extends ApiTest {
     assertThat(oneOff.at("/env/X").asText()).isEqualTo("1");
     assertThat(run.json().get("attach_url").asText()).endsWith(oneOff.get("attach_token").asText());
 
-    ok(component().post("/internal/apps/" + app + "/one-offs/" + name + "/exit", Map.of("status", 0)));
+    ok(
+        component()
+            .post("/internal/apps/" + app + "/one-offs/" + name + "/exit", Map.of("status", 0)));
     assertThat(appState(app).get("one_offs")).isEmpty();
   }
 
@@ -121,11 +138,19 @@ class DynosIT extends ApiTest {
   void aOneOffNeedsACommandAndADeployedSlug() {
     Http user = newUser();
     String app = newApp(user, "nodeploy");
-    assertError(user.post("/apps/" + app + "/dynos", Map.of("command", "ls")), 422, "invalid_params");
+    assertError(
+        user.post("/apps/" + app + "/dynos", Map.of("command", "ls")), 422, "invalid_params");
     deploy(user, app, Map.of("web", "x"));
-    assertError(user.post("/apps/" + app + "/dynos", Map.of("command", " ")), 422, "invalid_params");
-    assertError(user.post("/apps/" + app + "/dynos", Map.of("command", "ls", "time_to_live", 0)), 422, "invalid_params");
-    assertError(user.post("/apps/" + app + "/dynos", Map.of("command", "ls", "size", "huge")), 422, "invalid_params");
+    assertError(
+        user.post("/apps/" + app + "/dynos", Map.of("command", " ")), 422, "invalid_params");
+    assertError(
+        user.post("/apps/" + app + "/dynos", Map.of("command", "ls", "time_to_live", 0)),
+        422,
+        "invalid_params");
+    assertError(
+        user.post("/apps/" + app + "/dynos", Map.of("command", "ls", "size", "huge")),
+        422,
+        "invalid_params");
     assertThat(appState(app).get("one_offs")).isEmpty();
   }
 
@@ -135,7 +160,8 @@ class DynosIT extends ApiTest {
     Http stranger = newUser();
     assertError(stranger.get("/apps/" + app + "/dynos"), 404, "not_found");
     assertError(stranger.delete("/apps/" + app + "/dynos"), 404, "not_found");
-    assertError(stranger.post("/apps/" + app + "/dynos", Map.of("command", "ls")), 404, "not_found");
+    assertError(
+        stranger.post("/apps/" + app + "/dynos", Map.of("command", "ls")), 404, "not_found");
   }
 
   private JsonNode appState(String app) {

@@ -58,7 +58,8 @@ class InternalIT extends ApiTest {
     long since = ok(component().get("/internal/state")).get("revision").asLong();
 
     CompletableFuture<Http.Response> poll =
-        CompletableFuture.supplyAsync(() -> component().get("/internal/state?since=" + since + "&wait=20"));
+        CompletableFuture.supplyAsync(
+            () -> component().get("/internal/state?since=" + since + "&wait=20"));
     user.patch("/apps/" + app + "/config-vars", Map.of("WATCHED", "yes"));
     Http.Response answer = poll.get(45, TimeUnit.SECONDS);
 
@@ -79,8 +80,14 @@ class InternalIT extends ApiTest {
     Http user = newUser();
     String app = newApp(user, "dynos");
 
-    ok(component().put("/internal/apps/" + app + "/dynos",
-        List.of(dyno("web.1", "web", "up"), dyno("web.2", "web", "starting"), dyno("worker.1", "worker", "crashed"))));
+    ok(
+        component()
+            .put(
+                "/internal/apps/" + app + "/dynos",
+                List.of(
+                    dyno("web.1", "web", "up"),
+                    dyno("web.2", "web", "starting"),
+                    dyno("worker.1", "worker", "crashed"))));
 
     JsonNode listed = ok(user.get("/apps/" + app + "/dynos"));
     assertThat(values(listed, "name")).containsExactly("web.1", "web.2", "worker.1");
@@ -88,7 +95,9 @@ class InternalIT extends ApiTest {
     assertThat(listed.get(2).get("type").asText()).isEqualTo("worker");
     assertThat(listed.get(0).at("/release/version").asInt()).isEqualTo(1);
 
-    ok(component().put("/internal/apps/" + app + "/dynos", List.of(dyno("web.1", "web", "crashed"))));
+    ok(
+        component()
+            .put("/internal/apps/" + app + "/dynos", List.of(dyno("web.1", "web", "crashed"))));
 
     JsonNode after = ok(user.get("/apps/" + app + "/dynos"));
     assertThat(values(after, "name")).containsExactly("web.1");
@@ -104,13 +113,21 @@ class InternalIT extends ApiTest {
     ok(component().put(path, List.of(dyno("web.1", "web", "up"))));
     JsonNode before = ok(user.get("/apps/" + app + "/dynos"));
 
-    assertError(component().put(path, List.of(dyno("web.2", "web", "up"), dyno("web", "web", "up"))), 422,
+    assertError(
+        component().put(path, List.of(dyno("web.2", "web", "up"), dyno("web", "web", "up"))),
+        422,
         "invalid_params");
-    assertError(component().put(path, List.of(dyno("web.1", "web", "exploded"))), 422, "invalid_params");
-    assertError(component().put(path, List.of(dyno("web.1", "web", "up"), dyno("web.1", "web", "crashed"))), 422,
+    assertError(
+        component().put(path, List.of(dyno("web.1", "web", "exploded"))), 422, "invalid_params");
+    assertError(
+        component().put(path, List.of(dyno("web.1", "web", "up"), dyno("web.1", "web", "crashed"))),
+        422,
         "invalid_params");
-    assertError(component().put(path, List.of(dyno("web.1", "web server", "up"))), 422, "invalid_params");
-    assertError(component().put(path, List.of(Map.of("name", "web.1", "type", "web", "state", "up"))), 422,
+    assertError(
+        component().put(path, List.of(dyno("web.1", "web server", "up"))), 422, "invalid_params");
+    assertError(
+        component().put(path, List.of(Map.of("name", "web.1", "type", "web", "state", "up"))),
+        422,
         "invalid_params");
     assertError(component().put(path, "{\"name\": \"web.1\"}"), 400, "bad_request");
     assertThat(ok(user.get("/apps/" + app + "/dynos"))).isEqualTo(before);
@@ -118,13 +135,33 @@ class InternalIT extends ApiTest {
 
   @Test
   void aReportForAnUnknownAppIsNotFound() {
-    assertError(component().put("/internal/apps/" + appName("nowhere") + "/dynos", List.of(dyno("web.1", "web", "up"))),
-        404, "not_found");
+    assertError(
+        component()
+            .put(
+                "/internal/apps/" + appName("nowhere") + "/dynos",
+                List.of(dyno("web.1", "web", "up"))),
+        404,
+        "not_found");
   }
 
   private static Map<String, Object> dyno(String name, String type, String state) {
-    return Map.of("name", name, "type", type, "state", state, "command", "./server", "size", "standard-1X",
-        "release_version", 1, "container_id", "c-" + name, "address", "10.0.0.2:5000");
+    return Map.of(
+        "name",
+        name,
+        "type",
+        type,
+        "state",
+        state,
+        "command",
+        "./server",
+        "size",
+        "standard-1X",
+        "release_version",
+        1,
+        "container_id",
+        "c-" + name,
+        "address",
+        "10.0.0.2:5000");
   }
 
   private static JsonNode appIn(JsonNode state, String name) {

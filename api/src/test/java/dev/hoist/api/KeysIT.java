@@ -43,8 +43,10 @@ class KeysIT extends ApiTest {
     Path rsa = SshKeys.generate("rsa", 3072, "rsa");
     Path ecdsa = SshKeys.generate("ecdsa", 384, "ecdsa");
 
-    assertThat(user.post("/account/keys", Map.of("public_key", SshKeys.line(rsa))).status()).isEqualTo(201);
-    assertThat(user.post("/account/keys", Map.of("public_key", SshKeys.line(ecdsa))).status()).isEqualTo(201);
+    assertThat(user.post("/account/keys", Map.of("public_key", SshKeys.line(rsa))).status())
+        .isEqualTo(201);
+    assertThat(user.post("/account/keys", Map.of("public_key", SshKeys.line(ecdsa))).status())
+        .isEqualTo(201);
     assertThat(values(ok(user.get("/account/keys")), "fingerprint"))
         .containsExactly(SshKeys.fingerprint(rsa), SshKeys.fingerprint(ecdsa));
   }
@@ -58,8 +60,10 @@ class KeysIT extends ApiTest {
     String fingerprint = key.get("fingerprint").asText();
 
     assertThat(values(ok(user.get("/account/keys")), "id")).containsExactly(id);
-    assertThat(ok(user.get("/account/keys/" + id)).get("fingerprint").asText()).isEqualTo(fingerprint);
-    assertThat(ok(user.get("/account/keys/" + encode(fingerprint))).get("id").asText()).isEqualTo(id);
+    assertThat(ok(user.get("/account/keys/" + id)).get("fingerprint").asText())
+        .isEqualTo(fingerprint);
+    assertThat(ok(user.get("/account/keys/" + encode(fingerprint))).get("id").asText())
+        .isEqualTo(id);
     assertThat(ok(user.delete("/account/keys/" + id)).get("id").asText()).isEqualTo(id);
     assertThat(ok(user.get("/account/keys"))).isEmpty();
     assertError(user.get("/account/keys/" + id), 404, "not_found");
@@ -76,7 +80,9 @@ class KeysIT extends ApiTest {
     Http.Response deleted = user.delete("/account/keys/" + encode(fingerprint));
 
     assertThat(found.status()).as("GET by fingerprint %s: %s", fingerprint, found).isEqualTo(200);
-    assertThat(deleted.status()).as("DELETE by fingerprint %s: %s", fingerprint, deleted).isEqualTo(200);
+    assertThat(deleted.status())
+        .as("DELETE by fingerprint %s: %s", fingerprint, deleted)
+        .isEqualTo(200);
     assertThat(ok(user.get("/account/keys"))).isEmpty();
   }
 
@@ -88,7 +94,10 @@ class KeysIT extends ApiTest {
     alice.post("/account/keys", Map.of("public_key", line));
 
     assertError(alice.post("/account/keys", Map.of("public_key", line)), 409, "conflict");
-    assertError(bob.post("/account/keys", Map.of("public_key", line.replace("shared", "bob"))), 409, "conflict");
+    assertError(
+        bob.post("/account/keys", Map.of("public_key", line.replace("shared", "bob"))),
+        409,
+        "conflict");
     assertThat(ok(alice.get("/account/keys"))).hasSize(1);
     assertThat(ok(bob.get("/account/keys"))).isEmpty();
   }
@@ -98,17 +107,27 @@ class KeysIT extends ApiTest {
     Http user = newUser();
     String ed25519 = SshKeys.ed25519("x");
     String blob = ed25519.split(" ")[1];
-    Map<String, String> bad = Map.of(
-        "garbage", "this is not a key",
-        "bad base64", "ssh-ed25519 AAAA!!!notbase64*** me",
-        "valid base64 but no key inside", "ssh-ed25519 " + Base64.getEncoder().encodeToString(new byte[] {1, 2}),
-        "type mismatch", "ssh-rsa " + blob + " liar",
-        "rsa 1024", SshKeys.line(SshKeys.generate("rsa", 1024, "small")),
-        "unknown type", "ssh-dss " + blob,
-        "blank", "   ");
+    Map<String, String> bad =
+        Map.of(
+            "garbage",
+            "this is not a key",
+            "bad base64",
+            "ssh-ed25519 AAAA!!!notbase64*** me",
+            "valid base64 but no key inside",
+            "ssh-ed25519 " + Base64.getEncoder().encodeToString(new byte[] {1, 2}),
+            "type mismatch",
+            "ssh-rsa " + blob + " liar",
+            "rsa 1024",
+            SshKeys.line(SshKeys.generate("rsa", 1024, "small")),
+            "unknown type",
+            "ssh-dss " + blob,
+            "blank",
+            "   ");
 
-    bad.forEach((why, line) -> assertError(user.post("/account/keys", Map.of("public_key", line)), 422,
-        "invalid_params"));
+    bad.forEach(
+        (why, line) ->
+            assertError(
+                user.post("/account/keys", Map.of("public_key", line)), 422, "invalid_params"));
     Map<String, Object> missing = new HashMap<>();
     missing.put("public_key", null);
     assertError(user.post("/account/keys", missing), 422, "invalid_params");
@@ -120,12 +139,16 @@ class KeysIT extends ApiTest {
   void anotherUsersKeyIsNotFoundAndNotDeleted() {
     Http alice = newUser();
     Http bob = newUser();
-    JsonNode key = alice.post("/account/keys", Map.of("public_key", SshKeys.line(keyWhoseFingerprint(false)))).json();
+    JsonNode key =
+        alice
+            .post("/account/keys", Map.of("public_key", SshKeys.line(keyWhoseFingerprint(false))))
+            .json();
     String id = key.get("id").asText();
 
     assertError(bob.get("/account/keys/" + id), 404, "not_found");
     assertError(bob.delete("/account/keys/" + id), 404, "not_found");
-    assertError(bob.delete("/account/keys/" + encode(key.get("fingerprint").asText())), 404, "not_found");
+    assertError(
+        bob.delete("/account/keys/" + encode(key.get("fingerprint").asText())), 404, "not_found");
     assertThat(values(ok(alice.get("/account/keys")), "id")).containsExactly(id);
   }
 
@@ -133,7 +156,10 @@ class KeysIT extends ApiTest {
     return URLEncoder.encode(pathSegment, StandardCharsets.UTF_8);
   }
 
-  /** About half of all SHA-256 fingerprints contain '/'; generates keys until one does (or does not). */
+  /**
+   * About half of all SHA-256 fingerprints contain '/'; generates keys until one does (or does
+   * not).
+   */
   private static Path keyWhoseFingerprint(boolean hasSlash) {
     for (int i = 0; i < 64; i++) {
       Path pub = SshKeys.generate("ed25519", null, "k");

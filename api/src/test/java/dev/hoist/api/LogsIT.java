@@ -18,8 +18,22 @@ import org.junit.jupiter.api.Test;
 /** Log intake from components, the bounded history, and log sessions (history and tail). */
 class LogsIT extends ApiTest {
   private void send(String app, String source, String dyno, String message) {
-    ok(component().post("/internal/logs", List.of(Map.of("app", app, "source", source, "dyno", dyno,
-        "time", "2026-11-21T23:35:40.123456Z", "message", message))));
+    ok(
+        component()
+            .post(
+                "/internal/logs",
+                List.of(
+                    Map.of(
+                        "app",
+                        app,
+                        "source",
+                        source,
+                        "dyno",
+                        dyno,
+                        "time",
+                        "2026-11-21T23:35:40.123456Z",
+                        "message",
+                        message))));
   }
 
   private String sessionUrl(Http user, String app, Map<String, Object> body) {
@@ -50,7 +64,8 @@ class LogsIT extends ApiTest {
     send(app, "app", "worker.1", "from worker");
     send(app, "hoist", "router", "at=info status=200");
 
-    String appOnly = new String(Http.getBytes(sessionUrl(user, app, Map.of("source", "app"))).body());
+    String appOnly =
+        new String(Http.getBytes(sessionUrl(user, app, Map.of("source", "app"))).body());
     String web = new String(Http.getBytes(sessionUrl(user, app, Map.of("dyno", "web"))).body());
 
     assertThat(appOnly).contains("from web one", "from worker").doesNotContain("router");
@@ -64,7 +79,16 @@ class LogsIT extends ApiTest {
     for (int batch = 0; batch < 2; batch++) {
       List<Map<String, String>> lines = new java.util.ArrayList<>();
       for (int i = 0; i < 1000; i++) {
-        lines.add(Map.of("app", app, "source", "app", "dyno", "web.1", "message", "line " + (batch * 1000 + i)));
+        lines.add(
+            Map.of(
+                "app",
+                app,
+                "source",
+                "app",
+                "dyno",
+                "web.1",
+                "message",
+                "line " + (batch * 1000 + i)));
       }
       ok(component().post("/internal/logs", lines));
     }
@@ -78,9 +102,13 @@ class LogsIT extends ApiTest {
     Http user = newUser();
     String app = newApp(user, "tail");
     String url = sessionUrl(user, app, Map.of("tail", true, "lines", 0));
-    HttpResponse<java.io.InputStream> stream = HttpClient.newHttpClient()
-        .send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofInputStream());
-    try (BufferedReader reader = new BufferedReader(new InputStreamReader(stream.body(), StandardCharsets.UTF_8))) {
+    HttpResponse<java.io.InputStream> stream =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(URI.create(url)).build(),
+                HttpResponse.BodyHandlers.ofInputStream());
+    try (BufferedReader reader =
+        new BufferedReader(new InputStreamReader(stream.body(), StandardCharsets.UTF_8))) {
       send(app, "app", "web.2", "a new line");
       assertThat(reader.readLine()).endsWith("app[web.2]: a new line");
     }
@@ -90,41 +118,90 @@ class LogsIT extends ApiTest {
   void badLogBatchesAreRefusedWhole() {
     Http user = newUser();
     String app = newApp(user, "badlogs");
-    assertError(component().post("/internal/logs", List.of(
-        Map.of("app", app, "source", "app", "dyno", "web.1", "message", "fine"),
-        Map.of("app", app, "source", "kernel", "dyno", "web.1", "message", "bad source"))), 422, "invalid_params");
-    assertError(component().post("/internal/logs", List.of(
-        Map.of("app", app, "source", "app", "dyno", "web.1", "message", "x".repeat(10_001)))), 422, "invalid_params");
+    assertError(
+        component()
+            .post(
+                "/internal/logs",
+                List.of(
+                    Map.of("app", app, "source", "app", "dyno", "web.1", "message", "fine"),
+                    Map.of(
+                        "app", app, "source", "kernel", "dyno", "web.1", "message", "bad source"))),
+        422,
+        "invalid_params");
+    assertError(
+        component()
+            .post(
+                "/internal/logs",
+                List.of(
+                    Map.of(
+                        "app",
+                        app,
+                        "source",
+                        "app",
+                        "dyno",
+                        "web.1",
+                        "message",
+                        "x".repeat(10_001)))),
+        422,
+        "invalid_params");
     assertError(user.post("/internal/logs", List.of()), 401, "unauthorized");
-    assertError(user.post("/apps/" + app + "/log-sessions", Map.of("lines", 5000)), 422, "invalid_params");
-    assertError(user.post("/apps/" + app + "/log-sessions", Map.of("source", "kernel")), 422, "invalid_params");
+    assertError(
+        user.post("/apps/" + app + "/log-sessions", Map.of("lines", 5000)), 422, "invalid_params");
+    assertError(
+        user.post("/apps/" + app + "/log-sessions", Map.of("source", "kernel")),
+        422,
+        "invalid_params");
     String text = new String(Http.getBytes(sessionUrl(user, app, Map.of())).body());
     assertThat(text).doesNotContain("fine");
   }
 
   @Test
   void linesOfUnknownAppsAreDropped() {
-    Http.Response answer = component().post("/internal/logs",
-        List.of(Map.of("app", "no-such-app-" + unique(), "source", "app", "dyno", "web.1", "message", "lost")));
+    Http.Response answer =
+        component()
+            .post(
+                "/internal/logs",
+                List.of(
+                    Map.of(
+                        "app",
+                        "no-such-app-" + unique(),
+                        "source",
+                        "app",
+                        "dyno",
+                        "web.1",
+                        "message",
+                        "lost")));
     assertThat(ok(answer).get("dropped").asInt()).isEqualTo(1);
   }
 
   private Http.Response sendText(String query, String body) {
-    return component().with("Content-Type", "text/plain; charset=utf-8").post("/internal/logs" + query, body);
+    return component()
+        .with("Content-Type", "text/plain; charset=utf-8")
+        .post("/internal/logs" + query, body);
   }
 
   @Test
   void takesTheTextFormOneLinePerLogLine() {
     Http user = newUser();
     String app = newApp(user, "textlogs");
-    Http.Response answer = sendText("?source=hoist&dyno=router",
-        app + " 2026-11-21T23:35:40.123456Z at=info method=GET path=\"/caf\u00e9\" status=200\n"
-        + "no-such-app-" + unique() + " 2026-11-21T23:35:41.000001Z lost\n");
+    Http.Response answer =
+        sendText(
+            "?source=hoist&dyno=router",
+            app
+                + " 2026-11-21T23:35:40.123456Z at=info method=GET path=\"/caf\u00e9\" status=200\n"
+                + "no-such-app-"
+                + unique()
+                + " 2026-11-21T23:35:41.000001Z lost\n");
 
     assertThat(ok(answer).get("accepted").asInt()).isEqualTo(1);
     assertThat(answer.json().get("dropped").asInt()).isEqualTo(1);
-    String text = new String(Http.getBytes(sessionUrl(user, app, Map.of("source", "hoist"))).body(), StandardCharsets.UTF_8);
-    assertThat(text).contains("2026-11-21T23:35:40.123456+00:00 hoist[router]: at=info method=GET path=\"/caf\u00e9\" status=200");
+    String text =
+        new String(
+            Http.getBytes(sessionUrl(user, app, Map.of("source", "hoist"))).body(),
+            StandardCharsets.UTF_8);
+    assertThat(text)
+        .contains(
+            "2026-11-21T23:35:40.123456+00:00 hoist[router]: at=info method=GET path=\"/caf\u00e9\" status=200");
   }
 
   /** Bad text batches are refused whole, with 422, and nothing of them is kept. */
@@ -133,13 +210,21 @@ class LogsIT extends ApiTest {
     Http user = newUser();
     String app = newApp(user, "badtext");
     String fine = app + " 2026-11-21T23:35:40.123456Z fine\n";
-    assertError(sendText("?source=hoist&dyno=router", fine + app + " yesterday bad time\n"), 422, "invalid_params");
-    assertError(sendText("?source=hoist&dyno=router", fine + "no-spaces-at-all\n"), 422, "invalid_params");
+    assertError(
+        sendText("?source=hoist&dyno=router", fine + app + " yesterday bad time\n"),
+        422,
+        "invalid_params");
+    assertError(
+        sendText("?source=hoist&dyno=router", fine + "no-spaces-at-all\n"), 422, "invalid_params");
     assertError(sendText("?source=kernel&dyno=router", fine), 422, "invalid_params");
     assertError(sendText("?source=hoist&dyno=no%20spaces", fine), 422, "invalid_params");
-    assertError(sendText("?source=hoist&dyno=router", (app + " 2026-11-21T23:35:40.123456Z x\n").repeat(1001)), 413,
+    assertError(
+        sendText(
+            "?source=hoist&dyno=router", (app + " 2026-11-21T23:35:40.123456Z x\n").repeat(1001)),
+        413,
         "payload_too_large");
-    String text = new String(Http.getBytes(sessionUrl(user, app, Map.of("source", "hoist"))).body());
+    String text =
+        new String(Http.getBytes(sessionUrl(user, app, Map.of("source", "hoist"))).body());
     assertThat(text).doesNotContain("fine");
   }
 }

@@ -19,7 +19,8 @@ class ReleasesIT extends ApiTest {
   /** An app with releases v1 (initial) to v5 (config A=2..5). */
   private String appWithFiveReleases(Http user) {
     String app = newApp(user, "rel");
-    for (int i = 2; i <= 5; i++) user.patch("/apps/" + app + "/config-vars", Map.of("A", Integer.toString(i)));
+    for (int i = 2; i <= 5; i++)
+      user.patch("/apps/" + app + "/config-vars", Map.of("A", Integer.toString(i)));
     return app;
   }
 
@@ -42,7 +43,8 @@ class ReleasesIT extends ApiTest {
     Http user = newUser();
     String app = appWithFiveReleases(user);
 
-    Http.Response first = user.with("Range", "version ..; order=desc, max=2").get("/apps/" + app + "/releases");
+    Http.Response first =
+        user.with("Range", "version ..; order=desc, max=2").get("/apps/" + app + "/releases");
 
     assertThat(first.status()).isEqualTo(206);
     assertThat(versions(first.json())).containsExactly(5, 4);
@@ -70,8 +72,17 @@ class ReleasesIT extends ApiTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"garbage", "id ..", "version ..; max=0", "version ..; max=5000", "version ..; order=sideways",
-      "version ..; colour=blue", "version ..; max", "version 99999999999.."})
+  @ValueSource(
+      strings = {
+        "garbage",
+        "id ..",
+        "version ..; max=0",
+        "version ..; max=5000",
+        "version ..; order=sideways",
+        "version ..; colour=blue",
+        "version ..; max",
+        "version 99999999999.."
+      })
   void refusesAnInvalidRange(String range) {
     Http user = newUser();
     String app = newApp(user, "range");
@@ -99,7 +110,8 @@ class ReleasesIT extends ApiTest {
     String app = newApp(user, "unknown");
     String otherAppsRelease = releases(user, newApp(user, "other")).get(0).get("id").asText();
 
-    for (String release : List.of("2", "v99", UUID.randomUUID().toString(), "latest", otherAppsRelease)) {
+    for (String release :
+        List.of("2", "v99", UUID.randomUUID().toString(), "latest", otherAppsRelease)) {
       assertError(user.get("/apps/" + app + "/releases/" + release), 404, "not_found");
     }
   }
@@ -116,7 +128,8 @@ class ReleasesIT extends ApiTest {
     assertThat(made.json().get("description").asText()).isEqualTo("Rollback to v3");
     assertThat(made.json().get("current").asBoolean()).isTrue();
     assertThat(config(user, app).get("A").asText()).isEqualTo("3");
-    assertThat(ok(user.get("/apps/" + app + "/releases/6/config-vars")).get("A").asText()).isEqualTo("3");
+    assertThat(ok(user.get("/apps/" + app + "/releases/6/config-vars")).get("A").asText())
+        .isEqualTo("3");
   }
 
   @Test
@@ -129,7 +142,8 @@ class ReleasesIT extends ApiTest {
 
     assertThat(made.status()).isEqualTo(201);
     assertThat(made.json().get("description").asText()).isEqualTo("Rollback to v2");
-    assertThat(config(user, app)).isEqualTo(ok(user.get("/apps/" + app + "/releases/2/config-vars")));
+    assertThat(config(user, app))
+        .isEqualTo(ok(user.get("/apps/" + app + "/releases/2/config-vars")));
     assertThat(config(user, app).get("A").asText()).isEqualTo("2");
   }
 
@@ -142,7 +156,8 @@ class ReleasesIT extends ApiTest {
 
     assertError(user.post(path, Map.of("slug", slug, "release", 2)), 422, "invalid_params");
     assertError(user.post(path, Map.of()), 422, "invalid_params");
-    assertError(user.post(path, Map.of("description", "nothing to release")), 422, "invalid_params");
+    assertError(
+        user.post(path, Map.of("description", "nothing to release")), 422, "invalid_params");
     assertError(user.post(path, Map.of("release", true)), 422, "invalid_params");
     assertError(user.post(path, Map.of("release", Map.of("version", 2))), 422, "invalid_params");
     assertError(user.post(path, Map.of("release", 99)), 404, "not_found");
@@ -153,7 +168,9 @@ class ReleasesIT extends ApiTest {
     assertThat(config(user, app).get("A").asText()).isEqualTo("5");
   }
 
-  /** An explicit null for the field not used means it is not given, as for any other optional field. */
+  /**
+   * An explicit null for the field not used means it is not given, as for any other optional field.
+   */
   @Test
   void deploysOrRollsBackWhenTheOtherFieldIsExplicitlyNull() {
     Http user = newUser();
@@ -161,7 +178,8 @@ class ReleasesIT extends ApiTest {
     String path = "/apps/" + app + "/releases";
     JsonNode slugMade = newSlug(user, app, Map.of("web", "x"));
     String slug = slugMade.get("id").asText();
-    assertThat(Http.putBytes(slugMade.at("/blob/url").asText(), Tarball.minimalApp()).status()).isEqualTo(200);
+    assertThat(Http.putBytes(slugMade.at("/blob/url").asText(), Tarball.minimalApp()).status())
+        .isEqualTo(200);
 
     Http.Response deployed = user.post(path, "{\"slug\": \"" + slug + "\", \"release\": null}");
     Http.Response rolledBack = user.post(path, "{\"release\": 1, \"slug\": null}");

@@ -5,8 +5,8 @@ import dev.hoist.build.gateway.GatewayMain;
 import java.util.Arrays;
 
 /**
- * The runnable jar's entry point: {@code java -jar hoist-build-service-exec.jar gateway|builder}. Each
- * part also has its own main class for {@code java -cp}.
+ * The runnable jar's entry point: {@code java -jar hoist-build-service-exec.jar gateway|builder}.
+ * Each part also has its own main class for {@code java -cp}.
  */
 public final class BuildServiceMain {
   private BuildServiceMain() {}
@@ -25,8 +25,9 @@ public final class BuildServiceMain {
   }
 
   /**
-   * Logback's own default logs everything at DEBUG; the standalone mains use ours unless the operator
-   * named one. Kept off the classpath root so an embedding launcher's logging is left alone.
+   * Logback's own default logs everything at DEBUG; the standalone mains use ours unless the
+   * operator named one. Kept off the classpath root so an embedding launcher's logging is left
+   * alone.
    */
   public static void useStandaloneLogging() {
     if (System.getProperty("logback.configurationFile") == null) {

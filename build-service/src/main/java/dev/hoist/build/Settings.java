@@ -59,18 +59,27 @@ public final class Settings {
       if (n < 0) throw new NumberFormatException();
       return n;
     } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(key + " (" + environmentName(key) + ") must be a whole number "
-          + "of 0 or more, not '" + value + "'");
+      throw new IllegalArgumentException(
+          key
+              + " ("
+              + environmentName(key)
+              + ") must be a whole number "
+              + "of 0 or more, not '"
+              + value
+              + "'");
     }
   }
 
   /**
-   * A duration in the one grammar of duration settings ({@link Durations}: {@code 500ms}, {@code 30s},
-   * {@code 5m}, {@code 1h}; a bare number is seconds, so {@code *-seconds} settings read as they always did).
+   * A duration in the one grammar of duration settings ({@link Durations}: {@code 500ms}, {@code
+   * 30s}, {@code 5m}, {@code 1h}; a bare number is seconds, so {@code *-seconds} settings read as
+   * they always did).
    */
   public Duration duration(String key, Duration fallback) {
     String value = string(key, null);
-    return value == null ? fallback : Durations.parse(key + " (" + environmentName(key) + ")", value);
+    return value == null
+        ? fallback
+        : Durations.parse(key + " (" + environmentName(key) + ")", value);
   }
 
   public Path path(String key, Path fallback) {
@@ -78,7 +87,9 @@ public final class Settings {
     return (value == null ? fallback : Path.of(value)).toAbsolutePath().normalize();
   }
 
-  /** {@code HOIST_HOME}, default {@code ~/.hoist}: where the gateway keeps its host key and repos. */
+  /**
+   * {@code HOIST_HOME}, default {@code ~/.hoist}: where the gateway keeps its host key and repos.
+   */
   public Path home() {
     return path("hoist.home", Path.of(System.getProperty("user.home"), ".hoist"));
   }

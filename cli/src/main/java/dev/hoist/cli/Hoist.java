@@ -63,81 +63,118 @@ import picocli.CommandLine.Spec;
  * settings after precedence, and one {@link ApiClient} made on first use (so commands that never
  * call the API never pay for an HTTP client).
  */
-@Command(name = "hoist",
-        mixinStandardHelpOptions = true,
-        versionProvider = Version.class,
-        synopsisSubcommandLabel = "COMMAND",
-        description = "Manage apps on a Hoist platform: create them, build, set config, release, roll back, scale,"
-                + " run one-off commands, read logs.",
-        commandListHeading = "%nCommands:%n",
-        footer = {"", "Run 'hoist help COMMAND' for a command's options. Exit codes: 0 ok, 1 refused or"
-                + " bad usage, 2 API unreachable, 70 internal error."},
-        subcommands = {
-            HelpCommand.class,
-            VersionCommand.class,
-            LoginCommand.class, LogoutCommand.class, AuthWhoamiCommand.class, AuthTokenCommand.class,
-            AppsCommand.class, AppsCreateCommand.class, AppsInfoCommand.class, AppsRenameCommand.class,
-            AppsDestroyCommand.class, GitRemoteCommand.class,
-            MaintenanceCommand.class, MaintenanceOnCommand.class, MaintenanceOffCommand.class,
-            ConfigCommand.class, ConfigGetCommand.class, ConfigSetCommand.class, ConfigUnsetCommand.class,
-            ReleasesCommand.class, ReleasesInfoCommand.class, RollbackCommand.class,
-            BuildsCommand.class, BuildsInfoCommand.class, BuildsOutputCommand.class, BuildsCreateCommand.class,
-            BuildsCachePurgeCommand.class,
-            BuildpacksCommand.class, BuildpacksSetCommand.class, BuildpacksAddCommand.class,
-            BuildpacksRemoveCommand.class, BuildpacksClearCommand.class,
-            PsCommand.class, PsScaleCommand.class, PsTypeCommand.class, PsRestartCommand.class, PsStopCommand.class,
-            RunCommand.class, RunDetachedCommand.class,
-            LogsCommand.class,
-            AccessCommand.class, AccessAddCommand.class, AccessRemoveCommand.class,
-            KeysCommand.class, KeysAddCommand.class, KeysRemoveCommand.class,
-            AccountsCommand.class, AccountsAddCommand.class,
-        })
+@Command(
+    name = "hoist",
+    mixinStandardHelpOptions = true,
+    versionProvider = Version.class,
+    synopsisSubcommandLabel = "COMMAND",
+    description =
+        "Manage apps on a Hoist platform: create them, build, set config, release, roll back, scale,"
+            + " run one-off commands, read logs.",
+    commandListHeading = "%nCommands:%n",
+    footer = {
+      "",
+      "Run 'hoist help COMMAND' for a command's options. Exit codes: 0 ok, 1 refused or"
+          + " bad usage, 2 API unreachable, 70 internal error."
+    },
+    subcommands = {
+      HelpCommand.class,
+      VersionCommand.class,
+      LoginCommand.class,
+      LogoutCommand.class,
+      AuthWhoamiCommand.class,
+      AuthTokenCommand.class,
+      AppsCommand.class,
+      AppsCreateCommand.class,
+      AppsInfoCommand.class,
+      AppsRenameCommand.class,
+      AppsDestroyCommand.class,
+      GitRemoteCommand.class,
+      MaintenanceCommand.class,
+      MaintenanceOnCommand.class,
+      MaintenanceOffCommand.class,
+      ConfigCommand.class,
+      ConfigGetCommand.class,
+      ConfigSetCommand.class,
+      ConfigUnsetCommand.class,
+      ReleasesCommand.class,
+      ReleasesInfoCommand.class,
+      RollbackCommand.class,
+      BuildsCommand.class,
+      BuildsInfoCommand.class,
+      BuildsOutputCommand.class,
+      BuildsCreateCommand.class,
+      BuildsCachePurgeCommand.class,
+      BuildpacksCommand.class,
+      BuildpacksSetCommand.class,
+      BuildpacksAddCommand.class,
+      BuildpacksRemoveCommand.class,
+      BuildpacksClearCommand.class,
+      PsCommand.class,
+      PsScaleCommand.class,
+      PsTypeCommand.class,
+      PsRestartCommand.class,
+      PsStopCommand.class,
+      RunCommand.class,
+      RunDetachedCommand.class,
+      LogsCommand.class,
+      AccessCommand.class,
+      AccessAddCommand.class,
+      AccessRemoveCommand.class,
+      KeysCommand.class,
+      KeysAddCommand.class,
+      KeysRemoveCommand.class,
+      AccountsCommand.class,
+      AccountsAddCommand.class,
+    })
 final class Hoist implements Callable<Integer> {
 
-    private final Environment env;
-    private Settings settings;
-    private ApiClient api;
+  private final Environment env;
+  private Settings settings;
+  private ApiClient api;
 
-    @Spec
-    CommandSpec spec;
+  @Spec CommandSpec spec;
 
-    @Option(names = "--debug", scope = ScopeType.INHERIT, description = "Print stack traces on errors.")
-    boolean debug;
+  @Option(
+      names = "--debug",
+      scope = ScopeType.INHERIT,
+      description = "Print stack traces on errors.")
+  boolean debug;
 
-    Hoist(Environment env) {
-        this.env = env;
+  Hoist(Environment env) {
+    this.env = env;
+  }
+
+  Environment env() {
+    return env;
+  }
+
+  boolean debug() {
+    return debug;
+  }
+
+  CredentialsFile credentialsFile() {
+    return CredentialsFile.in(env);
+  }
+
+  synchronized Settings settings() {
+    if (settings == null) {
+      settings = Settings.resolve(env, credentialsFile().read());
     }
+    return settings;
+  }
 
-    Environment env() {
-        return env;
+  synchronized ApiClient api() {
+    if (api == null) {
+      api = new ApiClient(settings());
     }
+    return api;
+  }
 
-    boolean debug() {
-        return debug;
-    }
-
-    CredentialsFile credentialsFile() {
-        return CredentialsFile.in(env);
-    }
-
-    synchronized Settings settings() {
-        if (settings == null) {
-            settings = Settings.resolve(env, credentialsFile().read());
-        }
-        return settings;
-    }
-
-    synchronized ApiClient api() {
-        if (api == null) {
-            api = new ApiClient(settings());
-        }
-        return api;
-    }
-
-    /** Plain {@code hoist}: the usage, like {@code heroku} with no command. */
-    @Override
-    public Integer call() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-        return 0;
-    }
+  /** Plain {@code hoist}: the usage, like {@code heroku} with no command. */
+  @Override
+  public Integer call() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+    return 0;
+  }
 }

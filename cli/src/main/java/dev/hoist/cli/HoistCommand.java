@@ -20,60 +20,61 @@ import picocli.CommandLine.Spec;
  */
 public abstract class HoistCommand implements Callable<Integer> {
 
-    @ParentCommand
-    Hoist hoist;
+  @ParentCommand Hoist hoist;
 
-    @Spec
-    CommandSpec spec;
+  @Spec CommandSpec spec;
 
-    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help.")
-    boolean help;
+  @Option(
+      names = {"-h", "--help"},
+      usageHelp = true,
+      description = "Show this help.")
+  boolean help;
 
-    @Override
-    public final Integer call() throws Exception {
-        return run();
-    }
+  @Override
+  public final Integer call() throws Exception {
+    return run();
+  }
 
-    protected abstract int run() throws Exception;
+  protected abstract int run() throws Exception;
 
-    protected PrintWriter out() {
-        return spec.commandLine().getOut();
-    }
+  protected PrintWriter out() {
+    return spec.commandLine().getOut();
+  }
 
-    protected PrintWriter err() {
-        return spec.commandLine().getErr();
-    }
+  protected PrintWriter err() {
+    return spec.commandLine().getErr();
+  }
 
-    /** Standard output as bytes, after flushing what was written to {@link #out()}. */
-    protected OutputStream rawOut() {
-        out().flush();
-        return env().stdoutStream();
-    }
+  /** Standard output as bytes, after flushing what was written to {@link #out()}. */
+  protected OutputStream rawOut() {
+    out().flush();
+    return env().stdoutStream();
+  }
 
-    /** Standard error as bytes, after flushing what was written to {@link #err()}. */
-    protected OutputStream rawErr() {
-        err().flush();
-        return env().stderrStream();
-    }
+  /** Standard error as bytes, after flushing what was written to {@link #err()}. */
+  protected OutputStream rawErr() {
+    err().flush();
+    return env().stderrStream();
+  }
 
-    protected Environment env() {
-        return hoist.env();
-    }
+  protected Environment env() {
+    return hoist.env();
+  }
 
-    protected ApiClient api() {
-        return hoist.api();
-    }
+  protected ApiClient api() {
+    return hoist.api();
+  }
 
-    protected Settings settings() {
-        return hoist.settings();
-    }
+  protected Settings settings() {
+    return hoist.settings();
+  }
 
-    protected CredentialsFile credentialsFile() {
-        return hoist.credentialsFile();
-    }
+  protected CredentialsFile credentialsFile() {
+    return hoist.credentialsFile();
+  }
 
-    /** A one-line usage error for this command: exit 1, nothing sent. */
-    protected ParameterException usage(String message) {
-        return new ParameterException(spec.commandLine(), message);
-    }
+  /** A one-line usage error for this command: exit 1, nothing sent. */
+  protected ParameterException usage(String message) {
+    return new ParameterException(spec.commandLine(), message);
+  }
 }

@@ -6,9 +6,9 @@ import picocli.CommandLine.Command;
 @Command(name = "version", description = "Show the CLI version.")
 final class VersionCommand extends HoistCommand {
 
-    @Override
-    protected int run() {
-        out().println(Version.line());
-        return 0;
-    }
+  @Override
+  protected int run() {
+    out().println(Version.line());
+    return 0;
+  }
 }

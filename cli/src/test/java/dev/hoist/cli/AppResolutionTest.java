@@ -16,77 +16,77 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class AppResolutionTest {
 
-    @TempDir
-    Path home;
+  @TempDir Path home;
 
-    @TempDir
-    Path work;
+  @TempDir Path work;
 
-    private final FakeApi api = new FakeApi();
+  private final FakeApi api = new FakeApi();
 
-    @AfterEach
-    void stop() {
-        api.close();
-    }
+  @AfterEach
+  void stop() {
+    api.close();
+  }
 
-    @Test
-    void appComesFromTheHoistRemoteOfTheRepositoryInTheWorkingDirectory() throws Exception {
-        GitRepo repo = GitRepo.init(work);
-        repo.git("remote", "add", "hoist", "ssh://git@127.0.0.1:2222/demo.git");
-        api.on("GET", "/apps/demo/config-vars", 200, "{\"A\":\"1\"}");
-        Path subdirectory = Files.createDirectories(work.resolve("src/main"));
+  @Test
+  void appComesFromTheHoistRemoteOfTheRepositoryInTheWorkingDirectory() throws Exception {
+    GitRepo repo = GitRepo.init(work);
+    repo.git("remote", "add", "hoist", "ssh://git@127.0.0.1:2222/demo.git");
+    api.on("GET", "/apps/demo/config-vars", 200, "{\"A\":\"1\"}");
+    Path subdirectory = Files.createDirectories(work.resolve("src/main"));
 
-        CliRunner.Result result = CliRunner.against(api, home).in(subdirectory).run("config:get", "A");
+    CliRunner.Result result = CliRunner.against(api, home).in(subdirectory).run("config:get", "A");
 
-        assertThat(result.exitCode()).isZero();
-        assertThat(result.out()).isEqualTo("1\n");
-        assertThat(api.requests().get(0).path()).isEqualTo("/apps/demo/config-vars");
-    }
+    assertThat(result.exitCode()).isZero();
+    assertThat(result.out()).isEqualTo("1\n");
+    assertThat(api.requests().get(0).path()).isEqualTo("/apps/demo/config-vars");
+  }
 
-    @Test
-    void remoteOptionPicksAnotherRemoteAndAppOptionWinsOverBoth() {
-        GitRepo repo = GitRepo.init(work);
-        repo.git("remote", "add", "hoist", "ssh://git@127.0.0.1:2222/demo.git");
-        repo.git("remote", "add", "staging", "http://127.0.0.1:8080/demo-staging.git");
-        api.on("GET", "/apps/demo-staging/config-vars", 200, "{\"A\":\"staging\"}");
-        api.on("GET", "/apps/other/config-vars", 200, "{\"A\":\"other\"}");
-        CliRunner cli = CliRunner.against(api, home).in(work);
+  @Test
+  void remoteOptionPicksAnotherRemoteAndAppOptionWinsOverBoth() {
+    GitRepo repo = GitRepo.init(work);
+    repo.git("remote", "add", "hoist", "ssh://git@127.0.0.1:2222/demo.git");
+    repo.git("remote", "add", "staging", "http://127.0.0.1:8080/demo-staging.git");
+    api.on("GET", "/apps/demo-staging/config-vars", 200, "{\"A\":\"staging\"}");
+    api.on("GET", "/apps/other/config-vars", 200, "{\"A\":\"other\"}");
+    CliRunner cli = CliRunner.against(api, home).in(work);
 
-        assertThat(cli.run("config:get", "A", "-r", "staging").out()).isEqualTo("staging\n");
-        assertThat(cli.run("config:get", "A", "-a", "other", "-r", "staging").out()).isEqualTo("other\n");
-    }
+    assertThat(cli.run("config:get", "A", "-r", "staging").out()).isEqualTo("staging\n");
+    assertThat(cli.run("config:get", "A", "-a", "other", "-r", "staging").out())
+        .isEqualTo("other\n");
+  }
 
-    @Test
-    void withoutAppOrRemoteTheCommandStopsWithOneLineAndSendsNothing() {
-        GitRepo.init(work);
+  @Test
+  void withoutAppOrRemoteTheCommandStopsWithOneLineAndSendsNothing() {
+    GitRepo.init(work);
 
-        CliRunner.Result result = CliRunner.against(api, home).in(work).run("config");
+    CliRunner.Result result = CliRunner.against(api, home).in(work).run("config");
 
-        assertThat(result.exitCode()).isEqualTo(1);
-        assertThat(result.err()).isEqualTo(
-                "hoist: no app specified: use -a APP or run inside a repository with a 'hoist' git remote\n");
-        assertThat(api.requests()).isEmpty();
-    }
+    assertThat(result.exitCode()).isEqualTo(1);
+    assertThat(result.err())
+        .isEqualTo(
+            "hoist: no app specified: use -a APP or run inside a repository with a 'hoist' git remote\n");
+    assertThat(api.requests()).isEmpty();
+  }
 
-    @Test
-    void aNamedRemoteThatDoesNotExistIsReportedByName() {
-        GitRepo.init(work);
+  @Test
+  void aNamedRemoteThatDoesNotExistIsReportedByName() {
+    GitRepo.init(work);
 
-        CliRunner.Result result = CliRunner.against(api, home).in(work).run("config", "-r", "prod");
+    CliRunner.Result result = CliRunner.against(api, home).in(work).run("config", "-r", "prod");
 
-        assertThat(result.exitCode()).isEqualTo(1);
-        assertThat(result.err()).isEqualTo("hoist: no git remote named 'prod' in this directory\n");
-    }
+    assertThat(result.exitCode()).isEqualTo(1);
+    assertThat(result.err()).isEqualTo("hoist: no git remote named 'prod' in this directory\n");
+  }
 
-    @ParameterizedTest
-    @CsvSource({
-        "ssh://git@127.0.0.1:2222/demo.git, demo",
-        "http://localhost:8080/demo.git, demo",
-        "https://hoist.example.com/my-app.git/, my-app",
-        "git@hoist.example.com:demo.git, demo",
-        "ssh://git@host/demo, demo",
-    })
-    void appNameIsTheLastPathSegmentOfTheGitUrl(String url, String app) {
-        assertThat(Git.appFromUrl(url)).isEqualTo(app);
-    }
+  @ParameterizedTest
+  @CsvSource({
+    "ssh://git@127.0.0.1:2222/demo.git, demo",
+    "http://localhost:8080/demo.git, demo",
+    "https://hoist.example.com/my-app.git/, my-app",
+    "git@hoist.example.com:demo.git, demo",
+    "ssh://git@host/demo, demo",
+  })
+  void appNameIsTheLastPathSegmentOfTheGitUrl(String url, String app) {
+    assertThat(Git.appFromUrl(url)).isEqualTo(app);
+  }
 }

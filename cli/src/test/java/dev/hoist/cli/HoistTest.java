@@ -9,19 +9,20 @@ import org.junit.jupiter.api.io.TempDir;
 
 class HoistTest {
 
-    @TempDir
-    Path home;
+  @TempDir Path home;
 
-    @Test
-    void helpAndVersionWorkWithoutAnApi() {
-        CliRunner cli = new CliRunner(home);
+  @Test
+  void helpAndVersionWorkWithoutAnApi() {
+    CliRunner cli = new CliRunner(home);
 
-        CliRunner.Result help = cli.run("--help");
-        CliRunner.Result version = cli.run("version");
+    CliRunner.Result help = cli.run("--help");
+    CliRunner.Result version = cli.run("version");
 
-        assertThat(help.exitCode()).isZero();
-        assertThat(help.out()).startsWith("Usage: hoist").contains("ps:scale", "config:set", "rollback");
-        assertThat(version.exitCode()).isZero();
-        assertThat(version.out()).startsWith("hoist-cli/");
-    }
+    assertThat(help.exitCode()).isZero();
+    assertThat(help.out())
+        .startsWith("Usage: hoist")
+        .contains("ps:scale", "config:set", "rollback");
+    assertThat(version.exitCode()).isZero();
+    assertThat(version.out()).startsWith("hoist-cli/");
+  }
 }

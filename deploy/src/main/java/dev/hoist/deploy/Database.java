@@ -12,8 +12,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The platform's PostgreSQL: an external one when {@code HOIST_DATABASE_URL} is set, else an embedded
- * server whose data lives in {@code $HOIST_HOME/postgres} and survives restarts.
+ * The platform's PostgreSQL: an external one when {@code HOIST_DATABASE_URL} is set, else an
+ * embedded server whose data lives in {@code $HOIST_HOME/postgres} and survives restarts.
  */
 final class Database implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(Database.class);
@@ -35,15 +35,23 @@ final class Database implements AutoCloseable {
     Files.createDirectories(data);
     StalePostmaster.stop(data);
     long t0 = System.nanoTime();
-    EmbeddedPostgres pg = EmbeddedPostgres.builder()
-        .setDataDirectory(data)
-        .setCleanDataDirectory(false)
-        .start();
-    log.info("embedded PostgreSQL up on port {} in {} ms, data in {}", pg.getPort(),
-        (System.nanoTime() - t0) / 1_000_000, data);
+    EmbeddedPostgres pg =
+        EmbeddedPostgres.builder().setDataDirectory(data).setCleanDataDirectory(false).start();
+    log.info(
+        "embedded PostgreSQL up on port {} in {} ms, data in {}",
+        pg.getPort(),
+        (System.nanoTime() - t0) / 1_000_000,
+        data);
     String jdbc = pg.getJdbcUrl("postgres", "postgres");
-    return new Database(pg, Map.of("spring.datasource.url", jdbc, "spring.datasource.username", "postgres",
-        "spring.datasource.password", ""));
+    return new Database(
+        pg,
+        Map.of(
+            "spring.datasource.url",
+            jdbc,
+            "spring.datasource.username",
+            "postgres",
+            "spring.datasource.password",
+            ""));
   }
 
   /** Accepts a JDBC URL as it is, or a Heroku-style {@code postgres://user:pass@host:port/db}. */
@@ -51,13 +59,23 @@ final class Database implements AutoCloseable {
     if (url.startsWith("jdbc:")) return Map.of("spring.datasource.url", url);
     URI uri = URI.create(url);
     if (!List.of("postgres", "postgresql").contains(uri.getScheme())) {
-      throw new IllegalArgumentException("HOIST_DATABASE_URL must be jdbc:postgresql://... or postgres://...");
+      throw new IllegalArgumentException(
+          "HOIST_DATABASE_URL must be jdbc:postgresql://... or postgres://...");
     }
     String[] userInfo = Optional.ofNullable(uri.getUserInfo()).orElse("").split(":", 2);
-    String jdbc = "jdbc:postgresql://" + uri.getHost() + (uri.getPort() > 0 ? ":" + uri.getPort() : "")
-        + uri.getPath() + (uri.getQuery() == null ? "" : "?" + uri.getQuery());
-    return Map.of("spring.datasource.url", jdbc, "spring.datasource.username", userInfo[0],
-        "spring.datasource.password", userInfo.length > 1 ? userInfo[1] : "");
+    String jdbc =
+        "jdbc:postgresql://"
+            + uri.getHost()
+            + (uri.getPort() > 0 ? ":" + uri.getPort() : "")
+            + uri.getPath()
+            + (uri.getQuery() == null ? "" : "?" + uri.getQuery());
+    return Map.of(
+        "spring.datasource.url",
+        jdbc,
+        "spring.datasource.username",
+        userInfo[0],
+        "spring.datasource.password",
+        userInfo.length > 1 ? userInfo[1] : "");
   }
 
   Map<String, Object> springProperties() {

@@ -9,8 +9,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The host's address on Docker's default bridge: where dynos reach the api. Dynos are in their own
- * network namespace, so {@code 127.0.0.1} inside one is the dyno itself; URLs handed to dynos (signed
- * blob URLs, HOIST_API_URL of builder dynos) must use this address instead.
+ * network namespace, so {@code 127.0.0.1} inside one is the dyno itself; URLs handed to dynos
+ * (signed blob URLs, HOIST_API_URL of builder dynos) must use this address instead.
  */
 final class DockerBridge {
   private DockerBridge() {}
@@ -24,19 +24,25 @@ final class DockerBridge {
     try {
       NetworkInterface nic = NetworkInterface.getByName(iface);
       if (nic != null) {
-        return nic.inetAddresses().filter(a -> a instanceof Inet4Address).map(a -> a.getHostAddress()).findFirst()
+        return nic.inetAddresses()
+            .filter(a -> a instanceof Inet4Address)
+            .map(a -> a.getHostAddress())
+            .findFirst()
             .orElseThrow(() -> new IllegalStateException(iface + " has no IPv4 address"));
       }
     } catch (SocketException e) {
       throw new IllegalStateException("cannot read " + iface + ": " + e.getMessage(), e);
     }
-    throw new IllegalStateException("cannot find Docker's bridge address (no gateway declared, no " + iface + ")");
+    throw new IllegalStateException(
+        "cannot find Docker's bridge address (no gateway declared, no " + iface + ")");
   }
 
   private static String docker(String format) {
     try {
-      Process p = new ProcessBuilder("docker", "network", "inspect", "bridge", "--format", format)
-          .redirectErrorStream(true).start();
+      Process p =
+          new ProcessBuilder("docker", "network", "inspect", "bridge", "--format", format)
+              .redirectErrorStream(true)
+              .start();
       String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
       return p.waitFor(10, TimeUnit.SECONDS) && p.exitValue() == 0 ? out : "";
     } catch (IOException e) {

@@ -5,9 +5,9 @@ import dev.hoist.build.Settings;
 import dev.hoist.build.gateway.Gateway;
 import dev.hoist.build.gateway.GatewaySettings;
 import dev.hoist.dynos.DynoManager;
+import dev.hoist.dynos.DynoSettings;
 import dev.hoist.internal.InternalApi;
 import dev.hoist.internal.builds.GatewayApi;
-import dev.hoist.dynos.DynoSettings;
 import dev.hoist.router.Router;
 import dev.hoist.router.RouterConfig;
 import java.nio.file.Files;
@@ -21,10 +21,11 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * The seed (stage 0): the database, the api, the dyno manager, the router and the git gateway in one
- * process, started in that order and stopped in reverse. Every part talks to the api over HTTP with the
- * component token, exactly as it would if it ran alone; only the process is shared. The slug compiler
- * is not here: it runs in builder dynos of the platform app {@code hoist-builder} ({@link BuilderSeed}).
+ * The seed (stage 0): the database, the api, the dyno manager, the router and the git gateway in
+ * one process, started in that order and stopped in reverse. Every part talks to the api over HTTP
+ * with the component token, exactly as it would if it ran alone; only the process is shared. The
+ * slug compiler is not here: it runs in builder dynos of the platform app {@code hoist-builder}
+ * ({@link BuilderSeed}).
  */
 public final class Platform implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(Platform.class);
@@ -51,23 +52,32 @@ public final class Platform implements AutoCloseable {
     Files.createDirectories(s.home());
     Secrets secrets = Secrets.load(s.home().resolve("secrets.properties"));
     String token = PlatformSettings.value("hoist.component.token", secrets.componentToken());
-    Database database = Database.start(s.home(), PlatformSettings.value("hoist.database.url", null));
+    Database database =
+        Database.start(s.home(), PlatformSettings.value("hoist.database.url", null));
     parts.push(database);
 
     // Dynos reach the api on the Docker bridge, never on 127.0.0.1 (that is the dyno itself).
-    String publicUrl = s.apiPublicUrl().isEmpty() ? "http://" + DockerBridge.gatewayAddress() + ":" + s.apiPort()
-        : s.apiPublicUrl();
+    String publicUrl =
+        s.apiPublicUrl().isEmpty()
+            ? "http://" + DockerBridge.gatewayAddress() + ":" + s.apiPort()
+            : s.apiPublicUrl();
     Map<String, Object> props = new HashMap<>(database.springProperties());
     props.put("server.port", s.apiPort());
     props.put("hoist.api.home", s.home().toString());
     props.put("hoist.api.public-url", publicUrl);
     props.put("hoist.api.apps-domain", s.appsDomain());
     props.put("hoist.api.component-token", token);
-    props.put("hoist.api.blob-secret", PlatformSettings.value("hoist.blob.secret", secrets.blobSecret()));
-    // `hoist run` attaches to the dyno manager's attach server, on this machine's address for the CLI.
-    props.put("hoist.api.attach-url", PlatformSettings.value("hoist.api.attach-url",
-        "tcp://127.0.0.1:" + PlatformSettings.value("hoist.dynos.attach-port", "5001")));
-    props.forEach((k, v) -> System.setProperty(k, String.valueOf(v))); // outrank application.properties
+    props.put(
+        "hoist.api.blob-secret", PlatformSettings.value("hoist.blob.secret", secrets.blobSecret()));
+    // `hoist run` attaches to the dyno manager's attach server, on this machine's address for the
+    // CLI.
+    props.put(
+        "hoist.api.attach-url",
+        PlatformSettings.value(
+            "hoist.api.attach-url",
+            "tcp://127.0.0.1:" + PlatformSettings.value("hoist.dynos.attach-port", "5001")));
+    props.forEach(
+        (k, v) -> System.setProperty(k, String.valueOf(v))); // outrank application.properties
     api = new SpringApplicationBuilder(ApiApplication.class).run();
     parts.push(api);
     apiPort = Integer.parseInt(api.getEnvironment().getProperty("local.server.port"));
@@ -80,12 +90,24 @@ public final class Platform implements AutoCloseable {
     shared.put("hoist.dynos.component-token", token);
     shared.put("hoist.dynos.home", s.home().toString());
     shared.put("hoist.dynos.scope", s.dynoScope());
-    DynoManager dynos = new DynoManager(DynoSettings.from(key -> shared.getOrDefault(key, s.lookup(key)))).start();
+    DynoManager dynos =
+        new DynoManager(DynoSettings.from(key -> shared.getOrDefault(key, s.lookup(key)))).start();
     parts.push(dynos);
 
     Map<String, String> routerSettings = new HashMap<>();
-    for (String key : new String[] {"port", "bind", "threads", "first-byte-timeout", "boot-wait", "connect-timeout",
-        "quarantine", "idle-timeout", "transport", "trusted-proxies"}) {
+    for (String key :
+        new String[] {
+          "port",
+          "bind",
+          "threads",
+          "first-byte-timeout",
+          "boot-wait",
+          "connect-timeout",
+          "quarantine",
+          "idle-timeout",
+          "transport",
+          "trusted-proxies"
+        }) {
       String v = s.lookup("hoist.router." + key);
       if (v != null) routerSettings.put("hoist.router." + key, v);
     }
@@ -98,13 +120,22 @@ public final class Platform implements AutoCloseable {
 
     Map<String, String> gatewaySettings = new HashMap<>(s.overrides());
     gatewaySettings.put("hoist.home", s.home().toString());
-    gatewaySettings.put("hoist.gateway.app-url", "http://%s." + s.appsDomain() + ":" + routerPort + "/");
-    Settings buildSettings = new Settings(key -> gatewaySettings.getOrDefault(key, System.getProperty(key)),
-        System::getenv);
-    Gateway gateway = Gateway.start(GatewaySettings.from(buildSettings), new GatewayApi(new InternalApi(local, token)));
+    gatewaySettings.put(
+        "hoist.gateway.app-url", "http://%s." + s.appsDomain() + ":" + routerPort + "/");
+    Settings buildSettings =
+        new Settings(
+            key -> gatewaySettings.getOrDefault(key, System.getProperty(key)), System::getenv);
+    Gateway gateway =
+        Gateway.start(
+            GatewaySettings.from(buildSettings), new GatewayApi(new InternalApi(local, token)));
     parts.push(gateway);
-    log.info("Hoist is up: api :{}, router :{}, git ssh :{} and http :{}; data in {}", apiPort, routerPort,
-        gateway.sshPort(), gateway.httpPort(), s.home());
+    log.info(
+        "Hoist is up: api :{}, router :{}, git ssh :{} and http :{}; data in {}",
+        apiPort,
+        routerPort,
+        gateway.sshPort(),
+        gateway.httpPort(),
+        s.home());
   }
 
   public int apiPort() {

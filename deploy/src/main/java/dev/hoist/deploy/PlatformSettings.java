@@ -7,29 +7,46 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The seed's settings, each a system property ({@code hoist.router.port}) or the environment variable of
- * the same name ({@code HOIST_ROUTER_PORT}). The parts keep their own names for their own settings;
- * the seed only fills in what ties them together: the api's URL, the component token, the data folder.
+ * The seed's settings, each a system property ({@code hoist.router.port}) or the environment
+ * variable of the same name ({@code HOIST_ROUTER_PORT}). The parts keep their own names for their
+ * own settings; the seed only fills in what ties them together: the api's URL, the component token,
+ * the data folder.
  */
-record PlatformSettings(Path home, Path root, int apiPort, String apiPublicUrl, String appsDomain, String dynoScope,
+record PlatformSettings(
+    Path home,
+    Path root,
+    int apiPort,
+    String apiPublicUrl,
+    String appsDomain,
+    String dynoScope,
     Map<String, String> overrides) {
 
   static PlatformSettings fromEnvironment() {
-    Path home = Path.of(value("hoist.home", System.getProperty("user.home") + "/.hoist")).toAbsolutePath();
+    Path home =
+        Path.of(value("hoist.home", System.getProperty("user.home") + "/.hoist")).toAbsolutePath();
     Path root = Path.of(value("hoist.root", System.getProperty("user.dir"))).toAbsolutePath();
     int port = Integer.parseInt(value("hoist.api.port", "5000"));
-    return new PlatformSettings(home, root, port, value("hoist.api.public-url", ""),
-        value("hoist.apps.domain", "localhost"), value("hoist.dynos.scope", "hoist"), new HashMap<>());
+    return new PlatformSettings(
+        home,
+        root,
+        port,
+        value("hoist.api.public-url", ""),
+        value("hoist.apps.domain", "localhost"),
+        value("hoist.dynos.scope", "hoist"),
+        new HashMap<>());
   }
 
   /** A system property, else its environment variable, else the fallback. */
   static String value(String key, String fallback) {
     String v = System.getProperty(key);
-    if (v == null || v.isBlank()) v = System.getenv(key.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_'));
+    if (v == null || v.isBlank())
+      v = System.getenv(key.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_'));
     return v == null || v.isBlank() ? fallback : v.trim();
   }
 
-  /** The same lookup, with the seed's own values first: what each part's settings reader is given. */
+  /**
+   * The same lookup, with the seed's own values first: what each part's settings reader is given.
+   */
   String lookup(String key) {
     String v = overrides.get(key);
     return v != null ? v : value(key, null);
@@ -43,9 +60,13 @@ record PlatformSettings(Path home, Path root, int apiPort, String apiPublicUrl, 
   Path builderJar() throws java.io.IOException {
     Path target = root.resolve("build-service/target");
     try (var files = Files.list(target)) {
-      return files.filter(p -> p.getFileName().toString().matches("hoist-build-service-.*-exec\\.jar")).findFirst()
-          .orElseThrow(() -> new java.io.FileNotFoundException("no build-service exec jar in " + target
-              + ": run ./mvnw package"));
+      return files
+          .filter(p -> p.getFileName().toString().matches("hoist-build-service-.*-exec\\.jar"))
+          .findFirst()
+          .orElseThrow(
+              () ->
+                  new java.io.FileNotFoundException(
+                      "no build-service exec jar in " + target + ": run ./mvnw package"));
     }
   }
 }

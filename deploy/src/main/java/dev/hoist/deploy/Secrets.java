@@ -35,8 +35,12 @@ record Secrets(String componentToken, String blobSecret) {
   }
 
   private static void save(Path file, Properties p) throws IOException {
-    Path tmp = Files.createTempFile(file.getParent(), ".secrets", ".tmp",
-        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+    Path tmp =
+        Files.createTempFile(
+            file.getParent(),
+            ".secrets",
+            ".tmp",
+            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
     try (Writer w = Files.newBufferedWriter(tmp)) {
       p.store(w, "hoistd secrets: keep private");
     }

@@ -18,9 +18,10 @@ import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 import org.apache.commons.compress.compressors.gzip.GzipCompressorOutputStream;
 
 /**
- * Packs a slug by hand — {@code ./app/...} in a gzip tar — from files on this machine: how the seed makes
- * the first slug of {@code hoist-builder}, before any builder exists to compile one. Entries are sorted
- * and stamped with a fixed time, so the same inputs give the same archive and the same digest.
+ * Packs a slug by hand — {@code ./app/...} in a gzip tar — from files on this machine: how the seed
+ * makes the first slug of {@code hoist-builder}, before any builder exists to compile one. Entries
+ * are sorted and stamped with a fixed time, so the same inputs give the same archive and the same
+ * digest.
  */
 final class SlugPacker {
   private final Map<String, Path> files = new TreeMap<>();
@@ -45,7 +46,9 @@ final class SlugPacker {
     return this;
   }
 
-  /** SHA-256 over every name and content: the slug's "commit", so the seed can tell when to re-pack. */
+  /**
+   * SHA-256 over every name and content: the slug's "commit", so the seed can tell when to re-pack.
+   */
   String digest() throws IOException {
     try {
       MessageDigest sha = MessageDigest.getInstance("SHA-256");
@@ -74,7 +77,8 @@ final class SlugPacker {
       java.util.Set<String> dirs = new java.util.TreeSet<>();
       dirs.add("");
       for (String name : all.keySet()) {
-        for (int i = name.indexOf('/'); i >= 0; i = name.indexOf('/', i + 1)) dirs.add(name.substring(0, i));
+        for (int i = name.indexOf('/'); i >= 0; i = name.indexOf('/', i + 1))
+          dirs.add(name.substring(0, i));
       }
       for (String d : dirs) {
         TarArchiveEntry e = new TarArchiveEntry(d.isEmpty() ? "./app/" : "./app/" + d + "/");
@@ -83,7 +87,8 @@ final class SlugPacker {
         tar.closeArchiveEntry();
       }
       for (var entry : all.entrySet()) {
-        byte[] body = entry.getValue() instanceof byte[] b ? b : Files.readAllBytes((Path) entry.getValue());
+        byte[] body =
+            entry.getValue() instanceof byte[] b ? b : Files.readAllBytes((Path) entry.getValue());
         boolean exec = entry.getValue() instanceof Path p && executable(p);
         TarArchiveEntry e = new TarArchiveEntry("./app/" + entry.getKey());
         stamp(e, exec ? 0755 : 0644);

@@ -15,11 +15,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The whole platform, end to end: the seed starts in this JVM on ports of its own (so it never meets a
- * platform already running here), then the shared acceptance journey — the real {@code hoist} CLI, a
- * real {@code git push} over SSH, {@code curl} through the router, {@code docker kill} of a dyno — runs
- * against it. This is the executable definition of "it works"; it needs a Docker engine and the stack
- * images, which {@code ./hoistd test} makes sure of.
+ * The whole platform, end to end: the seed starts in this JVM on ports of its own (so it never
+ * meets a platform already running here), then the shared acceptance journey — the real {@code
+ * hoist} CLI, a real {@code git push} over SSH, {@code curl} through the router, {@code docker
+ * kill} of a dyno — runs against it. This is the executable definition of "it works"; it needs a
+ * Docker engine and the stack images, which {@code ./hoistd test} makes sure of.
  */
 class JourneyIT {
   private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
@@ -30,22 +30,25 @@ class JourneyIT {
 
   @BeforeAll
   static void startThePlatform() throws Exception {
-    assumeTrue(Files.isExecutable(JOURNEY) || Files.exists(JOURNEY), "the shared acceptance journey is absent");
+    assumeTrue(
+        Files.isExecutable(JOURNEY) || Files.exists(JOURNEY),
+        "the shared acceptance journey is absent");
     assumeTrue(run("docker", "info").exitValue() == 0, "no Docker engine answers");
     home = Files.createTempDirectory("hoist-journey");
     int api = freePort();
     int attach = freePort();
     sshPort = freePort();
-    Map<String, String> props = Map.of(
-        "hoist.home", home.toString(),
-        "hoist.root", ROOT.toString(),
-        "hoist.api.port", Integer.toString(api),
-        "hoist.api.attach-url", "tcp://127.0.0.1:" + attach,
-        "hoist.router.port", Integer.toString(freePort()),
-        "hoist.ssh.port", Integer.toString(sshPort),
-        "hoist.gateway.http-port", Integer.toString(freePort()),
-        "hoist.dynos.attach-port", Integer.toString(attach),
-        "hoist.dynos.scope", "hoist-journey-it");
+    Map<String, String> props =
+        Map.of(
+            "hoist.home", home.toString(),
+            "hoist.root", ROOT.toString(),
+            "hoist.api.port", Integer.toString(api),
+            "hoist.api.attach-url", "tcp://127.0.0.1:" + attach,
+            "hoist.router.port", Integer.toString(freePort()),
+            "hoist.ssh.port", Integer.toString(sshPort),
+            "hoist.gateway.http-port", Integer.toString(freePort()),
+            "hoist.dynos.attach-port", Integer.toString(attach),
+            "hoist.dynos.scope", "hoist-journey-it");
     props.forEach(System::setProperty);
     platform = Platform.start(PlatformSettings.fromEnvironment());
   }
@@ -54,15 +57,21 @@ class JourneyIT {
   static void stopThePlatform() {
     if (platform != null) platform.close();
     // the dynos belong to this test alone (their own scope): remove them with it
-    run("bash", "-c", "ids=$(docker ps -aq --filter label=hoist.scope=hoist-journey-it); "
-        + "[ -z \"$ids\" ] || docker rm -f $ids >/dev/null");
+    run(
+        "bash",
+        "-c",
+        "ids=$(docker ps -aq --filter label=hoist.scope=hoist-journey-it); "
+            + "[ -z \"$ids\" ] || docker rm -f $ids >/dev/null");
   }
 
   @Test
   void theAcceptanceJourneyPassesWhole() throws Exception {
-    ProcessBuilder pb = new ProcessBuilder("bash", JOURNEY.toString()).directory(ROOT.toFile())
-        .redirectErrorStream(true);
-    pb.environment().put("HOIST_HOME", home.toString()); // the CLI's credentials, as the seed wrote them
+    ProcessBuilder pb =
+        new ProcessBuilder("bash", JOURNEY.toString())
+            .directory(ROOT.toFile())
+            .redirectErrorStream(true);
+    pb.environment()
+        .put("HOIST_HOME", home.toString()); // the CLI's credentials, as the seed wrote them
     pb.environment().put("HOIST_ROUTER_URL", "http://127.0.0.1:" + platform.routerPort());
     pb.environment().put("HOIST_SSH_PORT", Integer.toString(sshPort));
     pb.environment().remove("HOIST_API_URL");
@@ -76,7 +85,10 @@ class JourneyIT {
     assertThat(journey.exitValue()).isZero();
   }
 
-  /** Stage 1: the seed made hoist-builder, packed its first slug by hand, and builds run in its dynos. */
+  /**
+   * Stage 1: the seed made hoist-builder, packed its first slug by hand, and builds run in its
+   * dynos.
+   */
   @Test
   void theSeedRunsTheSlugCompilerAsThePlatformAppHoistBuilder() throws Exception {
     java.util.regex.Pattern up = java.util.regex.Pattern.compile("\"state\"\\s*:\\s*\"up\"");
@@ -88,11 +100,13 @@ class JourneyIT {
     }
     assertThat(ps).containsPattern("\"name\"\\s*:\\s*\"worker\\.1\"").containsPattern(up);
     assertThat(cli("releases", "-a", "hoist-builder")).contains("Seed: first slug, packed by hand");
-    assertThat(cli("config:get", "HOIST_BUILDPACKS_DIR", "-a", "hoist-builder").trim()).isEqualTo("/app/buildpacks");
+    assertThat(cli("config:get", "HOIST_BUILDPACKS_DIR", "-a", "hoist-builder").trim())
+        .isEqualTo("/app/buildpacks");
   }
 
   private static String cli(String... args) throws Exception {
-    java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of(ROOT.resolve("hoist").toString()));
+    java.util.List<String> command =
+        new java.util.ArrayList<>(java.util.List.of(ROOT.resolve("hoist").toString()));
     command.addAll(java.util.List.of(args));
     ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
     pb.environment().put("HOIST_HOME", home.toString());

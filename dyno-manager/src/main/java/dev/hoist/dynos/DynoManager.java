@@ -23,9 +23,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The dyno manager, embeddable: {@link #start()} connects to Docker, watches the api's desired state and
- * keeps the dynos running; {@link #close()} stops watching and acting but leaves the dynos running, to be
- * adopted by the next start (a dyno manager restart never restarts dynos).
+ * The dyno manager, embeddable: {@link #start()} connects to Docker, watches the api's desired
+ * state and keeps the dynos running; {@link #close()} stops watching and acting but leaves the
+ * dynos running, to be adopted by the next start (a dyno manager restart never restarts dynos).
  */
 public final class DynoManager implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(DynoManager.class);
@@ -51,15 +51,24 @@ public final class DynoManager implements AutoCloseable {
       close();
       throw e;
     }
-    log.info("dyno manager started: api {}, run image {}, scope {}", settings.apiUrl(), settings.runImage(),
+    log.info(
+        "dyno manager started: api {}, run image {}, scope {}",
+        settings.apiUrl(),
+        settings.runImage(),
         settings.scope());
     return this;
   }
 
   private void begin() throws IOException {
     InternalApi api = new InternalApi(settings.apiUrl().toString(), settings.componentToken());
-    DockerScheduler docker = new DockerScheduler(DockerConnection.open(), settings.scope(), settings.network(),
-        settings.runImage(), settings.logMaxBytes(), pool);
+    DockerScheduler docker =
+        new DockerScheduler(
+            DockerConnection.open(),
+            settings.scope(),
+            settings.network(),
+            settings.runImage(),
+            settings.logMaxBytes(),
+            pool);
     docker.removeLeftovers();
     scheduler = docker;
     logs = new LogShipper(new LogApi(api));
@@ -67,7 +76,9 @@ public final class DynoManager implements AutoCloseable {
     wiring = new Wiring(settings, scheduler, api, logs, pool);
     wiring.start();
     events = scheduler.watch(wiring.reconciler()::changed);
-    attach = new AttachServer(settings.attachBind(), settings.attachPort(), wiring.attachTarget(), pool).start();
+    attach =
+        new AttachServer(settings.attachBind(), settings.attachPort(), wiring.attachTarget(), pool)
+            .start();
     watcher = new StateApi(api).watch(settings.stateWait(), wiring.reconciler()::desired);
     memory = new MemoryWatch(scheduler, logs::platform, pool, settings.memoryInterval()).start();
   }

@@ -12,8 +12,8 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 
 /**
- * The client side of the attach protocol, as the CLI speaks it ({@link AttachProtocol}, which also refuses a
- * frame over its limit), recording what comes back.
+ * The client side of the attach protocol, as the CLI speaks it ({@link AttachProtocol}, which also
+ * refuses a frame over its limit), recording what comes back.
  */
 final class AttachClient implements AutoCloseable {
   final ByteArrayOutputStream stdout = new ByteArrayOutputStream();

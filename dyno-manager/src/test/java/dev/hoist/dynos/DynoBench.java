@@ -17,9 +17,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
- * The dyno manager's figures on this machine (bench/dynos.sh runs it): (a) decision to first HTTP 200 for a
- * web dyno whose image is prepared, (b) scale 1 to 10 against ten parallel {@code docker run}s of the same
- * image, (c) {@code docker kill} of a web dyno to its first HTTP 200 again. Not a test: nothing is asserted.
+ * The dyno manager's figures on this machine (bench/dynos.sh runs it): (a) decision to first HTTP
+ * 200 for a web dyno whose image is prepared, (b) scale 1 to 10 against ten parallel {@code docker
+ * run}s of the same image, (c) {@code docker kill} of a web dyno to its first HTTP 200 again. Not a
+ * test: nothing is asserted.
  */
 public final class DynoBench {
   private static final Duration LIMIT = Duration.ofSeconds(60);
@@ -38,8 +39,13 @@ public final class DynoBench {
 
       List<Long> scale = new ArrayList<>();
       List<Long> floor = new ArrayList<>();
-      String image = h.client().listImagesCmd().withLabelFilter(Map.of("hoist.scope", h.scope, "hoist.slug", slug.id()))
-          .exec().get(0).getId();
+      String image =
+          h.client()
+              .listImagesCmd()
+              .withLabelFilter(Map.of("hoist.scope", h.scope, "hoist.slug", slug.id()))
+              .exec()
+              .get(0)
+              .getId();
       for (int i = 0; i < 3; i++) {
         scale.add(scaleOnce(h, slug, "scale" + i));
         floor.add(dockerRunFloor(image, h.scope));
@@ -55,7 +61,8 @@ public final class DynoBench {
   }
 
   private static AppState app(String name, Slug slug, int web) {
-    return Harness.app(name, 1, slug, Map.of(), List.of(Harness.process("web", web, "node web.js", 256)));
+    return Harness.app(
+        name, 1, slug, Map.of(), List.of(Harness.process("web", web, "node web.js", 256)));
   }
 
   private static long bootOnce(Harness h, Slug slug, String name) {
@@ -70,8 +77,12 @@ public final class DynoBench {
     Harness.await(LIMIT, "one up", () -> h.routable(name).size() == 1);
     long t0 = System.nanoTime();
     h.api.put(app(name, slug, 10));
-    Harness.await(LIMIT, "ten answering", () -> h.routable(name).size() == 10
-        && h.routable(name).stream().allMatch(d -> answers(d.address())));
+    Harness.await(
+        LIMIT,
+        "ten answering",
+        () ->
+            h.routable(name).size() == 10
+                && h.routable(name).stream().allMatch(d -> answers(d.address())));
     long took = ms(t0);
     h.api.put(app(name, slug, 0));
     Harness.await(LIMIT, "scaled to zero", () -> h.containers(name).isEmpty());
@@ -80,7 +91,8 @@ public final class DynoBench {
 
   private static long crashOnce(Harness h, Slug slug, String name) {
     h.api.put(app(name, slug, 1));
-    DynoReport before = Harness.await(LIMIT, "up", () -> h.routable(name).stream().findFirst().orElse(null));
+    DynoReport before =
+        Harness.await(LIMIT, "up", () -> h.routable(name).stream().findFirst().orElse(null));
     long t0 = System.nanoTime();
     h.client().killContainerCmd(before.containerId()).exec();
     firstOk(h, name, before.containerId());
@@ -91,8 +103,13 @@ public final class DynoBench {
 
   /** Polls the reported address of a new dyno (not {@code oldId}) until it answers 200. */
   private static void firstOk(Harness h, String app, String oldId) {
-    Harness.await(LIMIT, "first 200", () -> h.api.dynos(app).stream()
-        .filter(d -> d.address() != null && !d.containerId().equals(oldId)).anyMatch(d -> answers(d.address())));
+    Harness.await(
+        LIMIT,
+        "first 200",
+        () ->
+            h.api.dynos(app).stream()
+                .filter(d -> d.address() != null && !d.containerId().equals(oldId))
+                .anyMatch(d -> answers(d.address())));
   }
 
   private static boolean answers(String address) {
@@ -110,14 +127,32 @@ public final class DynoBench {
     long t0 = System.nanoTime();
     List<Future<String>> runs = new ArrayList<>();
     for (int i = 0; i < 10; i++) {
-      Callable<String> run = () -> {
-        String id = exec("docker", "run", "-d", "--init", "--label", "hoist.scope=" + scope, "-e", "PORT=5000",
-            "--memory", "256m", image, "bash", "-c", "node web.js").trim();
-        String ip = exec("docker", "inspect", "-f", "{{.NetworkSettings.IPAddress}}", id).trim();
-        while (!connects(ip)) Thread.sleep(10); // the same readiness check as the dyno manager's
-        Harness.await(LIMIT, "200", () -> answers(ip + ":5000"));
-        return id;
-      };
+      Callable<String> run =
+          () -> {
+            String id =
+                exec(
+                        "docker",
+                        "run",
+                        "-d",
+                        "--init",
+                        "--label",
+                        "hoist.scope=" + scope,
+                        "-e",
+                        "PORT=5000",
+                        "--memory",
+                        "256m",
+                        image,
+                        "bash",
+                        "-c",
+                        "node web.js")
+                    .trim();
+            String ip =
+                exec("docker", "inspect", "-f", "{{.NetworkSettings.IPAddress}}", id).trim();
+            while (!connects(ip))
+              Thread.sleep(10); // the same readiness check as the dyno manager's
+            Harness.await(LIMIT, "200", () -> answers(ip + ":5000"));
+            return id;
+          };
       runs.add(pool.submit(run));
     }
     List<String> ids = new ArrayList<>();
@@ -159,7 +194,8 @@ public final class DynoBench {
   private static void print(String what, List<Long> ms) {
     List<Long> s = new ArrayList<>(ms);
     Collections.sort(s);
-    System.out.printf("%s: median %d ms, min %d, max %d (n=%d: %s)%n", what, median(ms), s.get(0), s.get(s.size() - 1),
-        ms.size(), ms);
+    System.out.printf(
+        "%s: median %d ms, min %d, max %d (n=%d: %s)%n",
+        what, median(ms), s.get(0), s.get(s.size() - 1), ms.size(), ms);
   }
 }

@@ -18,13 +18,23 @@ class DynoSettingsTest {
     assertThat(s.stopGrace()).isEqualTo(Duration.ofSeconds(30));
     assertThat(s.backoffMax()).isEqualTo(Duration.ofMinutes(5));
     assertThat(s.port()).isEqualTo(5000);
-    assertThat(s.memoryInterval()).as("Heroku checks memory about every 20 s").isEqualTo(Duration.ofSeconds(20));
+    assertThat(s.memoryInterval())
+        .as("Heroku checks memory about every 20 s")
+        .isEqualTo(Duration.ofSeconds(20));
   }
 
   @Test
   void readsDurationsInTheirUnits() {
-    Map<String, String> m = Map.of("hoist.dynos.boot-timeout", "1500ms", "hoist.dynos.stop-grace", "2",
-        "hoist.dynos.backoff-max", "1h", "hoist.dynos.api-url", "http://api:5000/");
+    Map<String, String> m =
+        Map.of(
+            "hoist.dynos.boot-timeout",
+            "1500ms",
+            "hoist.dynos.stop-grace",
+            "2",
+            "hoist.dynos.backoff-max",
+            "1h",
+            "hoist.dynos.api-url",
+            "http://api:5000/");
     DynoSettings s = DynoSettings.from(m::get);
     assertThat(s.bootTimeout()).isEqualTo(Duration.ofMillis(1500));
     assertThat(s.stopGrace()).isEqualTo(Duration.ofSeconds(2));
@@ -46,20 +56,26 @@ class DynoSettingsTest {
     assertThatThrownBy(() -> DynoSettings.from(Map.of("hoist.dynos.memory-interval", "500ms")::get))
         .hasMessage("hoist.dynos.memory-interval must be at least 1s, such as 20s");
     assertThatThrownBy(() -> DynoSettings.from(Map.of("hoist.dynos.memory-interval", "-5s")::get))
-        .hasMessage("hoist.dynos.memory-interval: '-5s' is not a duration such as 500ms, 30s, 5m or 1h");
+        .hasMessage(
+            "hoist.dynos.memory-interval: '-5s' is not a duration such as 500ms, 30s, 5m or 1h");
     assertThatThrownBy(() -> DynoSettings.from(Map.of("hoist.dynos.memory-interval", "often")::get))
         .hasMessageStartingWith("hoist.dynos.memory-interval: ");
-    assertThat(DynoSettings.from(Map.of("hoist.dynos.memory-interval", "1500ms")::get).memoryInterval())
+    assertThat(
+            DynoSettings.from(Map.of("hoist.dynos.memory-interval", "1500ms")::get)
+                .memoryInterval())
         .isEqualTo(Duration.ofMillis(1500));
   }
 
   @Test
   void refusesDurationsOverAYearRatherThanOverflowingLater() {
-    // both used to get past the reader: one as Duration.ofHours's ArithmeticException, one as a raw parse error
-    assertThatThrownBy(() -> DynoSettings.from(Map.of("hoist.dynos.memory-interval", "9999999999999h")::get))
+    // both used to get past the reader: one as Duration.ofHours's ArithmeticException, one as a raw
+    // parse error
+    assertThatThrownBy(
+            () -> DynoSettings.from(Map.of("hoist.dynos.memory-interval", "9999999999999h")::get))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("hoist.dynos.memory-interval: '9999999999999h' is longer than a year");
-    assertThatThrownBy(() -> DynoSettings.from(Map.of("hoist.dynos.tick", "99999999999999999999")::get))
+    assertThatThrownBy(
+            () -> DynoSettings.from(Map.of("hoist.dynos.tick", "99999999999999999999")::get))
         .hasMessage("hoist.dynos.tick: '99999999999999999999' is longer than a year");
     assertThatThrownBy(() -> DynoSettings.from(Map.of("hoist.dynos.boot-timeout", "8761h")::get))
         .hasMessage("hoist.dynos.boot-timeout: '8761h' is longer than a year");

@@ -16,9 +16,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * The api's internal endpoints, faked in-process for the dyno manager's integration tests: it serves a desired
- * state the test sets (long poll included), slug downloads, and records dyno reports, log lines and one-off exits.
- * Requests and answers are the internal API's own records, read and written by {@link FakeApiServer}.
+ * The api's internal endpoints, faked in-process for the dyno manager's integration tests: it
+ * serves a desired state the test sets (long poll included), slug downloads, and records dyno
+ * reports, log lines and one-off exits. Requests and answers are the internal API's own records,
+ * read and written by {@link FakeApiServer}.
  */
 final class FakeApi extends FakeApiServer {
   static final String TOKEN = "test-component-token";
@@ -33,21 +34,30 @@ final class FakeApi extends FakeApiServer {
   FakeApi() throws IOException {
     super(TOKEN);
     on("GET", "/internal/state", this::state);
-    on("PUT", "/internal/apps/([^/]+)/dynos", c -> {
-      List<DynoReport> list = c.body(new TypeReference<List<DynoReport>>() {}.getType());
-      latest.put(c.group(1), list);
-      reports.add(Map.entry(c.group(1), list));
-      return ok(List.of());
-    });
-    on("POST", "/internal/logs", c -> {
-      logs.addAll(c.body(new TypeReference<List<LogLine>>() {}.getType()));
-      return status(202);
-    });
-    on("POST", "/internal/apps/([^/]+)/one-offs/([^/]+)/exit", c -> {
-      exits.put(c.group(1) + "/" + c.group(2), c.json().get("status").asInt());
-      dropOneOff(c.group(1), c.group(2));
-      return status(204);
-    });
+    on(
+        "PUT",
+        "/internal/apps/([^/]+)/dynos",
+        c -> {
+          List<DynoReport> list = c.body(new TypeReference<List<DynoReport>>() {}.getType());
+          latest.put(c.group(1), list);
+          reports.add(Map.entry(c.group(1), list));
+          return ok(List.of());
+        });
+    on(
+        "POST",
+        "/internal/logs",
+        c -> {
+          logs.addAll(c.body(new TypeReference<List<LogLine>>() {}.getType()));
+          return status(202);
+        });
+    on(
+        "POST",
+        "/internal/apps/([^/]+)/one-offs/([^/]+)/exit",
+        c -> {
+          exits.put(c.group(1) + "/" + c.group(2), c.json().get("status").asInt());
+          dropOneOff(c.group(1), c.group(2));
+          return status(204);
+        });
   }
 
   /** Serves {@code bytes} as a blob and returns its signed URL. */
@@ -62,7 +72,10 @@ final class FakeApi extends FakeApiServer {
   }
 
   void remove(String app) {
-    state.update(s -> new DesiredState(s.revision() + 1, s.apps().stream().filter(a -> !a.name().equals(app)).toList()));
+    state.update(
+        s ->
+            new DesiredState(
+                s.revision() + 1, s.apps().stream().filter(a -> !a.name().equals(app)).toList()));
   }
 
   AppState app(String name) {
@@ -74,8 +87,10 @@ final class FakeApi extends FakeApiServer {
   }
 
   List<String> messages(String app, String dyno) {
-    return logs.stream().filter(l -> l.app().equals(app) && (dyno == null || dyno.equals(l.dyno())))
-        .map(LogLine::message).toList();
+    return logs.stream()
+        .filter(l -> l.app().equals(app) && (dyno == null || dyno.equals(l.dyno())))
+        .map(LogLine::message)
+        .toList();
   }
 
   private Answer state(Call c) {
@@ -91,12 +106,27 @@ final class FakeApi extends FakeApiServer {
 
   /** The api forgets a one-off once its exit is reported. */
   private void dropOneOff(String app, String name) {
-    state.update(s -> s.app(app).map(a -> with(s, new AppState(a.id(), a.name(), a.stackImage(), a.release(),
-        a.formation(), a.restarts(), a.oneOffs().stream().filter(o -> !o.name().equals(name)).toList()))).orElse(s));
+    state.update(
+        s ->
+            s.app(app)
+                .map(
+                    a ->
+                        with(
+                            s,
+                            new AppState(
+                                a.id(),
+                                a.name(),
+                                a.stackImage(),
+                                a.release(),
+                                a.formation(),
+                                a.restarts(),
+                                a.oneOffs().stream().filter(o -> !o.name().equals(name)).toList())))
+                .orElse(s));
   }
 
   private static DesiredState with(DesiredState s, AppState app) {
-    List<AppState> apps = new ArrayList<>(s.apps().stream().filter(a -> !a.name().equals(app.name())).toList());
+    List<AppState> apps =
+        new ArrayList<>(s.apps().stream().filter(a -> !a.name().equals(app.name())).toList());
     apps.add(app);
     return new DesiredState(s.revision() + 1, apps);
   }

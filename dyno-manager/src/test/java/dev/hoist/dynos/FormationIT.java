@@ -18,7 +18,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** Web dynos on the real engine: the dyno contract, scaling both ways, graceful stops, a killed dyno's return. */
+/**
+ * Web dynos on the real engine: the dyno contract, scaling both ways, graceful stops, a killed
+ * dyno's return.
+ */
 class FormationIT {
   private static final Duration LIMIT = Duration.ofSeconds(30);
   private static Harness h;
@@ -36,13 +39,19 @@ class FormationIT {
   }
 
   private static AppState web(String app, int quantity) {
-    return Harness.app(app, 1, slug, Map.of("TAG", "v1"), List.of(Harness.process("web", quantity, "node web.js", 256)));
+    return Harness.app(
+        app,
+        1,
+        slug,
+        Map.of("TAG", "v1"),
+        List.of(Harness.process("web", quantity, "node web.js", 256)));
   }
 
   @Test
   void runsWebDynosUnprivilegedWithTheDynoContract() throws Exception {
     h.api.put(web("contract", 1));
-    DynoReport dyno = await(LIMIT, "web.1 up", () -> h.routable("contract").stream().findFirst().orElse(null));
+    DynoReport dyno =
+        await(LIMIT, "web.1 up", () -> h.routable("contract").stream().findFirst().orElse(null));
 
     JsonNode facts = new ObjectMapper().readTree(HttpProbe.get(dyno.address(), "/facts"));
     assertThat(facts.get("uid").asInt()).isEqualTo(1000);
@@ -54,8 +63,11 @@ class FormationIT {
     assertThat(facts.get("cwd").asText()).isEqualTo("/app");
     assertThat(facts.get("dyno").asText()).isEqualTo("web.1");
     assertThat(facts.get("port").asText()).isEqualTo("5000");
-    assertThat(facts.get("profile").asText()).as(".profile.d ran after the config vars").isEqualTo("sourced-web.1");
-    assertThat(facts.get("memory").asText()).as("the hard limit: twice the quota (R15)")
+    assertThat(facts.get("profile").asText())
+        .as(".profile.d ran after the config vars")
+        .isEqualTo("sourced-web.1");
+    assertThat(facts.get("memory").asText())
+        .as("the hard limit: twice the quota (R15)")
         .isEqualTo(Long.toString(2 * 256L * 1024 * 1024));
     assertThat(facts.get("pids").asText()).isEqualTo("256");
 
@@ -63,12 +75,19 @@ class FormationIT {
     assertThat(c.getHostConfig().getPrivileged()).isFalse();
     assertThat(c.getHostConfig().getInit()).isTrue();
     assertThat(c.getHostConfig().getMemorySwap()).isEqualTo(c.getHostConfig().getMemory());
-    assertThat(c.getConfig().getLabels()).as("the quota, for R14").containsEntry("hoist.memory", "256");
+    assertThat(c.getConfig().getLabels())
+        .as("the quota, for R14")
+        .containsEntry("hoist.memory", "256");
     assertThat(c.getHostConfig().getBinds()).isNullOrEmpty();
     assertThat(c.getMounts()).isNullOrEmpty();
     assertThat(dyno.releaseVersion()).isEqualTo(1);
-    await(LIMIT, "its output and events", () -> h.api.messages("contract", "web.1").containsAll(
-        List.of("listening on 5000", "State changed from starting to up")));
+    await(
+        LIMIT,
+        "its output and events",
+        () ->
+            h.api
+                .messages("contract", "web.1")
+                .containsAll(List.of("listening on 5000", "State changed from starting to up")));
   }
 
   @Test
@@ -77,34 +96,67 @@ class FormationIT {
     await(LIMIT, "one dyno up", () -> h.routable("scaling").size() == 1);
     h.api.put(web("scaling", 4));
     await(LIMIT, "four dynos up", () -> h.routable("scaling").size() == 4);
-    Set<String> answers = h.routable("scaling").stream().map(d -> {
-      try {
-        return HttpProbe.get(d.address(), "/").trim();
-      } catch (Exception e) {
-        throw new AssertionError(e);
-      }
-    }).collect(Collectors.toSet());
+    Set<String> answers =
+        h.routable("scaling").stream()
+            .map(
+                d -> {
+                  try {
+                    return HttpProbe.get(d.address(), "/").trim();
+                  } catch (Exception e) {
+                    throw new AssertionError(e);
+                  }
+                })
+            .collect(Collectors.toSet());
     assertThat(answers).containsExactlyInAnyOrder("web.1 v1", "web.2 v1", "web.3 v1", "web.4 v1");
 
     h.api.put(web("scaling", 1));
-    await(LIMIT, "only web.1 left", () -> h.api.dynos("scaling").size() == 1 && h.containers("scaling").size() == 1);
+    await(
+        LIMIT,
+        "only web.1 left",
+        () -> h.api.dynos("scaling").size() == 1 && h.containers("scaling").size() == 1);
     assertThat(h.api.dynos("scaling").get(0).name()).isEqualTo("web.1");
     for (String gone : List.of("web.2", "web.3", "web.4")) {
-      await(LIMIT, gone + " stopped gracefully", () -> h.api.messages("scaling", gone).containsAll(
-          List.of("Stopping all processes with SIGTERM", "got SIGTERM", "Process exited with status 0")));
+      await(
+          LIMIT,
+          gone + " stopped gracefully",
+          () ->
+              h.api
+                  .messages("scaling", gone)
+                  .containsAll(
+                      List.of(
+                          "Stopping all processes with SIGTERM",
+                          "got SIGTERM",
+                          "Process exited with status 0")));
     }
   }
 
   @Test
   void bringsBackADynoKilledBehindItsBack() {
     h.api.put(web("killed", 1));
-    DynoReport before = await(LIMIT, "web.1 up", () -> h.routable("killed").stream().findFirst().orElse(null));
+    DynoReport before =
+        await(LIMIT, "web.1 up", () -> h.routable("killed").stream().findFirst().orElse(null));
     h.client().killContainerCmd(before.containerId()).exec();
-    DynoReport after = await(LIMIT, "web.1 back", () -> h.routable("killed").stream()
-        .filter(d -> !d.containerId().equals(before.containerId())).findFirst().orElse(null));
+    DynoReport after =
+        await(
+            LIMIT,
+            "web.1 back",
+            () ->
+                h.routable("killed").stream()
+                    .filter(d -> !d.containerId().equals(before.containerId()))
+                    .findFirst()
+                    .orElse(null));
     assertThat(after.name()).isEqualTo("web.1");
-    await(LIMIT, "the crash logged", () -> h.api.messages("killed", "web.1").containsAll(List.of(
-        "Process exited with status 137", "State changed from up to crashed", "State changed from crashed to starting")));
+    await(
+        LIMIT,
+        "the crash logged",
+        () ->
+            h.api
+                .messages("killed", "web.1")
+                .containsAll(
+                    List.of(
+                        "Process exited with status 137",
+                        "State changed from up to crashed",
+                        "State changed from crashed to starting")));
   }
 
   @Test

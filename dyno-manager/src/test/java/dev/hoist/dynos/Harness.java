@@ -22,8 +22,8 @@ import java.util.function.Supplier;
 import org.junit.jupiter.api.Assumptions;
 
 /**
- * A dyno manager on the real engine against a {@link FakeApi}, in a scope of its own, with short timeouts.
- * Closing it removes every container and image of that scope.
+ * A dyno manager on the real engine against a {@link FakeApi}, in a scope of its own, with short
+ * timeouts. Closing it removes every container and image of that scope.
  */
 final class Harness implements AutoCloseable {
   final FakeApi api;
@@ -35,17 +35,39 @@ final class Harness implements AutoCloseable {
   Harness(Map<String, String> overrides) throws Exception {
     docker = dockerOrSkip();
     api = new FakeApi();
-    Map<String, String> s = new HashMap<>(Map.of(
-        "api-url", api.url(), "component-token", FakeApi.TOKEN, "scope", scope, "attach-port", "0",
-        "attach-bind", "127.0.0.1", "boot-timeout", "20s", "stop-grace", "5s", "drain-delay", "300ms",
-        "backoff-initial", "2s", "tick", "1s"));
+    Map<String, String> s =
+        new HashMap<>(
+            Map.of(
+                "api-url",
+                api.url(),
+                "component-token",
+                FakeApi.TOKEN,
+                "scope",
+                scope,
+                "attach-port",
+                "0",
+                "attach-bind",
+                "127.0.0.1",
+                "boot-timeout",
+                "20s",
+                "stop-grace",
+                "5s",
+                "drain-delay",
+                "300ms",
+                "backoff-initial",
+                "2s",
+                "tick",
+                "1s"));
     s.put("state-wait", "5s");
     s.putAll(overrides);
     settings = DynoSettings.from(k -> s.get(k.substring(DynoSettings.PREFIX.length())));
     manager = new DynoManager(settings).start();
   }
 
-  /** Closes the dyno manager and starts a new one on the same scope, as after a crash of the platform. */
+  /**
+   * Closes the dyno manager and starts a new one on the same scope, as after a crash of the
+   * platform.
+   */
   void restartManager() throws Exception {
     manager.close();
     manager = new DynoManager(settings).start();
@@ -72,17 +94,26 @@ final class Harness implements AutoCloseable {
     return new Slug(id, processTypes, TestSlugs.checksum(archive), api.blobUrl(id, archive));
   }
 
-  static AppState app(String name, int version, Slug slug, Map<String, String> config, List<Process> formation) {
-    return new AppState(UUID.randomUUID().toString(), name, null, new Release(UUID.randomUUID().toString(), version, slug,
-        config), formation, Map.of(), List.of());
+  static AppState app(
+      String name, int version, Slug slug, Map<String, String> config, List<Process> formation) {
+    return new AppState(
+        UUID.randomUUID().toString(),
+        name,
+        null,
+        new Release(UUID.randomUUID().toString(), version, slug, config),
+        formation,
+        Map.of(),
+        List.of());
   }
 
   static AppState withOneOffs(AppState a, List<OneOff> oneOffs) {
-    return new AppState(a.id(), a.name(), a.stackImage(), a.release(), a.formation(), a.restarts(), oneOffs);
+    return new AppState(
+        a.id(), a.name(), a.stackImage(), a.release(), a.formation(), a.restarts(), oneOffs);
   }
 
   static AppState withRestarts(AppState a, Map<String, Long> restarts) {
-    return new AppState(a.id(), a.name(), a.stackImage(), a.release(), a.formation(), restarts, a.oneOffs());
+    return new AppState(
+        a.id(), a.name(), a.stackImage(), a.release(), a.formation(), restarts, a.oneOffs());
   }
 
   static Process process(String type, int quantity, String command, int memoryMb) {
@@ -91,18 +122,24 @@ final class Harness implements AutoCloseable {
 
   /** The app's reported dynos that are up and routable. */
   List<DynoReport> routable(String app) {
-    return api.dynos(app).stream().filter(d -> d.state().equals("up") && d.routable() && d.address() != null).toList();
+    return api.dynos(app).stream()
+        .filter(d -> d.state().equals("up") && d.routable() && d.address() != null)
+        .toList();
   }
 
   List<Container> containers(String app) {
-    return client().listContainersCmd().withShowAll(true)
-        .withLabelFilter(Map.of(Labels.SCOPE, scope, Labels.APP, app)).exec();
+    return client()
+        .listContainersCmd()
+        .withShowAll(true)
+        .withLabelFilter(Map.of(Labels.SCOPE, scope, Labels.APP, app))
+        .exec();
   }
 
   static void await(Duration limit, String what, BooleanSupplier condition) {
     long deadline = System.nanoTime() + limit.toNanos();
     while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) fail("timed out after " + limit.toSeconds() + " s waiting for " + what);
+      if (System.nanoTime() > deadline)
+        fail("timed out after " + limit.toSeconds() + " s waiting for " + what);
       try {
         Thread.sleep(20); // polling interval of a deadline-bound wait
       } catch (InterruptedException e) {
@@ -115,7 +152,8 @@ final class Harness implements AutoCloseable {
   static <T> T await(Duration limit, String what, Supplier<T> value) {
     Object[] seen = new Object[1];
     await(limit, what, () -> (seen[0] = value.get()) != null);
-    @SuppressWarnings("unchecked") T t = (T) seen[0];
+    @SuppressWarnings("unchecked")
+    T t = (T) seen[0];
     return t;
   }
 
@@ -124,20 +162,28 @@ final class Harness implements AutoCloseable {
     manager.close();
     api.close();
     DockerClient c = client();
-    for (Container x : c.listContainersCmd().withShowAll(true).withLabelFilter(Map.of(Labels.SCOPE, scope)).exec()) {
+    for (Container x :
+        c.listContainersCmd()
+            .withShowAll(true)
+            .withLabelFilter(Map.of(Labels.SCOPE, scope))
+            .exec()) {
       try {
         c.removeContainerCmd(x.getId()).withForce(true).exec();
       } catch (RuntimeException ignored) {
         // gone already
       }
     }
-    c.listImagesCmd().withLabelFilter(Map.of(Labels.SCOPE, scope)).exec().forEach(i -> {
-      try {
-        c.removeImageCmd(i.getId()).withForce(true).exec();
-      } catch (RuntimeException ignored) {
-        // gone already
-      }
-    });
+    c.listImagesCmd()
+        .withLabelFilter(Map.of(Labels.SCOPE, scope))
+        .exec()
+        .forEach(
+            i -> {
+              try {
+                c.removeImageCmd(i.getId()).withForce(true).exec();
+              } catch (RuntimeException ignored) {
+                // gone already
+              }
+            });
     docker.close();
   }
 }

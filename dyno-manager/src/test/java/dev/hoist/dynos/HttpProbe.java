@@ -7,7 +7,10 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 
-/** One HTTP/1.1 GET on its own connection, straight to a dyno's {@code ip:port}: what the router does. */
+/**
+ * One HTTP/1.1 GET on its own connection, straight to a dyno's {@code ip:port}: what the router
+ * does.
+ */
 final class HttpProbe {
   /** A connection that could not be made: the router would try another dyno. */
   static final class ConnectFailed extends IOException {
@@ -29,7 +32,9 @@ final class HttpProbe {
       }
       s.setSoTimeout(5000);
       OutputStream out = s.getOutputStream();
-      out.write(("GET " + path + " HTTP/1.1\r\nHost: test\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+      out.write(
+          ("GET " + path + " HTTP/1.1\r\nHost: test\r\nConnection: close\r\n\r\n")
+              .getBytes(StandardCharsets.US_ASCII));
       out.flush();
       InputStream in = s.getInputStream();
       String response = new String(in.readAllBytes(), StandardCharsets.UTF_8);

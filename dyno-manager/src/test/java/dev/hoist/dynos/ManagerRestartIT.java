@@ -15,7 +15,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The dyno manager keeps no state that matters: a new one adopts the running dynos, and one slug makes one image. */
+/**
+ * The dyno manager keeps no state that matters: a new one adopts the running dynos, and one slug
+ * makes one image.
+ */
 class ManagerRestartIT {
   private static final Duration LIMIT = Duration.ofSeconds(30);
   private static Harness h;
@@ -31,7 +34,11 @@ class ManagerRestartIT {
   }
 
   private static AppState app(String name, int version, Slug slug, int web) {
-    return Harness.app(name, version, slug, Map.of("TAG", "v" + version),
+    return Harness.app(
+        name,
+        version,
+        slug,
+        Map.of("TAG", "v" + version),
         List.of(Harness.process("web", web, "node web.js", 128)));
   }
 
@@ -40,15 +47,21 @@ class ManagerRestartIT {
     Slug slug = h.slug(TestSlugs.web(), Map.of("web", "node web.js"));
     h.api.put(app("adopted", 1, slug, 2));
     await(LIMIT, "two up", () -> h.routable("adopted").size() == 2);
-    Set<String> before = h.routable("adopted").stream().map(DynoReport::containerId).collect(Collectors.toSet());
+    Set<String> before =
+        h.routable("adopted").stream().map(DynoReport::containerId).collect(Collectors.toSet());
     int logged = h.api.logs.size();
 
     h.restartManager();
-    h.api.put(app("adopted", 1, slug, 3)); // a change, so that a fresh report must come from the new manager
+    h.api.put(
+        app(
+            "adopted", 1, slug,
+            3)); // a change, so that a fresh report must come from the new manager
     await(LIMIT, "three up", () -> h.routable("adopted").size() == 3);
-    Set<String> after = h.routable("adopted").stream().map(DynoReport::containerId).collect(Collectors.toSet());
+    Set<String> after =
+        h.routable("adopted").stream().map(DynoReport::containerId).collect(Collectors.toSet());
     assertThat(after).containsAll(before);
-    assertThat(h.api.logs.subList(logged, h.api.logs.size())).filteredOn(l -> l.message().startsWith("Starting process"))
+    assertThat(h.api.logs.subList(logged, h.api.logs.size()))
+        .filteredOn(l -> l.message().startsWith("Starting process"))
         .hasSize(1);
   }
 
@@ -61,13 +74,32 @@ class ManagerRestartIT {
     String old = h.routable("respec").get(0).containerId();
 
     h.restartManager();
-    h.api.put(Harness.app("respec", 1, slug, Map.of("TAG", "other"), List.of(Harness.process("web", 1, "node web.js", 128))));
-    await(LIMIT, "a new web.1 up", () -> h.routable("respec").size() == 1
-        && !h.routable("respec").get(0).containerId().equals(old));
+    h.api.put(
+        Harness.app(
+            "respec",
+            1,
+            slug,
+            Map.of("TAG", "other"),
+            List.of(Harness.process("web", 1, "node web.js", 128))));
+    await(
+        LIMIT,
+        "a new web.1 up",
+        () ->
+            h.routable("respec").size() == 1
+                && !h.routable("respec").get(0).containerId().equals(old));
     String fresh = h.routable("respec").get(0).containerId();
-    assertThat(List.of(h.client().inspectContainerCmd(fresh).exec().getConfig().getEnv())).contains("TAG=other");
-    await(LIMIT, "the old one gone", () -> h.client().listContainersCmd().withShowAll(true)
-        .withIdFilter(List.of(old)).exec().isEmpty());
+    assertThat(List.of(h.client().inspectContainerCmd(fresh).exec().getConfig().getEnv()))
+        .contains("TAG=other");
+    await(
+        LIMIT,
+        "the old one gone",
+        () ->
+            h.client()
+                .listContainersCmd()
+                .withShowAll(true)
+                .withIdFilter(List.of(old))
+                .exec()
+                .isEmpty());
   }
 
   @Test
@@ -77,16 +109,27 @@ class ManagerRestartIT {
     await(LIMIT, "three up", () -> h.routable("images").size() == 3);
     assertThat(images(first)).isEqualTo(1);
 
-    Slug second = h.slug(TestSlugs.tarGz(Map.of("web.js", TestSlugs.WEB_JS, "v2", "")), Map.of("web", "node web.js"));
+    Slug second =
+        h.slug(
+            TestSlugs.tarGz(Map.of("web.js", TestSlugs.WEB_JS, "v2", "")),
+            Map.of("web", "node web.js"));
     h.api.put(app("images", 2, second, 1));
-    await(LIMIT, "v2 alone", () -> h.api.dynos("images").size() == 1 && h.routable("images").size() == 1
-        && h.routable("images").get(0).releaseVersion() == 2);
+    await(
+        LIMIT,
+        "v2 alone",
+        () ->
+            h.api.dynos("images").size() == 1
+                && h.routable("images").size() == 1
+                && h.routable("images").get(0).releaseVersion() == 2);
     await(LIMIT, "the first slug's image removed", () -> images(first) == 0);
     assertThat(images(second)).isEqualTo(1);
   }
 
   private static int images(Slug slug) {
-    return h.client().listImagesCmd().withLabelFilter(Map.of("hoist.scope", h.scope, "hoist.slug", slug.id()))
-        .exec().size();
+    return h.client()
+        .listImagesCmd()
+        .withLabelFilter(Map.of("hoist.scope", h.scope, "hoist.slug", slug.id()))
+        .exec()
+        .size();
   }
 }

@@ -13,13 +13,17 @@ import java.util.zip.GZIPOutputStream;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 
-/** Slugs for tests: gzip tars of {@code ./app/...} owned by root, as a careless slug compiler would make them. */
+/**
+ * Slugs for tests: gzip tars of {@code ./app/...} owned by root, as a careless slug compiler would
+ * make them.
+ */
 final class TestSlugs {
   /**
-   * A web app on node's http module: answers {@code DYNO TAG} (TAG from config), {@code /facts} with what the
-   * dyno contract promises, and shuts down gracefully on SIGTERM (logging it).
+   * A web app on node's http module: answers {@code DYNO TAG} (TAG from config), {@code /facts}
+   * with what the dyno contract promises, and shuts down gracefully on SIGTERM (logging it).
    */
-  static final String WEB_JS = """
+  static final String WEB_JS =
+      """
       const http = require('http'), fs = require('fs');
       const status = fs.readFileSync('/proc/self/status', 'utf8');
       const field = (n) => (status.match(new RegExp('^' + n + ':\\\\s*(\\\\S+)', 'm')) || [])[1];
@@ -59,9 +63,13 @@ final class TestSlugs {
       tar.putArchiveEntry(dir);
       tar.closeArchiveEntry();
       Set<String> dirs = new TreeSet<>();
-      files.keySet().forEach(f -> {
-        for (int i = f.indexOf('/'); i > 0; i = f.indexOf('/', i + 1)) dirs.add(f.substring(0, i));
-      });
+      files
+          .keySet()
+          .forEach(
+              f -> {
+                for (int i = f.indexOf('/'); i > 0; i = f.indexOf('/', i + 1))
+                  dirs.add(f.substring(0, i));
+              });
       for (String d : dirs) {
         TarArchiveEntry e = new TarArchiveEntry("./app/" + d + "/");
         e.setMode(040755);
@@ -85,7 +93,8 @@ final class TestSlugs {
 
   static String checksum(byte[] slug) {
     try {
-      return "SHA256:" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(slug));
+      return "SHA256:"
+          + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(slug));
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }

@@ -3,8 +3,8 @@ package dev.hoist.internal;
 import java.time.Duration;
 
 /**
- * The pause between failed attempts to reach the api: {@code first}, doubling up to {@code max}, back to
- * {@code first} after a success. Not thread-safe: each loop owns one.
+ * The pause between failed attempts to reach the api: {@code first}, doubling up to {@code max},
+ * back to {@code first} after a success. Not thread-safe: each loop owns one.
  */
 public final class Backoff {
   private final Duration first;
@@ -13,7 +13,8 @@ public final class Backoff {
 
   public Backoff(Duration first, Duration max) {
     if (first.isNegative() || first.isZero() || max.compareTo(first) < 0) {
-      throw new IllegalArgumentException("backoff needs 0 < first <= max, not " + first + " and " + max);
+      throw new IllegalArgumentException(
+          "backoff needs 0 < first <= max, not " + first + " and " + max);
     }
     this.first = first;
     this.max = max;

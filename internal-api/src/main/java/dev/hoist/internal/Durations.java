@@ -6,10 +6,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The one grammar of duration settings, for every component: {@code 250ms}, {@code 30s}, {@code 5m},
- * {@code 1h}; a bare number is seconds; letters in either case. At most {@link #MAX}: longer ones are
- * typing mistakes, and would overflow the millisecond arithmetic of the timers they feed. Also the one
- * way durations are written for users ({@link #words}).
+ * The one grammar of duration settings, for every component: {@code 250ms}, {@code 30s}, {@code
+ * 5m}, {@code 1h}; a bare number is seconds; letters in either case. At most {@link #MAX}: longer
+ * ones are typing mistakes, and would overflow the millisecond arithmetic of the timers they feed.
+ * Also the one way durations are written for users ({@link #words}).
  */
 public final class Durations {
   public static final Duration MAX = Duration.ofDays(365);
@@ -17,20 +17,27 @@ public final class Durations {
 
   private Durations() {}
 
-  /** @throws IllegalArgumentException naming the text and the grammar */
+  /**
+   * @throws IllegalArgumentException naming the text and the grammar
+   */
   public static Duration parse(String text) {
     Matcher m = FORM.matcher(text.trim().toLowerCase(Locale.ROOT));
-    if (!m.matches()) throw new IllegalArgumentException("'" + text + "' is not a duration such as 500ms, 30s, 5m or 1h");
-    if (m.group(1).length() > 12) throw new IllegalArgumentException("'" + text + "' is longer than a year"); // fits a long
+    if (!m.matches())
+      throw new IllegalArgumentException(
+          "'" + text + "' is not a duration such as 500ms, 30s, 5m or 1h");
+    if (m.group(1).length() > 12)
+      throw new IllegalArgumentException("'" + text + "' is longer than a year"); // fits a long
     long n = Long.parseLong(m.group(1));
     String unit = m.group(2) == null ? "s" : m.group(2);
-    Duration d = switch (unit) {
-      case "ms" -> Duration.ofMillis(n);
-      case "m" -> Duration.ofMinutes(n);
-      case "h" -> Duration.ofHours(n);
-      default -> Duration.ofSeconds(n);
-    };
-    if (d.compareTo(MAX) > 0) throw new IllegalArgumentException("'" + text + "' is longer than a year");
+    Duration d =
+        switch (unit) {
+          case "ms" -> Duration.ofMillis(n);
+          case "m" -> Duration.ofMinutes(n);
+          case "h" -> Duration.ofHours(n);
+          default -> Duration.ofSeconds(n);
+        };
+    if (d.compareTo(MAX) > 0)
+      throw new IllegalArgumentException("'" + text + "' is longer than a year");
     return d;
   }
 

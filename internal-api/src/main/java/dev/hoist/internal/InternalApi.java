@@ -16,10 +16,10 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * JSON over HTTP to the api's {@code /internal/**} with the component token: the one HTTP helper of the
- * internal API. Every failure becomes an {@link InternalApiException}: an error status carries the api's
- * own {@code id} and {@code message}; no answer at all is status 0. A 204, or a 404 on {@link #find}, is
- * an empty answer rather than an error.
+ * JSON over HTTP to the api's {@code /internal/**} with the component token: the one HTTP helper of
+ * the internal API. Every failure becomes an {@link InternalApiException}: an error status carries
+ * the api's own {@code id} and {@code message}; no answer at all is status 0. A 204, or a 404 on
+ * {@link #find}, is an empty answer rather than an error.
  *
  * <p>Timeouts: 5 s to connect; {@link #CALL_TIMEOUT} for an ordinary call (a healthy api answers in
  * milliseconds, so a call that takes longer is a hung api, and the caller's retry does better than
@@ -34,9 +34,15 @@ public final class InternalApi {
   private final String token;
   // HTTP/1.1: the api is plain HTTP, and an h2c upgrade attempt only costs a round trip.
   private final HttpClient client =
-      HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
+      HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(Duration.ofSeconds(5))
+          .build();
 
-  /** @param token the component token; empty sends no Authorization header (a test api may not want one) */
+  /**
+   * @param token the component token; empty sends no Authorization header (a test api may not want
+   *     one)
+   */
   public InternalApi(String baseUrl, String token) {
     this.base = URI.create(baseUrl.endsWith("/") ? baseUrl : baseUrl + "/");
     this.token = token == null ? "" : token;
@@ -51,7 +57,10 @@ public final class InternalApi {
     return client;
   }
 
-  /** A URL as the api wrote it (signed blob URLs, output streams); relative ones are taken against the base. */
+  /**
+   * A URL as the api wrote it (signed blob URLs, output streams); relative ones are taken against
+   * the base.
+   */
   public URI resolve(String url) {
     return base.resolve(url.startsWith("/") ? url.substring(1) : url);
   }
@@ -63,7 +72,10 @@ public final class InternalApi {
   /** A GET with its own timeout: a long poll's wait plus {@link #CALL_TIMEOUT}. */
   public <T> T get(String path, Class<T> type, Duration timeout) throws InternalApiException {
     return InternalApi.<T>read(send(request(path).GET(), timeout), path, type(type))
-        .orElseThrow(() -> new InternalApiException(204, "no_content", "GET " + where(path) + " answered no content"));
+        .orElseThrow(
+            () ->
+                new InternalApiException(
+                    204, "no_content", "GET " + where(path) + " answered no content"));
   }
 
   /** GET that answers empty on 404: the api's "no such thing" (an unknown key, no access). */
@@ -73,14 +85,21 @@ public final class InternalApi {
     return read(response, path, type(type));
   }
 
-  /** POST of a JSON body (none when null); empty when the api answers 204 (a long poll that found nothing). */
-  public <T> Optional<T> post(String path, Object body, Class<T> type, Duration timeout) throws InternalApiException {
+  /**
+   * POST of a JSON body (none when null); empty when the api answers 204 (a long poll that found
+   * nothing).
+   */
+  public <T> Optional<T> post(String path, Object body, Class<T> type, Duration timeout)
+      throws InternalApiException {
     return read(send(json(request(path), "POST", body), timeout), path, type(type));
   }
 
   public <T> T post(String path, Object body, Class<T> type) throws InternalApiException {
     return post(path, body, type, CALL_TIMEOUT)
-        .orElseThrow(() -> new InternalApiException(204, "no_content", "POST " + where(path) + " answered no content"));
+        .orElseThrow(
+            () ->
+                new InternalApiException(
+                    204, "no_content", "POST " + where(path) + " answered no content"));
   }
 
   /** POST or PUT whose answer the caller does not need. */
@@ -89,24 +108,38 @@ public final class InternalApi {
   }
 
   public <T> T put(String path, Object body, TypeReference<T> type) throws InternalApiException {
-    return InternalApi.<T>read(send(json(request(path), "PUT", body), CALL_TIMEOUT), path, WireJson.MAPPER.getTypeFactory()
-        .constructType(type)).orElseThrow(() -> new InternalApiException(204, "no_content", "PUT " + where(path)
-            + " answered no content"));
+    return InternalApi.<T>read(
+            send(json(request(path), "PUT", body), CALL_TIMEOUT),
+            path,
+            WireJson.MAPPER.getTypeFactory().constructType(type))
+        .orElseThrow(
+            () ->
+                new InternalApiException(
+                    204, "no_content", "PUT " + where(path) + " answered no content"));
   }
 
   public <T> T put(String path, Object body, Class<T> type) throws InternalApiException {
-    return InternalApi.<T>read(send(json(request(path), "PUT", body), CALL_TIMEOUT), path, type(type))
-        .orElseThrow(() -> new InternalApiException(204, "no_content", "PUT " + where(path) + " answered no content"));
+    return InternalApi.<T>read(
+            send(json(request(path), "PUT", body), CALL_TIMEOUT), path, type(type))
+        .orElseThrow(
+            () ->
+                new InternalApiException(
+                    204, "no_content", "PUT " + where(path) + " answered no content"));
   }
 
   /** POST of plain UTF-8 text (build output, log batches). */
   public void postText(String path, String text) throws InternalApiException {
-    HttpRequest.Builder r = request(path).header("Content-Type", "text/plain; charset=utf-8")
-        .POST(HttpRequest.BodyPublishers.ofString(text, StandardCharsets.UTF_8));
+    HttpRequest.Builder r =
+        request(path)
+            .header("Content-Type", "text/plain; charset=utf-8")
+            .POST(HttpRequest.BodyPublishers.ofString(text, StandardCharsets.UTF_8));
     read(send(r, CALL_TIMEOUT), path, type(JsonNode.class));
   }
 
-  /** Opens a long-lived GET (a build's output stream) with no overall time limit. The caller closes it. */
+  /**
+   * Opens a long-lived GET (a build's output stream) with no overall time limit. The caller closes
+   * it.
+   */
   public InputStream stream(URI url) throws IOException {
     HttpRequest request = HttpRequest.newBuilder(url).GET().build();
     HttpResponse<InputStream> r = exchange(request, HttpResponse.BodyHandlers.ofInputStream(), url);
@@ -117,8 +150,9 @@ public final class InternalApi {
   }
 
   private HttpRequest.Builder request(String path) {
-    HttpRequest.Builder b = HttpRequest.newBuilder(base.resolve(path.startsWith("/") ? path.substring(1) : path))
-        .header("Accept", "application/json");
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(base.resolve(path.startsWith("/") ? path.substring(1) : path))
+            .header("Accept", "application/json");
     if (!token.isEmpty()) b.header("Authorization", "Bearer " + token);
     return b;
   }
@@ -128,13 +162,16 @@ public final class InternalApi {
     if (body == null) return b.method(method, HttpRequest.BodyPublishers.noBody());
     try {
       byte[] bytes = WireJson.MAPPER.writeValueAsBytes(body);
-      return b.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofByteArray(bytes));
+      return b.header("Content-Type", "application/json")
+          .method(method, HttpRequest.BodyPublishers.ofByteArray(bytes));
     } catch (JsonProcessingException e) {
-      throw new InternalApiException(0, "bad_request", "cannot write JSON: " + e.getOriginalMessage());
+      throw new InternalApiException(
+          0, "bad_request", "cannot write JSON: " + e.getOriginalMessage());
     }
   }
 
-  private HttpResponse<byte[]> send(HttpRequest.Builder r, Duration timeout) throws InternalApiException {
+  private HttpResponse<byte[]> send(HttpRequest.Builder r, Duration timeout)
+      throws InternalApiException {
     HttpRequest request = r.timeout(timeout).build();
     return exchange(request, HttpResponse.BodyHandlers.ofByteArray(), request.uri());
   }
@@ -149,9 +186,18 @@ public final class InternalApi {
       InterruptedIOException stop = new InterruptedIOException("interrupted while calling the api");
       throw InternalApiException.unreachable(stop.getMessage(), stop);
     } catch (IOException e) {
-      throw InternalApiException.unreachable(request.method() + " " + url.getHost() + ":" + url.getPort()
-          + url.getPath() + " failed (" + e.getClass().getSimpleName() + (e.getMessage() == null ? ""
-          : ": " + e.getMessage()) + ")", e);
+      throw InternalApiException.unreachable(
+          request.method()
+              + " "
+              + url.getHost()
+              + ":"
+              + url.getPort()
+              + url.getPath()
+              + " failed ("
+              + e.getClass().getSimpleName()
+              + (e.getMessage() == null ? "" : ": " + e.getMessage())
+              + ")",
+          e);
     }
   }
 
@@ -169,17 +215,24 @@ public final class InternalApi {
     try {
       return Optional.of(WireJson.MAPPER.readValue(response.body(), type));
     } catch (IOException e) {
-      throw new InternalApiException(status, "bad_answer", call + " answered JSON we cannot read: "
-          + (e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage()));
+      throw new InternalApiException(
+          status,
+          "bad_answer",
+          call
+              + " answered JSON we cannot read: "
+              + (e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage()));
     }
   }
 
-  /** The api's {@code {"id", "message"}}, or a plain description when the body is something else. */
+  /**
+   * The api's {@code {"id", "message"}}, or a plain description when the body is something else.
+   */
   static InternalApiException error(int status, String call, byte[] body) {
     try {
       JsonNode node = WireJson.MAPPER.readTree(body);
       if (node != null && node.hasNonNull("message")) {
-        return new InternalApiException(status, node.path("id").asText("error"), node.get("message").asText());
+        return new InternalApiException(
+            status, node.path("id").asText("error"), node.get("message").asText());
       }
     } catch (IOException notJson) {
       // fall through: a proxy's HTML page, say

@@ -3,11 +3,11 @@ package dev.hoist.internal;
 import java.io.IOException;
 
 /**
- * A call to the api failed: it answered an error status with its {@code {"id", "message"}} body, or it
- * could not be reached at all ({@link #status()} 0, id {@code unreachable}). The one checked exception of
- * the internal API; an {@link IOException} because that is what it is to its callers, which mostly treat
- * every failure alike: keep the last state and try again. Messages name the call's method and path, never
- * its query (signed URLs carry secrets there) nor the token.
+ * A call to the api failed: it answered an error status with its {@code {"id", "message"}} body, or
+ * it could not be reached at all ({@link #status()} 0, id {@code unreachable}). The one checked
+ * exception of the internal API; an {@link IOException} because that is what it is to its callers,
+ * which mostly treat every failure alike: keep the last state and try again. Messages name the
+ * call's method and path, never its query (signed URLs carry secrets there) nor the token.
  */
 public class InternalApiException extends IOException {
   private final int status;
@@ -31,7 +31,10 @@ public class InternalApiException extends IOException {
     return status;
   }
 
-  /** The api's error id ({@code not_found}, {@code invalid_params}, ...), or {@code http_STATUS} for a body that is not the api's. */
+  /**
+   * The api's error id ({@code not_found}, {@code invalid_params}, ...), or {@code http_STATUS} for
+   * a body that is not the api's.
+   */
   public String id() {
     return id;
   }

@@ -7,15 +7,16 @@ import java.util.function.Consumer;
 import java.util.function.ToLongFunction;
 
 /**
- * The long-poll loop of every watcher of the api (the dyno manager's desired state, the router's routes):
- * on a thread of its own it asks for the document past the last revision it saw, hands every answer to a
- * listener, and asks again. Watches are level-triggered (docs/internal-api.md): an answer is the whole
- * state, so a missed or repeated answer is harmless.
+ * The long-poll loop of every watcher of the api (the dyno manager's desired state, the router's
+ * routes): on a thread of its own it asks for the document past the last revision it saw, hands
+ * every answer to a listener, and asks again. Watches are level-triggered (docs/internal-api.md):
+ * an answer is the whole state, so a missed or repeated answer is harmless.
  *
- * <p>When the api cannot be reached or refuses, the listener simply hears nothing new (it keeps the last
- * state), the loop asks again after a {@link Backoff} of 0.5 s doubling to 10 s, and the first ask after
- * an error is a full one ({@code since} null) that the api answers at once. An outage is logged once, when
- * it begins and when it ends, not once per attempt. A listener that throws is logged and the loop goes on.
+ * <p>When the api cannot be reached or refuses, the listener simply hears nothing new (it keeps the
+ * last state), the loop asks again after a {@link Backoff} of 0.5 s doubling to 10 s, and the first
+ * ask after an error is a full one ({@code since} null) that the api answers at once. An outage is
+ * logged once, when it begins and when it ends, not once per attempt. A listener that throws is
+ * logged and the loop goes on.
  *
  * @param <T> the document watched
  */
@@ -24,7 +25,9 @@ public final class Watch<T> implements AutoCloseable {
   static final Duration FIRST_RETRY = Duration.ofMillis(500);
   static final Duration LAST_RETRY = Duration.ofSeconds(10);
 
-  /** One ask: the document past revision {@code since}, or the current one at once when it is null. */
+  /**
+   * One ask: the document past revision {@code since}, or the current one at once when it is null.
+   */
   @FunctionalInterface
   public interface Poll<T> {
     T poll(Long since) throws IOException;
@@ -49,11 +52,12 @@ public final class Watch<T> implements AutoCloseable {
   /**
    * Starts watching on a daemon thread.
    *
-   * @param what     what is watched, for the thread's name and the log ("desired state", "routes")
+   * @param what what is watched, for the thread's name and the log ("desired state", "routes")
    * @param revision the revision of an answer, passed as {@code since} to the next ask
    * @param listener called on the watch's thread with every answer, in order
    */
-  public static <T> Watch<T> start(String what, Poll<T> poll, ToLongFunction<T> revision, Consumer<T> listener) {
+  public static <T> Watch<T> start(
+      String what, Poll<T> poll, ToLongFunction<T> revision, Consumer<T> listener) {
     Watch<T> watch = new Watch<>(what, poll, revision, listener);
     watch.thread.start();
     return watch;
@@ -70,9 +74,14 @@ public final class Watch<T> implements AutoCloseable {
       } catch (IOException | RuntimeException e) {
         if (closed || Thread.currentThread().isInterrupted()) return;
         if (outage == null) {
-          outage = e instanceof InternalApiException x && x.status() > 0 ? x.status() + " " + x.id() + ": "
-              + x.getMessage() : String.valueOf(e.getMessage());
-          LOG.log(Level.WARNING, "cannot read the {0} from the api ({1}); keeping the last and asking again", what,
+          outage =
+              e instanceof InternalApiException x && x.status() > 0
+                  ? x.status() + " " + x.id() + ": " + x.getMessage()
+                  : String.valueOf(e.getMessage());
+          LOG.log(
+              Level.WARNING,
+              "cannot read the {0} from the api ({1}); keeping the last and asking again",
+              what,
               outage);
         }
         since = null;
@@ -80,7 +89,8 @@ public final class Watch<T> implements AutoCloseable {
         continue;
       }
       long rev = revision.applyAsLong(answer);
-      if (outage != null) LOG.log(Level.INFO, "the api answers again: {0} at revision {1}", what, rev);
+      if (outage != null)
+        LOG.log(Level.INFO, "the api answers again: {0} at revision {1}", what, rev);
       outage = null;
       backoff.reset();
       since = rev;

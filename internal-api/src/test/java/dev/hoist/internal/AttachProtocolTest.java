@@ -33,10 +33,12 @@ class AttachProtocolTest {
   @Test
   void refusesAFrameOverTheLimitAndAnEndlessOpeningLine() {
     byte[] huge = {1, 0, 0x20, 0, 1}; // type 1, length 2 MiB + 1
-    assertThatThrownBy(() -> AttachProtocol.read(new DataInputStream(new ByteArrayInputStream(huge))))
+    assertThatThrownBy(
+            () -> AttachProtocol.read(new DataInputStream(new ByteArrayInputStream(huge))))
         .hasMessage("attach frame of 2097153 bytes");
     byte[] line = "x".repeat(AttachProtocol.MAX_HELLO + 1).getBytes(StandardCharsets.US_ASCII);
-    assertThatThrownBy(() -> AttachProtocol.readHello(new DataInputStream(new ByteArrayInputStream(line))))
+    assertThatThrownBy(
+            () -> AttachProtocol.readHello(new DataInputStream(new ByteArrayInputStream(line))))
         .hasMessage("HOIST-ATTACH line too long");
   }
 }

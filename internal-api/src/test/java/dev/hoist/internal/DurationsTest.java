@@ -18,11 +18,12 @@ class DurationsTest {
 
   @Test
   void refusesOtherTextAndMoreThanAYearNamingTheSetting() {
-    assertThatThrownBy(() -> Durations.parse("hoist.x.wait", "soon")).hasMessage(
-        "hoist.x.wait: 'soon' is not a duration such as 500ms, 30s, 5m or 1h");
+    assertThatThrownBy(() -> Durations.parse("hoist.x.wait", "soon"))
+        .hasMessage("hoist.x.wait: 'soon' is not a duration such as 500ms, 30s, 5m or 1h");
     assertThatThrownBy(() -> Durations.parse("-5s")).hasMessageContaining("is not a duration");
     assertThatThrownBy(() -> Durations.parse("9000h")).hasMessage("'9000h' is longer than a year");
-    assertThatThrownBy(() -> Durations.parse("99999999999999999999ms")).hasMessageContaining("longer than a year");
+    assertThatThrownBy(() -> Durations.parse("99999999999999999999ms"))
+        .hasMessageContaining("longer than a year");
   }
 
   @Test

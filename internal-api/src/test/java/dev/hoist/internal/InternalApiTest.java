@@ -35,7 +35,10 @@ class InternalApiTest {
 
   @Test
   void sendsTheTokenAndReadsSnakeCaseRecords() throws Exception {
-    fake.on("GET", "/internal/things/([^/]+)", c -> ok(Map.of("name", c.group(1), "size_in_bytes", 7, "later", "x")));
+    fake.on(
+        "GET",
+        "/internal/things/([^/]+)",
+        c -> ok(Map.of("name", c.group(1), "size_in_bytes", 7, "later", "x")));
     assertThat(api.get("/internal/things/a", Thing.class)).isEqualTo(new Thing("a", 7));
   }
 
@@ -43,23 +46,30 @@ class InternalApiTest {
   void aWrongTokenIsTheApisRefusalWithItsIdAndMessage() {
     fake.on("GET", "/internal/things", c -> ok(List.of()));
     InternalApi wrong = new InternalApi(fake.url(), "guess");
-    assertThatThrownBy(() -> wrong.get("/internal/things", Thing.class)).isInstanceOfSatisfying(
-        InternalApiException.class, e -> {
-          assertThat(e.status()).isEqualTo(401);
-          assertThat(e.id()).isEqualTo("unauthorized");
-          assertThat(e.getMessage()).isEqualTo("this endpoint needs the component token");
-        });
+    assertThatThrownBy(() -> wrong.get("/internal/things", Thing.class))
+        .isInstanceOfSatisfying(
+            InternalApiException.class,
+            e -> {
+              assertThat(e.status()).isEqualTo(401);
+              assertThat(e.id()).isEqualTo("unauthorized");
+              assertThat(e.getMessage()).isEqualTo("this endpoint needs the component token");
+            });
   }
 
   @Test
   void anErrorBodyThatIsNotTheApisNamesTheCallWithoutItsQuery() {
-    fake.on("GET", "/internal/things", c -> new FakeApiServer.Answer(502, "<html>bad gateway</html>"));
-    assertThatThrownBy(() -> api.get("/internal/things?signature=secret", Thing.class)).isInstanceOfSatisfying(
-        InternalApiException.class, e -> {
-          assertThat(e.id()).isEqualTo("http_502");
-          assertThat(e.getMessage()).isEqualTo("GET /internal/things answered 502").doesNotContain("secret");
-          assertThat(e.isTransient()).isTrue();
-        });
+    fake.on(
+        "GET", "/internal/things", c -> new FakeApiServer.Answer(502, "<html>bad gateway</html>"));
+    assertThatThrownBy(() -> api.get("/internal/things?signature=secret", Thing.class))
+        .isInstanceOfSatisfying(
+            InternalApiException.class,
+            e -> {
+              assertThat(e.id()).isEqualTo("http_502");
+              assertThat(e.getMessage())
+                  .isEqualTo("GET /internal/things answered 502")
+                  .doesNotContain("secret");
+              assertThat(e.isTransient()).isTrue();
+            });
   }
 
   @Test
@@ -73,7 +83,8 @@ class InternalApiTest {
   @Test
   void writesRecordsInSnakeCase() throws Exception {
     fake.on("PUT", "/internal/things", c -> ok(c.json()));
-    assertThat(api.put("/internal/things", new Thing("b", 3), Map.class)).isEqualTo(Map.of("name", "b", "size_in_bytes", 3));
+    assertThat(api.put("/internal/things", new Thing("b", 3), Map.class))
+        .isEqualTo(Map.of("name", "b", "size_in_bytes", 3));
   }
 
   @Test
@@ -83,19 +94,26 @@ class InternalApiTest {
       port = s.getLocalPort();
     }
     InternalApi away = new InternalApi("http://127.0.0.1:" + port, "secret");
-    assertThatThrownBy(() -> away.get("/internal/state", Thing.class)).isInstanceOfSatisfying(
-        InternalApiException.class, e -> {
-          assertThat(e.status()).isZero();
-          assertThat(e.id()).isEqualTo("unreachable");
-          assertThat(e.getMessage()).startsWith("GET 127.0.0.1:" + port + "/internal/state failed");
-        });
+    assertThatThrownBy(() -> away.get("/internal/state", Thing.class))
+        .isInstanceOfSatisfying(
+            InternalApiException.class,
+            e -> {
+              assertThat(e.status()).isZero();
+              assertThat(e.id()).isEqualTo("unreachable");
+              assertThat(e.getMessage())
+                  .startsWith("GET 127.0.0.1:" + port + "/internal/state failed");
+            });
   }
 
   @Test
   void answersThatAreNotTheRecordAreAClearError() {
     fake.on("GET", "/internal/things", c -> ok(List.of(1, 2)));
-    assertThatThrownBy(() -> api.get("/internal/things", Thing.class)).isInstanceOfSatisfying(
-        InternalApiException.class, e -> assertThat(e.getMessage()).startsWith("GET /internal/things answered JSON we cannot read"));
+    assertThatThrownBy(() -> api.get("/internal/things", Thing.class))
+        .isInstanceOfSatisfying(
+            InternalApiException.class,
+            e ->
+                assertThat(e.getMessage())
+                    .startsWith("GET /internal/things answered JSON we cannot read"));
   }
 
   @Test
@@ -106,23 +124,28 @@ class InternalApiTest {
     assertThat(blobs.download(fake.blobUrl("slugs/1"), dir.resolve("out"))).isTrue();
     assertThat(dir.resolve("out")).hasContent("slug bytes");
     assertThat(blobs.download(fake.blobUrl("slugs/none"), dir.resolve("none"))).isFalse();
-    assertThatThrownBy(() -> blobs.open(fake.url() + "/blobs/slugs/1")).isInstanceOfSatisfying(
-        InternalApiException.class, e -> assertThat(e.status()).isEqualTo(403));
+    assertThatThrownBy(() -> blobs.open(fake.url() + "/blobs/slugs/1"))
+        .isInstanceOfSatisfying(
+            InternalApiException.class, e -> assertThat(e.status()).isEqualTo(403));
   }
 
   @Test
   void streamsASignedUrlWithoutTheTokenAsTheEndpointWritesIt() throws Exception {
-    fake.onSigned("GET", "/streams/([^/]+)", c -> {
-      c.exchange().sendResponseHeaders(200, 0);
-      try (OutputStream out = c.exchange().getResponseBody()) {
-        out.write(("output of " + c.group(1) + "\n").getBytes(StandardCharsets.UTF_8));
-      }
-      return FakeApiServer.WRITTEN;
-    });
+    fake.onSigned(
+        "GET",
+        "/streams/([^/]+)",
+        c -> {
+          c.exchange().sendResponseHeaders(200, 0);
+          try (OutputStream out = c.exchange().getResponseBody()) {
+            out.write(("output of " + c.group(1) + "\n").getBytes(StandardCharsets.UTF_8));
+          }
+          return FakeApiServer.WRITTEN;
+        });
     try (InputStream in = api.stream(api.resolve(fake.signedUrl("/streams/b1")))) {
       assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8)).isEqualTo("output of b1\n");
     }
-    assertThatThrownBy(() -> api.stream(api.resolve(fake.url() + "/streams/b1"))).isInstanceOfSatisfying(
-        InternalApiException.class, e -> assertThat(e.status()).isEqualTo(403));
+    assertThatThrownBy(() -> api.stream(api.resolve(fake.url() + "/streams/b1")))
+        .isInstanceOfSatisfying(
+            InternalApiException.class, e -> assertThat(e.status()).isEqualTo(403));
   }
 }

@@ -20,8 +20,9 @@ import java.net.InetSocketAddress;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The HTTP router, embeddable: {@code new Router(config, routes, logs).start()} binds and serves until
- * {@link #close()}. {@link RouterMain} runs one on its own; the all-in-one launcher runs one in-process.
+ * The HTTP router, embeddable: {@code new Router(config, routes, logs).start()} binds and serves
+ * until {@link #close()}. {@link RouterMain} runs one on its own; the all-in-one launcher runs one
+ * in-process.
  *
  * <p>One event-loop group (threads = {@code hoist.router.threads}) carries both client and dyno
  * connections: a request never changes thread (see {@code BackendPool}).
@@ -48,20 +49,24 @@ public final class Router implements AutoCloseable {
   public static Router fromConfig(RouterConfig config) {
     RouteSource source;
     try {
-      source = config.routesFile() != null
-          ? StaticRouteSource.fromFile(config.routesFile(), config.appsDomain())
-          : new ApiRouteSource(config.apiUrl(), config.componentToken(), config.appsDomain());
+      source =
+          config.routesFile() != null
+              ? StaticRouteSource.fromFile(config.routesFile(), config.appsDomain())
+              : new ApiRouteSource(config.apiUrl(), config.componentToken(), config.appsDomain());
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + config.routesFile(), e);
     }
-    return new Router(config, source, new ApiLogSink(config.apiUrl(), config.componentToken(), config.logBuffer()));
+    return new Router(
+        config,
+        source,
+        new ApiLogSink(config.apiUrl(), config.componentToken(), config.logBuffer()));
   }
 
   /**
-   * Turns Netty's buffer-leak detector off unless {@code io.netty.leakDetection.level} says otherwise.
-   * Its default samples one buffer in 128 and records a stack trace for each: a cost on every request
-   * path that production does not need. The tests run it at {@code paranoid} and fail on any leak. For
-   * a process's main method; an embedding test suite keeps its own setting.
+   * Turns Netty's buffer-leak detector off unless {@code io.netty.leakDetection.level} says
+   * otherwise. Its default samples one buffer in 128 and records a stack trace for each: a cost on
+   * every request path that production does not need. The tests run it at {@code paranoid} and fail
+   * on any leak. For a process's main method; an embedding test suite keeps its own setting.
    */
   public static void leakDetectionOffUnlessSet() {
     if (System.getProperty("io.netty.leakDetection.level") == null) {
@@ -76,14 +81,17 @@ public final class Router implements AutoCloseable {
     group = transport.newGroup(config.threads());
     source.start(routes);
     proxy = new Proxy(config, routes, logs, transport);
-    ServerBootstrap bootstrap = new ServerBootstrap().group(group).channel(transport.serverChannel())
-        .option(ChannelOption.SO_BACKLOG, 4096)
-        .option(ChannelOption.SO_REUSEADDR, true)
-        .option(ChannelOption.ALLOCATOR, Proxy.ALLOCATOR)
-        .childOption(ChannelOption.ALLOCATOR, Proxy.ALLOCATOR)
-        .childOption(ChannelOption.TCP_NODELAY, true)
-        .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, Proxy.waterMark())
-        .childHandler(proxy.clientInitializer());
+    ServerBootstrap bootstrap =
+        new ServerBootstrap()
+            .group(group)
+            .channel(transport.serverChannel())
+            .option(ChannelOption.SO_BACKLOG, 4096)
+            .option(ChannelOption.SO_REUSEADDR, true)
+            .option(ChannelOption.ALLOCATOR, Proxy.ALLOCATOR)
+            .childOption(ChannelOption.ALLOCATOR, Proxy.ALLOCATOR)
+            .childOption(ChannelOption.TCP_NODELAY, true)
+            .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, Proxy.waterMark())
+            .childHandler(proxy.clientInitializer());
     try {
       server = bootstrap.bind(config.bind(), config.port()).sync().channel();
     } catch (Exception e) {
@@ -91,8 +99,13 @@ public final class Router implements AutoCloseable {
       throw e;
     }
     int port = port();
-    LOG.log(Level.INFO, "router listening on :{0} ({1}, {2} threads, apps at *.{3})", String.valueOf(port),
-        transport.name(), config.threads(), config.appsDomain());
+    LOG.log(
+        Level.INFO,
+        "router listening on :{0} ({1}, {2} threads, apps at *.{3})",
+        String.valueOf(port),
+        transport.name(),
+        config.threads(),
+        config.appsDomain());
     return port;
   }
 
@@ -111,8 +124,8 @@ public final class Router implements AutoCloseable {
   }
 
   /**
-   * How many requests wait for a place at a full dyno now (the apps' backlogs; H11 when one is full), for
-   * tests and diagnostics; 0 before {@link #start()}.
+   * How many requests wait for a place at a full dyno now (the apps' backlogs; H11 when one is
+   * full), for tests and diagnostics; 0 before {@link #start()}.
    */
   public int backlogged() {
     Proxy p = proxy;

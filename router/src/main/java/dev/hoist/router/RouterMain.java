@@ -2,8 +2,8 @@ package dev.hoist.router;
 
 /**
  * Runs the router on its own: {@code java -jar hoist-router-VERSION-exec.jar}, configured from the
- * environment ({@code HOIST_ROUTER_PORT}, {@code HOIST_APPS_DOMAIN}, {@code HOIST_API_URL},
- * {@code HOIST_COMPONENT_TOKEN}, ... — see {@link RouterConfig}). Stops cleanly on SIGTERM.
+ * environment ({@code HOIST_ROUTER_PORT}, {@code HOIST_APPS_DOMAIN}, {@code HOIST_API_URL}, {@code
+ * HOIST_COMPONENT_TOKEN}, ... — see {@link RouterConfig}). Stops cleanly on SIGTERM.
  */
 public final class RouterMain {
   private RouterMain() {}
@@ -11,7 +11,8 @@ public final class RouterMain {
   public static void main(String[] args) throws InterruptedException {
     // One line per record when run alone; an embedding application keeps its own logging setup.
     if (System.getProperty("java.util.logging.SimpleFormatter.format") == null) {
-      System.setProperty("java.util.logging.SimpleFormatter.format", "%1$tF %1$tT.%1$tL %4$s %3$s: %5$s%6$s%n");
+      System.setProperty(
+          "java.util.logging.SimpleFormatter.format", "%1$tF %1$tT.%1$tL %4$s %3$s: %5$s%6$s%n");
     }
     Router.leakDetectionOffUnlessSet();
     Router router = Router.fromConfig(RouterConfig.fromEnvironment());

@@ -34,19 +34,21 @@ class ApiRouteSourceIT {
   private TestBackend dyno;
   private FakeApi api;
   private final List<LogRecord> warnings = new CopyOnWriteArrayList<>();
-  private final Logger sourceLog = Logger.getLogger(Watch.class.getName()); // the route source's long poll
-  private final Handler capture = new Handler() {
-    @Override
-    public void publish(LogRecord record) {
-      if (record.getLevel().intValue() >= Level.WARNING.intValue()) warnings.add(record);
-    }
+  private final Logger sourceLog =
+      Logger.getLogger(Watch.class.getName()); // the route source's long poll
+  private final Handler capture =
+      new Handler() {
+        @Override
+        public void publish(LogRecord record) {
+          if (record.getLevel().intValue() >= Level.WARNING.intValue()) warnings.add(record);
+        }
 
-    @Override
-    public void flush() {}
+        @Override
+        public void flush() {}
 
-    @Override
-    public void close() {}
-  };
+        @Override
+        public void close() {}
+      };
 
   @BeforeEach
   void start() throws Exception {
@@ -63,8 +65,14 @@ class ApiRouteSourceIT {
   }
 
   private String apps(String name) {
-    return "[{\"name\":\"" + name + "\",\"hosts\":[\"" + name + ".localhost\"],\"web_quantity\":1,\"dynos\":"
-        + "[{\"name\":\"web.1\",\"address\":\"" + dyno.address() + "\",\"state\":\"up\",\"routable\":true,"
+    return "[{\"name\":\""
+        + name
+        + "\",\"hosts\":[\""
+        + name
+        + ".localhost\"],\"web_quantity\":1,\"dynos\":"
+        + "[{\"name\":\"web.1\",\"address\":\""
+        + dyno.address()
+        + "\",\"state\":\"up\",\"routable\":true,"
         + "\"release_version\":7}]}]";
   }
 
@@ -75,7 +83,8 @@ class ApiRouteSourceIT {
       source.start(routes);
       Await.until("the first table", SOON, () -> routes.table().revision() == 1);
       assertThat(routes.table().forHost("demo.localhost").serving()).hasSize(1);
-      Await.until("a long poll to be waiting", SOON, () -> api.routeQueries.contains("since=1&wait=30"));
+      Await.until(
+          "a long poll to be waiting", SOON, () -> api.routeQueries.contains("since=1&wait=30"));
 
       api.setRoutes(2, apps("renamed"));
 
@@ -89,10 +98,22 @@ class ApiRouteSourceIT {
   @Test
   void keepsServingTheLastTableWhileTheApiIsDownAndLogsTheOutageOnce() throws Exception {
     int port = api.port();
-    RouterConfig config = RouterConfig.from(Map.of("hoist.router.port", "0", "hoist.router.bind", "127.0.0.1",
-        "hoist.router.api-url", api.url(), "hoist.router.component-token", FakeApi.TOKEN));
-    try (Router router = new Router(config, new ApiRouteSource(api.url(), FakeApi.TOKEN, "localhost"),
-        new CapturedLogs())) {
+    RouterConfig config =
+        RouterConfig.from(
+            Map.of(
+                "hoist.router.port",
+                "0",
+                "hoist.router.bind",
+                "127.0.0.1",
+                "hoist.router.api-url",
+                api.url(),
+                "hoist.router.component-token",
+                FakeApi.TOKEN));
+    try (Router router =
+        new Router(
+            config,
+            new ApiRouteSource(api.url(), FakeApi.TOKEN, "localhost"),
+            new CapturedLogs())) {
       int routerPort = router.start();
       Await.until("the first table", SOON, () -> router.routes().table().revision() == 1);
       assertThat(get(routerPort)).isEqualTo(200);
@@ -108,7 +129,10 @@ class ApiRouteSourceIT {
       assertThat(warnings.get(0).getMessage()).contains("keeping the last");
 
       api = new FakeApi(port, 9, apps("demo"));
-      Await.until("the table after the outage", Duration.ofSeconds(20), () -> router.routes().table().revision() == 9);
+      Await.until(
+          "the table after the outage",
+          Duration.ofSeconds(20),
+          () -> router.routes().table().revision() == 9);
       assertThat(get(routerPort)).isEqualTo(200);
     }
   }
@@ -121,12 +145,17 @@ class ApiRouteSourceIT {
       Await.until("the refusal to be logged", SOON, () -> !warnings.isEmpty());
     }
     assertThat(routes.table().loaded()).isFalse();
-    assertThat(warnings.get(0).getParameters()).anySatisfy(p -> assertThat(String.valueOf(p)).contains("401"));
+    assertThat(warnings.get(0).getParameters())
+        .anySatisfy(p -> assertThat(String.valueOf(p)).contains("401"));
   }
 
   private static int get(int port) throws Exception {
     HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-    return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/")).header("Host",
-        "demo.localhost").build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+    return http.send(
+            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/"))
+                .header("Host", "demo.localhost")
+                .build(),
+            HttpResponse.BodyHandlers.discarding())
+        .statusCode();
   }
 }

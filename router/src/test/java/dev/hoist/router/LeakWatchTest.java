@@ -17,13 +17,18 @@ class LeakWatchTest {
     int before = LeakWatch.leaks().size();
     leak();
 
-    Await.until("the leak to be reported", Duration.ofSeconds(20), () -> {
-      LeakWatch.collect();
-      return LeakWatch.leaks().size() > before;
-    });
+    Await.until(
+        "the leak to be reported",
+        Duration.ofSeconds(20),
+        () -> {
+          LeakWatch.collect();
+          return LeakWatch.leaks().size() > before;
+        });
 
     assertThat(LeakWatch.leaks().get(before)).contains("ByteBuf");
-    LeakWatch.leaks().subList(before, LeakWatch.leaks().size()).clear(); // the planted leak is not a finding
+    LeakWatch.leaks()
+        .subList(before, LeakWatch.leaks().size())
+        .clear(); // the planted leak is not a finding
   }
 
   private static void leak() {

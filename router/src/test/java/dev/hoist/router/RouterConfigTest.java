@@ -28,9 +28,25 @@ class RouterConfigTest {
 
   @Test
   void readsEachHoistRouterSetting() {
-    RouterConfig c = RouterConfig.from(Map.of("hoist.router.port", "9090", "hoist.router.apps-domain", "Apps.Test",
-        "hoist.router.first-byte-timeout", "1500ms", "hoist.router.boot-wait", "2m", "hoist.router.quarantine", "7",
-        "hoist.router.routes-file", "/etc/routes.json", "hoist.router.threads", "3", "hoist.router.transport", "NIO"));
+    RouterConfig c =
+        RouterConfig.from(
+            Map.of(
+                "hoist.router.port",
+                "9090",
+                "hoist.router.apps-domain",
+                "Apps.Test",
+                "hoist.router.first-byte-timeout",
+                "1500ms",
+                "hoist.router.boot-wait",
+                "2m",
+                "hoist.router.quarantine",
+                "7",
+                "hoist.router.routes-file",
+                "/etc/routes.json",
+                "hoist.router.threads",
+                "3",
+                "hoist.router.transport",
+                "NIO"));
 
     assertThat(c.port()).isEqualTo(9090);
     assertThat(c.appsDomain()).isEqualTo("apps.test");
@@ -44,10 +60,14 @@ class RouterConfigTest {
 
   @Test
   void limitsEachDynoTo50InFlightByDefaultAndRefusesLessThanOne() {
-    assertThat(RouterConfig.from(Map.of()).maxInFlight()).as("Heroku's per-dyno limit").isEqualTo(50);
-    assertThat(RouterConfig.from(Map.of("hoist.router.max-in-flight", "200")).maxInFlight()).isEqualTo(200);
+    assertThat(RouterConfig.from(Map.of()).maxInFlight())
+        .as("Heroku's per-dyno limit")
+        .isEqualTo(50);
+    assertThat(RouterConfig.from(Map.of("hoist.router.max-in-flight", "200")).maxInFlight())
+        .isEqualTo(200);
     assertThatThrownBy(() -> RouterConfig.from(Map.of("hoist.router.max-in-flight", "0")))
-        .isInstanceOf(IllegalArgumentException.class).hasMessage("hoist.router.max-in-flight must be at least 1, not 0");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("hoist.router.max-in-flight must be at least 1, not 0");
     assertThatThrownBy(() -> RouterConfig.from(Map.of("hoist.router.max-in-flight", "many")))
         .hasMessage("hoist.router.max-in-flight must be a number, not many");
   }
@@ -58,9 +78,12 @@ class RouterConfigTest {
         .hasMessageContaining("hoist.router.port");
     assertThatThrownBy(() -> RouterConfig.from(Map.of("hoist.router.boot-wait", "soon")))
         .hasMessageContaining("hoist.router.boot-wait");
-    assertThatThrownBy(() -> RouterConfig.from(Map.of("hoist.router.trusted-proxies", "10.0.0.0/8, lb.local")))
-        .hasMessageContaining("hoist.router.trusted-proxies").hasMessageContaining("lb.local");
+    assertThatThrownBy(
+            () -> RouterConfig.from(Map.of("hoist.router.trusted-proxies", "10.0.0.0/8, lb.local")))
+        .hasMessageContaining("hoist.router.trusted-proxies")
+        .hasMessageContaining("lb.local");
     assertThatThrownBy(() -> RouterConfig.from(Map.of("hoist.router.transport", "kqueue")))
-        .hasMessageContaining("hoist.router.transport").hasMessageContaining("kqueue");
+        .hasMessageContaining("hoist.router.transport")
+        .hasMessageContaining("kqueue");
   }
 }

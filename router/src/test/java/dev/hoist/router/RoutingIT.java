@@ -36,9 +36,15 @@ class RoutingIT {
     one = TestBackend.start("one");
     two = TestBackend.start("two");
     other = TestBackend.start("other");
-    router = RouterHarness.start(Tables.of(
-        app("demo", List.of("demo.localhost", "www.example.com"), up("web.1", one), up("web.2", two)),
-        app("other", up("web.1", other))));
+    router =
+        RouterHarness.start(
+            Tables.of(
+                app(
+                    "demo",
+                    List.of("demo.localhost", "www.example.com"),
+                    up("web.1", one),
+                    up("web.2", two)),
+                app("other", up("web.1", other))));
   }
 
   @AfterEach
@@ -65,9 +71,14 @@ class RoutingIT {
     assertThat(router.get("WWW.Example.com.", "/x?y=1").statusCode()).isEqualTo(200);
 
     assertThat(one.requests() + two.requests()).isEqualTo(1);
-    assertThat(one.seen.isEmpty() ? two.seen.get(0).uri() : one.seen.get(0).uri()).isEqualTo("/x?y=1");
-    assertThat(one.seen.isEmpty() ? two.seen.get(0).headers().get("Host") : one.seen.get(0).headers().get("Host"))
-        .as("the dyno sees the Host the client sent").isEqualTo("WWW.Example.com.");
+    assertThat(one.seen.isEmpty() ? two.seen.get(0).uri() : one.seen.get(0).uri())
+        .isEqualTo("/x?y=1");
+    assertThat(
+            one.seen.isEmpty()
+                ? two.seen.get(0).headers().get("Host")
+                : one.seen.get(0).headers().get("Host"))
+        .as("the dyno sees the Host the client sent")
+        .isEqualTo("WWW.Example.com.");
   }
 
   @Test
@@ -83,7 +94,8 @@ class RoutingIT {
 
   @Test
   void spreadsRequestsOverEveryUpDyno() throws Exception {
-    for (int i = 0; i < 20; i++) assertThat(router.get("demo.localhost", "/").statusCode()).isEqualTo(200);
+    for (int i = 0; i < 20; i++)
+      assertThat(router.get("demo.localhost", "/").statusCode()).isEqualTo(200);
 
     assertThat(one.requests()).isGreaterThanOrEqualTo(5);
     assertThat(two.requests()).isGreaterThanOrEqualTo(5);
@@ -91,37 +103,52 @@ class RoutingIT {
 
   @Test
   void reusesKeptAliveConnectionsOnBothSides() throws Exception {
-    for (int i = 0; i < 30; i++) assertThat(router.get("other.localhost", "/").statusCode()).isEqualTo(200);
+    for (int i = 0; i < 30; i++)
+      assertThat(router.get("other.localhost", "/").statusCode()).isEqualTo(200);
 
     // One client connection lands on one event loop, which keeps one warm connection to the dyno.
     assertThat(other.connections.get()).isEqualTo(1);
-    Set<Integer> ports = other.seen.stream().map(TestBackend.Seen::remotePort).collect(Collectors.toSet());
+    Set<Integer> ports =
+        other.seen.stream().map(TestBackend.Seen::remotePort).collect(Collectors.toSet());
     assertThat(ports).hasSize(1);
   }
 
   @Test
   void closesDynoConnectionsThatSitIdleInThePool() throws Exception {
     router.close();
-    router = RouterHarness.start(Map.of("hoist.router.pool-idle-timeout", "300ms"),
-        Tables.of(app("other", up("web.1", other))));
+    router =
+        RouterHarness.start(
+            Map.of("hoist.router.pool-idle-timeout", "300ms"),
+            Tables.of(app("other", up("web.1", other))));
 
     assertThat(router.get("other.localhost", "/").statusCode()).isEqualTo(200);
     assertThat(other.open.get()).isEqualTo(1);
 
-    Await.until("the idle dyno connection to be closed", Duration.ofSeconds(5), () -> other.open.get() == 0);
-    assertThat(router.get("other.localhost", "/").statusCode()).as("a new one is opened").isEqualTo(200);
+    Await.until(
+        "the idle dyno connection to be closed",
+        Duration.ofSeconds(5),
+        () -> other.open.get() == 0);
+    assertThat(router.get("other.localhost", "/").statusCode())
+        .as("a new one is opened")
+        .isEqualTo(200);
     assertThat(other.connections.get()).isEqualTo(2);
   }
 
   @Test
   void closesClientConnectionsThatSendNoRequestForTheIdleTimeout() throws Exception {
     router.close();
-    router = RouterHarness.start(Map.of("hoist.router.idle-timeout", "300ms"),
-        Tables.of(app("other", up("web.1", other))));
-    try (Socket silent = new Socket("127.0.0.1", router.port); Socket used = new Socket("127.0.0.1", router.port)) {
+    router =
+        RouterHarness.start(
+            Map.of("hoist.router.idle-timeout", "300ms"),
+            Tables.of(app("other", up("web.1", other))));
+    try (Socket silent = new Socket("127.0.0.1", router.port);
+        Socket used = new Socket("127.0.0.1", router.port)) {
       silent.setSoTimeout(5_000);
       used.setSoTimeout(5_000);
-      used.getOutputStream().write("GET / HTTP/1.1\r\nHost: other.localhost\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+      used.getOutputStream()
+          .write(
+              "GET / HTTP/1.1\r\nHost: other.localhost\r\n\r\n"
+                  .getBytes(StandardCharsets.US_ASCII));
 
       assertThat(silent.getInputStream().read()).as("closed without a word").isEqualTo(-1);
       String answer = new String(used.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
@@ -140,7 +167,9 @@ class RoutingIT {
     assertThat(responses.split("HTTP/1.1 200 OK", -1)).hasSize(4);
     assertThat(responses).endsWith("hello from other");
     assertThat(responses.split("hello from other", -1)).as("no body for HEAD").hasSize(3);
-    assertThat(other.seen).extracting(TestBackend.Seen::uri).containsExactly("/first", "/second", "/third");
+    assertThat(other.seen)
+        .extracting(TestBackend.Seen::uri)
+        .containsExactly("/first", "/second", "/third");
   }
 
   @Test
@@ -150,6 +179,8 @@ class RoutingIT {
     router.routes.set(Tables.of(app("demo", up("web.3", other))));
 
     assertThat(router.get("demo.localhost", "/").body()).isEqualTo("hello from other");
-    assertThat(router.get("other.localhost", "/").statusCode()).as("gone from the table").isEqualTo(404);
+    assertThat(router.get("other.localhost", "/").statusCode())
+        .as("gone from the table")
+        .isEqualTo(404);
   }
 }

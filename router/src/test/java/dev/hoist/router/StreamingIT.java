@@ -44,7 +44,9 @@ class StreamingIT {
   @BeforeEach
   void start() throws Exception {
     dyno = TestBackend.start("web");
-    router = RouterHarness.start(Tables.of(app("demo", List.of("demo.localhost", "127.0.0.1"), up("web.1", dyno))));
+    router =
+        RouterHarness.start(
+            Tables.of(app("demo", List.of("demo.localhost", "127.0.0.1"), up("web.1", dyno))));
   }
 
   @AfterEach
@@ -55,14 +57,28 @@ class StreamingIT {
 
   @Test
   void streamsA50MbUploadToTheDynoBeforeTheClientHasSentIt() throws Exception {
-    // The client sends 1 MB, then waits for the dyno to have received bytes before sending the rest: a
-    // router that buffered the whole body first would never forward anything, and this would time out.
-    InputStream body = new ZeroStream(FIFTY_MB, ONE_MB,
-        () -> Await.until("the dyno to see the first bytes", Duration.ofSeconds(10), () -> dyno.uploaded.get() > 0));
+    // The client sends 1 MB, then waits for the dyno to have received bytes before sending the
+    // rest: a
+    // router that buffered the whole body first would never forward anything, and this would time
+    // out.
+    InputStream body =
+        new ZeroStream(
+            FIFTY_MB,
+            ONE_MB,
+            () ->
+                Await.until(
+                    "the dyno to see the first bytes",
+                    Duration.ofSeconds(10),
+                    () -> dyno.uploaded.get() > 0));
 
-    HttpResponse<String> response = router.send(router.request("demo.localhost", "/upload")
-        .POST(HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofInputStream(() -> body),
-            FIFTY_MB)).build());
+    HttpResponse<String> response =
+        router.send(
+            router
+                .request("demo.localhost", "/upload")
+                .POST(
+                    HttpRequest.BodyPublishers.fromPublisher(
+                        HttpRequest.BodyPublishers.ofInputStream(() -> body), FIFTY_MB))
+                .build());
 
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(response.body()).isEqualTo(String.valueOf(FIFTY_MB));
@@ -73,8 +89,10 @@ class StreamingIT {
   void streamsA50MbDownloadToTheClientBeforeTheDynoHasSentIt() throws Exception {
     // The dyno sends half, then waits for the test to open the gate; the client reads its first
     // megabyte meanwhile, which a router that buffered whole responses could not deliver.
-    HttpResponse<InputStream> response = router.http.send(router.request("demo.localhost", "/download/" + FIFTY_MB)
-        .build(), HttpResponse.BodyHandlers.ofInputStream());
+    HttpResponse<InputStream> response =
+        router.http.send(
+            router.request("demo.localhost", "/download/" + FIFTY_MB).build(),
+            HttpResponse.BodyHandlers.ofInputStream());
     try (InputStream in = response.body()) {
       long first = in.readNBytes(ONE_MB).length;
       assertThat(first).isEqualTo(ONE_MB);
@@ -93,13 +111,22 @@ class StreamingIT {
     try (Socket client = new Socket()) {
       client.setReceiveBufferSize(64 * 1024);
       client.connect(new java.net.InetSocketAddress("127.0.0.1", router.port));
-      client.getOutputStream().write(("GET /download/" + FIFTY_MB + " HTTP/1.1\r\nHost: demo.localhost\r\n\r\n")
-          .getBytes(StandardCharsets.US_ASCII));
+      client
+          .getOutputStream()
+          .write(
+              ("GET /download/" + FIFTY_MB + " HTTP/1.1\r\nHost: demo.localhost\r\n\r\n")
+                  .getBytes(StandardCharsets.US_ASCII));
 
-      long sent = Await.stalled("the dyno's writes", Duration.ofSeconds(20), Duration.ofMillis(500),
-          dyno.downloaded::get);
+      long sent =
+          Await.stalled(
+              "the dyno's writes",
+              Duration.ofSeconds(20),
+              Duration.ofMillis(500),
+              dyno.downloaded::get);
 
-      assertThat(sent).as("what the dyno got out before backpressure stopped it").isLessThan(FIFTY_MB / 2);
+      assertThat(sent)
+          .as("what the dyno got out before backpressure stopped it")
+          .isLessThan(FIFTY_MB / 2);
       assertThat(client.getInputStream().readNBytes(100)).hasSize(100);
     }
   }
@@ -107,13 +134,23 @@ class StreamingIT {
   @Test
   void stopsReadingTheClientWhileTheDynoDoesNotRead() throws Exception {
     ZeroStream body = new ZeroStream(FIFTY_MB, Integer.MAX_VALUE, () -> {});
-    CompletableFuture<HttpResponse<String>> upload = router.http.sendAsync(router.request("demo.localhost", "/stall")
-        .POST(HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofInputStream(() -> body),
-            FIFTY_MB)).build(), HttpResponse.BodyHandlers.ofString());
+    CompletableFuture<HttpResponse<String>> upload =
+        router.http.sendAsync(
+            router
+                .request("demo.localhost", "/stall")
+                .POST(
+                    HttpRequest.BodyPublishers.fromPublisher(
+                        HttpRequest.BodyPublishers.ofInputStream(() -> body), FIFTY_MB))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
 
-    long sent = Await.stalled("the client's upload", Duration.ofSeconds(20), Duration.ofMillis(500), body::produced);
+    long sent =
+        Await.stalled(
+            "the client's upload", Duration.ofSeconds(20), Duration.ofMillis(500), body::produced);
 
-    assertThat(sent).as("what the client got out before backpressure stopped it").isLessThan(FIFTY_MB / 2);
+    assertThat(sent)
+        .as("what the client got out before backpressure stopped it")
+        .isLessThan(FIFTY_MB / 2);
     upload.cancel(true);
   }
 
@@ -131,11 +168,15 @@ class StreamingIT {
 
     assertThat(received.poll(10, TimeUnit.SECONDS)).isEqualTo("echo: hello");
     assertThat(received.poll(10, TimeUnit.SECONDS)).isEqualTo("echo: again");
-    assertThat(dyno.seen).singleElement().satisfies(s -> {
-      assertThat(s.headers().get("Upgrade")).isEqualToIgnoringCase("websocket");
-      assertThat(s.headers().get("X-Request-ID")).isNotBlank();
-    });
-    assertThat(router.logs.await("status=101").message()).startsWith("at=info method=GET path=\"/ws\"");
+    assertThat(dyno.seen)
+        .singleElement()
+        .satisfies(
+            s -> {
+              assertThat(s.headers().get("Upgrade")).isEqualToIgnoringCase("websocket");
+              assertThat(s.headers().get("X-Request-ID")).isNotBlank();
+            });
+    assertThat(router.logs.await("status=101").message())
+        .startsWith("at=info method=GET path=\"/ws\"");
     socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye").get(10, TimeUnit.SECONDS);
   }
 
@@ -144,8 +185,10 @@ class StreamingIT {
     router.close();
     dyno.close();
     dyno = TestBackend.websocketEcho("ws");
-    router = RouterHarness.start(Map.of("hoist.router.idle-timeout", "1s"),
-        Tables.of(app("demo", List.of("127.0.0.1"), up("web.1", dyno))));
+    router =
+        RouterHarness.start(
+            Map.of("hoist.router.idle-timeout", "1s"),
+            Tables.of(app("demo", List.of("127.0.0.1"), up("web.1", dyno))));
     Echoes echoes = new Echoes();
     LinkedBlockingQueue<String> received = echoes.received;
     CompletableFuture<String> ended = echoes.ended;
@@ -164,7 +207,10 @@ class StreamingIT {
   }
 
   private WebSocket openWebsocket(Echoes echoes) throws Exception {
-    return router.http.newWebSocketBuilder().buildAsync(URI.create("ws://127.0.0.1:" + router.port + "/ws"), echoes)
+    return router
+        .http
+        .newWebSocketBuilder()
+        .buildAsync(URI.create("ws://127.0.0.1:" + router.port + "/ws"), echoes)
         .get(10, TimeUnit.SECONDS);
   }
 

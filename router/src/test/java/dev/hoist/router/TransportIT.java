@@ -25,9 +25,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The rest of the router's tests run on the transport {@code auto} picks here (io_uring on this machine);
- * these run the core of a request's life on each one by name, so a machine that falls back to another
- * runs code that was tested.
+ * The rest of the router's tests run on the transport {@code auto} picks here (io_uring on this
+ * machine); these run the core of a request's life on each one by name, so a machine that falls
+ * back to another runs code that was tested.
  */
 @ExtendWith(LeakWatch.class)
 class TransportIT {
@@ -38,22 +38,35 @@ class TransportIT {
   void proxiesKeepsAliveAndStreamsBothWays(String name) throws Exception {
     assumeTrue(loadsHere(name), name + " does not load on this machine");
     try (TestBackend dyno = TestBackend.start("one");
-        RouterHarness router = RouterHarness.start(Map.of("hoist.router.transport", name),
-            Tables.of(app("demo", up("web.1", dyno))))) {
+        RouterHarness router =
+            RouterHarness.start(
+                Map.of("hoist.router.transport", name),
+                Tables.of(app("demo", up("web.1", dyno))))) {
       assertThat(router.router.transport()).isEqualTo(name);
 
-      for (int i = 0; i < 3; i++) assertThat(router.get("demo.localhost", "/").body()).isEqualTo("hello from one");
-      assertThat(dyno.connections.get()).as("one kept-alive dyno connection for sequential requests").isEqualTo(1);
-      HttpResponse<String> upload = router.send(router.request("demo.localhost", "/upload")
-          .POST(HttpRequest.BodyPublishers.ofByteArray(new byte[FOUR_MB])).build());
+      for (int i = 0; i < 3; i++)
+        assertThat(router.get("demo.localhost", "/").body()).isEqualTo("hello from one");
+      assertThat(dyno.connections.get())
+          .as("one kept-alive dyno connection for sequential requests")
+          .isEqualTo(1);
+      HttpResponse<String> upload =
+          router.send(
+              router
+                  .request("demo.localhost", "/upload")
+                  .POST(HttpRequest.BodyPublishers.ofByteArray(new byte[FOUR_MB]))
+                  .build());
       dyno.openGate();
-      HttpResponse<InputStream> download = router.http.send(
-          router.request("demo.localhost", "/download/" + FOUR_MB).build(), HttpResponse.BodyHandlers.ofInputStream());
+      HttpResponse<InputStream> download =
+          router.http.send(
+              router.request("demo.localhost", "/download/" + FOUR_MB).build(),
+              HttpResponse.BodyHandlers.ofInputStream());
       long received;
       try (InputStream in = download.body()) {
         received = in.transferTo(OutputStream.nullOutputStream());
       }
-      String unknown = RawClient.exchange(router.port, "GET / HTTP/1.1\r\nHost: nobody.localhost\r\nConnection: close\r\n\r\n");
+      String unknown =
+          RawClient.exchange(
+              router.port, "GET / HTTP/1.1\r\nHost: nobody.localhost\r\nConnection: close\r\n\r\n");
 
       assertThat(upload.body()).isEqualTo(Integer.toString(FOUR_MB));
       assertThat(received).isEqualTo(FOUR_MB);
@@ -71,7 +84,8 @@ class TransportIT {
 
   @Test
   void refusesANameItDoesNotKnow() {
-    assertThatThrownBy(() -> Transport.choose("kqueue")).hasMessageContaining("hoist.router.transport")
+    assertThatThrownBy(() -> Transport.choose("kqueue"))
+        .hasMessageContaining("hoist.router.transport")
         .hasMessageContaining("kqueue");
   }
 

@@ -14,8 +14,8 @@ import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
 /**
- * An app: a name, an owner and its current config vars. Releases snapshot the config; the app keeps the
- * live copy that the next release will take.
+ * An app: a name, an owner and its current config vars. Releases snapshot the config; the app keeps
+ * the live copy that the next release will take.
  */
 @Entity
 @Table(name = "apps")
@@ -24,7 +24,10 @@ public class App {
   public static final Pattern NAME = Pattern.compile("^[a-z][a-z0-9-]{1,28}[a-z0-9]$");
 
   @Id private UUID id;
-  @Column(nullable = false, unique = true) private String name;
+
+  @Column(nullable = false, unique = true)
+  private String name;
+
   private UUID ownerId;
 
   @JdbcTypeCode(SqlTypes.JSON)
@@ -48,8 +51,11 @@ public class App {
 
   public static String checkName(String name) {
     if (name == null || !NAME.matcher(name).matches()) {
-      throw ApiException.invalid("name '" + name + "' is not allowed: use 3 to 30 lower-case letters, digits "
-          + "and dashes, starting with a letter and not ending with a dash");
+      throw ApiException.invalid(
+          "name '"
+              + name
+              + "' is not allowed: use 3 to 30 lower-case letters, digits "
+              + "and dashes, starting with a letter and not ending with a dash");
     }
     return name;
   }
@@ -76,17 +82,45 @@ public class App {
     this.releasedAt = Instant.now();
   }
 
-  public UUID id() { return id; }
-  public String name() { return name; }
-  public UUID ownerId() { return ownerId; }
-  public Map<String, String> config() { return new TreeMap<>(config); }
-  public Instant createdAt() { return createdAt; }
-  public Instant updatedAt() { return updatedAt; }
-  public Instant releasedAt() { return releasedAt; }
-  public boolean maintenance() { return maintenance; }
+  public UUID id() {
+    return id;
+  }
 
-  /** The image its dynos run on, when not the default run image (platform apps such as hoist-builder). */
-  public String stackImage() { return stackImage; }
+  public String name() {
+    return name;
+  }
+
+  public UUID ownerId() {
+    return ownerId;
+  }
+
+  public Map<String, String> config() {
+    return new TreeMap<>(config);
+  }
+
+  public Instant createdAt() {
+    return createdAt;
+  }
+
+  public Instant updatedAt() {
+    return updatedAt;
+  }
+
+  public Instant releasedAt() {
+    return releasedAt;
+  }
+
+  public boolean maintenance() {
+    return maintenance;
+  }
+
+  /**
+   * The image its dynos run on, when not the default run image (platform apps such as
+   * hoist-builder).
+   */
+  public String stackImage() {
+    return stackImage;
+  }
 
   public void runOn(String image) {
     this.stackImage = image;

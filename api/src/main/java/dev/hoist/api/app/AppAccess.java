@@ -21,10 +21,12 @@ public class AppAccess {
     this.collaborators = collaborators;
   }
 
-  /** The app named (or with this id), if the caller may see it; else 404. Call inside a transaction. */
+  /**
+   * The app named (or with this id), if the caller may see it; else 404. Call inside a transaction.
+   */
   public App visible(Caller caller, String idOrName) {
-    Optional<App> app = AccountService.asUuid(idOrName).flatMap(apps::findById)
-        .or(() -> apps.findByName(idOrName));
+    Optional<App> app =
+        AccountService.asUuid(idOrName).flatMap(apps::findById).or(() -> apps.findByName(idOrName));
     return app.filter(a -> mayAccess(caller, a))
         .orElseThrow(() -> ApiException.notFound("app '" + idOrName + "' does not exist"));
   }
@@ -39,6 +41,7 @@ public class AppAccess {
   }
 
   public boolean mayAccess(Caller caller, App app) {
-    return app.ownerId().equals(caller.id()) || collaborators.existsByAppIdAndAccountId(app.id(), caller.id());
+    return app.ownerId().equals(caller.id())
+        || collaborators.existsByAppIdAndAccountId(app.id(), caller.id());
   }
 }

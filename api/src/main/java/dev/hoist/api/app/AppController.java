@@ -28,7 +28,11 @@ class AppController {
   private final AccountService accounts;
   private final ApiSettings settings;
 
-  AppController(AppService apps, AppRepository repository, AppAccess access, AccountService accounts,
+  AppController(
+      AppService apps,
+      AppRepository repository,
+      AppAccess access,
+      AccountService accounts,
       ApiSettings settings) {
     this.apps = apps;
     this.repository = repository;
@@ -57,9 +61,9 @@ class AppController {
   }
 
   /**
-   * Renames (owner only) and turns maintenance mode on or off (any collaborator), as Heroku's PATCH does.
-   * Everything is checked before anything changes: a body with neither field, or a rename the caller
-   * may not make, changes nothing.
+   * Renames (owner only) and turns maintenance mode on or off (any collaborator), as Heroku's PATCH
+   * does. Everything is checked before anything changes: a body with neither field, or a rename the
+   * caller may not make, changes nothing.
    */
   @PatchMapping("/apps/{app}")
   @Transactional
@@ -68,7 +72,8 @@ class AppController {
       throw ApiException.invalid("nothing to change: give name, maintenance or both");
     }
     App found = body.name() != null ? access.owned(caller, app) : access.visible(caller, app);
-    if (body.name() != null) apps.rename(found, body.name()); // throws before maintenance is touched
+    if (body.name() != null)
+      apps.rename(found, body.name()); // throws before maintenance is touched
     if (body.maintenance() != null) apps.maintenance(found, body.maintenance(), caller);
     return view(found);
   }
@@ -84,9 +89,17 @@ class AppController {
 
   private AppView view(App app) {
     Account owner = accounts.get(app.ownerId());
-    return new AppView(app.id(), app.name(), new Owner(owner.id(), owner.email()),
-        String.format(settings.gitUrl(), app.name()), String.format(settings.routerUrl(), app.name()),
-        new Stack(settings.stack()), app.maintenance(), app.createdAt(), app.updatedAt(), app.releasedAt());
+    return new AppView(
+        app.id(),
+        app.name(),
+        new Owner(owner.id(), owner.email()),
+        String.format(settings.gitUrl(), app.name()),
+        String.format(settings.routerUrl(), app.name()),
+        new Stack(settings.stack()),
+        app.maintenance(),
+        app.createdAt(),
+        app.updatedAt(),
+        app.releasedAt());
   }
 
   record CreateApp(String name, String region, String stack) {}
@@ -97,6 +110,15 @@ class AppController {
 
   record Stack(String name) {}
 
-  record AppView(UUID id, String name, Owner owner, String gitUrl, String webUrl, Stack stack, boolean maintenance,
-      Instant createdAt, Instant updatedAt, Instant releasedAt) {}
+  record AppView(
+      UUID id,
+      String name,
+      Owner owner,
+      String gitUrl,
+      String webUrl,
+      Stack stack,
+      boolean maintenance,
+      Instant createdAt,
+      Instant updatedAt,
+      Instant releasedAt) {}
 }

@@ -14,11 +14,15 @@ public interface AppRepository extends JpaRepository<App, UUID> {
   boolean existsByName(String name);
 
   /** Apps the account owns or collaborates on, by name. */
-  @Query("select a from App a where a.ownerId = :account or exists "
-      + "(select c from Collaborator c where c.appId = a.id and c.accountId = :account) order by a.name")
+  @Query(
+      "select a from App a where a.ownerId = :account or exists "
+          + "(select c from Collaborator c where c.appId = a.id and c.accountId = :account) order by a.name")
   List<App> visibleTo(UUID account);
 
-  /** Locks the app row: release versions are numbered under this lock, so two releases never share one. */
+  /**
+   * Locks the app row: release versions are numbered under this lock, so two releases never share
+   * one.
+   */
   @Lock(LockModeType.PESSIMISTIC_WRITE)
   @Query("select a from App a where a.id = :id")
   Optional<App> lock(UUID id);

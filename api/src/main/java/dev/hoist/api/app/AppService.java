@@ -18,7 +18,10 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
-/** Creating, renaming and deleting apps. Each is one transaction and bumps the desired-state revision. */
+/**
+ * Creating, renaming and deleting apps. Each is one transaction and bumps the desired-state
+ * revision.
+ */
 @Service
 public class AppService {
   private static final Logger log = LoggerFactory.getLogger(AppService.class);
@@ -31,8 +34,14 @@ public class AppService {
   private final RoutesRevision routes;
   private final LogStore logs;
 
-  AppService(AppRepository apps, ReleaseService releases, SlugRepository slugs, SlugService slugService,
-      StateRevision revision, RoutesRevision routes, LogStore logs) {
+  AppService(
+      AppRepository apps,
+      ReleaseService releases,
+      SlugRepository slugs,
+      SlugService slugService,
+      StateRevision revision,
+      RoutesRevision routes,
+      LogStore logs) {
     this.logs = logs;
     this.apps = apps;
     this.releases = releases;
@@ -46,7 +55,8 @@ public class AppService {
   @Transactional
   public App create(Caller caller, String name) {
     String chosen = name == null ? freeName() : App.checkName(name);
-    if (apps.existsByName(chosen)) throw ApiException.conflict("the name " + chosen + " is already taken");
+    if (apps.existsByName(chosen))
+      throw ApiException.conflict("the name " + chosen + " is already taken");
     App app = apps.save(new App(chosen, caller.id()));
     releases.initial(app, caller.id());
     routes.bump();
@@ -66,7 +76,8 @@ public class AppService {
     if (newName == null) throw ApiException.invalid("name is required");
     if (newName.equals(app.name())) return app;
     App.checkName(newName);
-    if (apps.existsByName(newName)) throw ApiException.conflict("the name " + newName + " is already taken");
+    if (apps.existsByName(newName))
+      throw ApiException.conflict("the name " + newName + " is already taken");
     app.rename(newName);
     revision.bump();
     routes.bump();
@@ -74,23 +85,27 @@ public class AppService {
   }
 
   /**
-   * Turns maintenance mode on or off: while on, the router answers every request with a 503 maintenance
-   * page (H80) and the dynos keep running, so turning it off serves again at once. The routes revision
-   * moves only when the mode changed.
+   * Turns maintenance mode on or off: while on, the router answers every request with a 503
+   * maintenance page (H80) and the dynos keep running, so turning it off serves again at once. The
+   * routes revision moves only when the mode changed.
    */
   @Transactional
   public App maintenance(App app, boolean on, Caller caller) {
     if (app.maintenance(on)) {
       routes.bump();
-      afterCommit(() -> logs.platform(app.id(), "api",
-          (on ? "Enable" : "Disable") + " maintenance mode by " + caller.email()));
+      afterCommit(
+          () ->
+              logs.platform(
+                  app.id(),
+                  "api",
+                  (on ? "Enable" : "Disable") + " maintenance mode by " + caller.email()));
     }
     return app;
   }
 
   /**
-   * Deletes the app and, through the schema's cascades, everything it owns. Slug archives are removed
-   * only after the rows are gone for good, so a failed delete loses nothing.
+   * Deletes the app and, through the schema's cascades, everything it owns. Slug archives are
+   * removed only after the rows are gone for good, so a failed delete loses nothing.
    */
   @Transactional
   public void delete(App app) {
@@ -99,26 +114,31 @@ public class AppService {
     apps.flush();
     revision.bump();
     routes.bump();
-    afterCommit(() -> {
-      logs.forget(app.id());
-      try {
-        slugService.deleteArchives(archives);
-      } catch (IOException e) {
-        log.warn("could not remove the slug archives of deleted app {}: {}", app.name(), e.toString());
-      }
-    });
+    afterCommit(
+        () -> {
+          logs.forget(app.id());
+          try {
+            slugService.deleteArchives(archives);
+          } catch (IOException e) {
+            log.warn(
+                "could not remove the slug archives of deleted app {}: {}",
+                app.name(),
+                e.toString());
+          }
+        });
   }
 
   /**
-   * Runs {@code action} once the caller's transaction commits: nothing outside the database happens for
-   * a change that is rolled back.
+   * Runs {@code action} once the caller's transaction commits: nothing outside the database happens
+   * for a change that is rolled back.
    */
   private static void afterCommit(Runnable action) {
-    TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-      @Override
-      public void afterCommit() {
-        action.run();
-      }
-    });
+    TransactionSynchronizationManager.registerSynchronization(
+        new TransactionSynchronization() {
+          @Override
+          public void afterCommit() {
+            action.run();
+          }
+        });
   }
 }

@@ -26,9 +26,10 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Platform apps (component token): the seed makes sure {@code hoist-builder} exists, owned by the admin,
- * on its stack image and with its config, and deploys its hand-packed first slug. After that it is an app
- * like any other: the admin scales it with {@code hoist ps:scale worker=3 -a hoist-builder}.
+ * Platform apps (component token): the seed makes sure {@code hoist-builder} exists, owned by the
+ * admin, on its stack image and with its config, and deploys its hand-packed first slug. After that
+ * it is an app like any other: the admin scales it with {@code hoist ps:scale worker=3 -a
+ * hoist-builder}.
  */
 @RestController
 class PlatformAppInternalController {
@@ -41,8 +42,14 @@ class PlatformAppInternalController {
   private final FormationService formation;
   private final BlobSigner signer;
 
-  PlatformAppInternalController(AppRepository apps, AppService appService, AccountRepository accounts,
-      ReleaseService releases, CurrentRelease current, SlugService slugs, FormationService formation,
+  PlatformAppInternalController(
+      AppRepository apps,
+      AppService appService,
+      AccountRepository accounts,
+      ReleaseService releases,
+      CurrentRelease current,
+      SlugService slugs,
+      FormationService formation,
       BlobSigner signer) {
     this.apps = apps;
     this.appService = appService;
@@ -56,13 +63,17 @@ class PlatformAppInternalController {
 
   record Ensure(String stackImage, Map<String, String> config) {}
 
-  /** Creates or updates a platform app; answers whether it has a deployed slug, and that slug's commit. */
+  /**
+   * Creates or updates a platform app; answers whether it has a deployed slug, and that slug's
+   * commit.
+   */
   @PutMapping("/internal/platform-apps/{name}")
   @Transactional
   Map<String, Object> ensure(@PathVariable String name, @RequestBody Ensure body) {
     Caller admin = admin();
     App app = apps.findByName(name).orElseGet(() -> appService.create(admin, name));
-    if (!app.ownerId().equals(admin.id())) throw ApiException.conflict(name + " exists and is not the admin's");
+    if (!app.ownerId().equals(admin.id()))
+      throw ApiException.conflict(name + " exists and is not the admin's");
     app.runOn(body.stackImage());
     if (body.config() != null) {
       Map<String, String> merged = new TreeMap<>(app.config());
@@ -72,8 +83,10 @@ class PlatformAppInternalController {
         releases.configChanged(app, "Set platform config vars", admin.id());
       }
     }
-    String commit = current.slugOf(app.id()).map(s -> s.commit() == null ? "" : s.commit()).orElse("");
-    return Map.of("name", app.name(), "deployed", current.slugOf(app.id()).isPresent(), "commit", commit);
+    String commit =
+        current.slugOf(app.id()).map(s -> s.commit() == null ? "" : s.commit()).orElse("");
+    return Map.of(
+        "name", app.name(), "deployed", current.slugOf(app.id()).isPresent(), "commit", commit);
   }
 
   record NewSlug(Map<String, String> processTypes, String commit) {}
@@ -82,32 +95,42 @@ class PlatformAppInternalController {
   @ResponseStatus(HttpStatus.CREATED)
   @Transactional
   Map<String, Object> slug(@PathVariable String name, @RequestBody NewSlug body) {
-    Slug slug = slugs.create(app(name), body.processTypes(), null, body.commit(), "packed by the seed");
+    Slug slug =
+        slugs.create(app(name), body.processTypes(), null, body.commit(), "packed by the seed");
     return Map.of("id", slug.id(), "put_url", signer.url("PUT", slug.blobKey()));
   }
 
   record Deploy(String slug, int quantity, String type, String size) {}
 
-  /** Releases the uploaded slug and, when {@code quantity} is above 0, scales {@code type} to it. */
+  /**
+   * Releases the uploaded slug and, when {@code quantity} is above 0, scales {@code type} to it.
+   */
   @PostMapping("/internal/platform-apps/{name}/deploy")
   @Transactional
   Map<String, Object> deploy(@PathVariable String name, @RequestBody Deploy body) {
     App app = app(name);
-    Release release = releases.deploy(app, body.slug(), "Seed: first slug, packed by hand", admin());
+    Release release =
+        releases.deploy(app, body.slug(), "Seed: first slug, packed by hand", admin());
     if (body.quantity() > 0) { // 0 on a re-pack: the operator's scale stays as it is
       ObjectNode quantity = JsonNodeFactory.instance.objectNode().put("q", body.quantity());
-      formation.update(app, List.of(new FormationService.Update(body.type(), quantity.get("q"), body.size(), null)));
+      formation.update(
+          app,
+          List.of(new FormationService.Update(body.type(), quantity.get("q"), body.size(), null)));
     }
     return Map.of("version", release.version());
   }
 
   private App app(String name) {
-    return apps.findByName(name).orElseThrow(() -> ApiException.notFound("platform app " + name + " does not exist"));
+    return apps.findByName(name)
+        .orElseThrow(() -> ApiException.notFound("platform app " + name + " does not exist"));
   }
 
   private Caller admin() {
-    Account admin = accounts.findAll().stream().filter(Account::admin).findFirst()
-        .orElseThrow(() -> ApiException.conflict("there is no admin account yet"));
+    Account admin =
+        accounts.findAll().stream()
+            .filter(Account::admin)
+            .findFirst()
+            .orElseThrow(() -> ApiException.conflict("there is no admin account yet"));
     return Caller.of(admin);
   }
 }

@@ -1,5 +1,6 @@
 package dev.hoist.api.auth;
 
+import dev.hoist.api.web.ApiException;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -8,17 +9,22 @@ import java.time.Instant;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.regex.Pattern;
-import dev.hoist.api.web.ApiException;
 
-/** A person (or robot) who uses Hoist. Accounts are made by the admin; the first one is the admin. */
+/**
+ * A person (or robot) who uses Hoist. Accounts are made by the admin; the first one is the admin.
+ */
 @Entity
 @Table(name = "accounts")
 public class Account {
-  // Deliberately loose: one @, something on each side, no spaces. Mail delivery is not our business.
+  // Deliberately loose: one @, something on each side, no spaces. Mail delivery is not our
+  // business.
   private static final Pattern EMAIL = Pattern.compile("^[^@\\s]{1,64}@[^@\\s]{1,190}$");
 
   @Id private UUID id;
-  @Column(nullable = false, unique = true) private String email;
+
+  @Column(nullable = false, unique = true)
+  private String email;
+
   private boolean admin;
   private Instant createdAt;
   private Instant updatedAt;
@@ -36,9 +42,23 @@ public class Account {
     this.updatedAt = createdAt;
   }
 
-  public UUID id() { return id; }
-  public String email() { return email; }
-  public boolean admin() { return admin; }
-  public Instant createdAt() { return createdAt; }
-  public Instant updatedAt() { return updatedAt; }
+  public UUID id() {
+    return id;
+  }
+
+  public String email() {
+    return email;
+  }
+
+  public boolean admin() {
+    return admin;
+  }
+
+  public Instant createdAt() {
+    return createdAt;
+  }
+
+  public Instant updatedAt() {
+    return updatedAt;
+  }
 }

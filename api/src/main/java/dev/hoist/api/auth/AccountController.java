@@ -41,7 +41,8 @@ class AccountController {
   record CreateAccount(String email) {}
 
   /** {@code api_key} is present only in the answer that created the account. */
-  record AccountView(UUID id, String email, boolean admin, Instant createdAt, Instant updatedAt, String apiKey) {
+  record AccountView(
+      UUID id, String email, boolean admin, Instant createdAt, Instant updatedAt, String apiKey) {
     static AccountView of(Account a, String key) {
       return new AccountView(a.id(), a.email(), a.admin(), a.createdAt(), a.updatedAt(), key);
     }

@@ -20,7 +20,8 @@ public class AccountService {
 
   @Transactional(readOnly = true)
   public Optional<Caller> authenticate(String key) {
-    return tokens.findByTokenHash(Tokens.hash(key))
+    return tokens
+        .findByTokenHash(Tokens.hash(key))
         .flatMap(t -> accounts.findById(t.accountId()))
         .map(Caller::of);
   }
@@ -54,7 +55,8 @@ public class AccountService {
   @Transactional(readOnly = true)
   public Account find(String emailOrId) {
     Optional<Account> found = asUuid(emailOrId).flatMap(accounts::findById);
-    return found.or(() -> accounts.findByEmail(emailOrId.toLowerCase(java.util.Locale.ROOT)))
+    return found
+        .or(() -> accounts.findByEmail(emailOrId.toLowerCase(java.util.Locale.ROOT)))
         .orElseThrow(() -> ApiException.notFound("no account " + emailOrId));
   }
 
@@ -70,9 +72,11 @@ public class AccountService {
 
   @Transactional
   public ApiToken revoke(UUID accountId, String tokenId) {
-    ApiToken token = asUuid(tokenId).flatMap(tokens::findById)
-        .filter(t -> t.accountId().equals(accountId))
-        .orElseThrow(() -> ApiException.notFound("no authorization " + tokenId));
+    ApiToken token =
+        asUuid(tokenId)
+            .flatMap(tokens::findById)
+            .filter(t -> t.accountId().equals(accountId))
+            .orElseThrow(() -> ApiException.notFound("no authorization " + tokenId));
     tokens.delete(token);
     return token;
   }

@@ -26,8 +26,19 @@ public class ApiToken {
     this.createdAt = Instant.now();
   }
 
-  public UUID id() { return id; }
-  public UUID accountId() { return accountId; }
-  public String description() { return description; }
-  public Instant createdAt() { return createdAt; }
+  public UUID id() {
+    return id;
+  }
+
+  public UUID accountId() {
+    return accountId;
+  }
+
+  public String description() {
+    return description;
+  }
+
+  public Instant createdAt() {
+    return createdAt;
+  }
 }

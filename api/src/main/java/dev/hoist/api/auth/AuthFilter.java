@@ -15,10 +15,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Authenticates every request before it reaches a controller. Three kinds of path:
- * {@code /health} and signed archive URLs need nothing here (the archive controller checks the
- * signature); {@code /internal/**} needs the component token; everything else needs an account's
- * API key. A failure answers 401 with the API's error shape and goes no further.
+ * Authenticates every request before it reaches a controller. Three kinds of path: {@code /health}
+ * and signed archive URLs need nothing here (the archive controller checks the signature); {@code
+ * /internal/**} needs the component token; everything else needs an account's API key. A failure
+ * answers 401 with the API's error shape and goes no further.
  */
 @Component
 @Order(2)
@@ -34,7 +34,8 @@ class AuthFilter extends OncePerRequestFilter {
   }
 
   @Override
-  protected void doFilterInternal(HttpServletRequest req, HttpServletResponse res, FilterChain chain)
+  protected void doFilterInternal(
+      HttpServletRequest req, HttpServletResponse res, FilterChain chain)
       throws ServletException, IOException {
     String path = req.getRequestURI();
     if (path.equals("/health") || SignedPaths.isSigned(path)) {

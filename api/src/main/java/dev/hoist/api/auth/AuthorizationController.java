@@ -12,7 +12,10 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The caller's API keys, as Heroku's {@code /oauth/authorizations}: list, create (shown once), revoke. */
+/**
+ * The caller's API keys, as Heroku's {@code /oauth/authorizations}: list, create (shown once),
+ * revoke.
+ */
 @RestController
 class AuthorizationController {
   private final AccountService accounts;
@@ -46,9 +49,11 @@ class AuthorizationController {
 
   record AccessToken(String token) {}
 
-  record AuthorizationView(UUID id, String description, Instant createdAt, AccessToken accessToken) {
+  record AuthorizationView(
+      UUID id, String description, Instant createdAt, AccessToken accessToken) {
     static AuthorizationView of(ApiToken t, String key) {
-      return new AuthorizationView(t.id(), t.description(), t.createdAt(), key == null ? null : new AccessToken(key));
+      return new AuthorizationView(
+          t.id(), t.description(), t.createdAt(), key == null ? null : new AccessToken(key));
     }
   }
 }

@@ -18,8 +18,11 @@ class CallerResolver implements HandlerMethodArgumentResolver {
   }
 
   @Override
-  public Object resolveArgument(MethodParameter parameter, ModelAndViewContainer mav,
-      NativeWebRequest request, WebDataBinderFactory binders) {
+  public Object resolveArgument(
+      MethodParameter parameter,
+      ModelAndViewContainer mav,
+      NativeWebRequest request,
+      WebDataBinderFactory binders) {
     Object caller = request.getAttribute(Caller.ATTRIBUTE, RequestAttributes.SCOPE_REQUEST);
     if (caller == null) throw ApiException.unauthorized("this endpoint needs an account's API key");
     return caller;

@@ -18,8 +18,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * On start: makes the admin account when there is none, and writes the CLI's credentials file
- * ({@code $HOIST_HOME/credentials.json}, mode 0600) when it is missing, so that {@code hoist apps} works
- * at once on this machine. Keys are stored hashed, so a lost file is replaced by a new key, never read back.
+ * ({@code $HOIST_HOME/credentials.json}, mode 0600) when it is missing, so that {@code hoist apps}
+ * works at once on this machine. Keys are stored hashed, so a lost file is replaced by a new key,
+ * never read back.
  */
 @Component
 class FirstAdmin implements ApplicationRunner {
@@ -31,7 +32,11 @@ class FirstAdmin implements ApplicationRunner {
   private final ObjectMapper json;
   private final String email;
 
-  FirstAdmin(AccountService accounts, AccountRepository repository, ApiSettings settings, ObjectMapper json,
+  FirstAdmin(
+      AccountService accounts,
+      AccountRepository repository,
+      ApiSettings settings,
+      ObjectMapper json,
       @Value("${hoist.api.admin-email:${HOIST_ADMIN_EMAIL:admin@hoist.local}}") String email) {
     this.accounts = accounts;
     this.repository = repository;
@@ -48,7 +53,8 @@ class FirstAdmin implements ApplicationRunner {
       write(file, admin.account().email(), admin.key());
       log.info("created the admin account {}; its API key is in {}", admin.account().email(), file);
     } else if (!Files.exists(file)) {
-      Account admin = repository.findAll().stream().filter(Account::admin).findFirst().orElseThrow();
+      Account admin =
+          repository.findAll().stream().filter(Account::admin).findFirst().orElseThrow();
       write(file, admin.email(), accounts.issue(admin.id(), "credentials file").key());
       log.info("wrote a new API key for {} to {}", admin.email(), file);
     }
@@ -60,8 +66,12 @@ class FirstAdmin implements ApplicationRunner {
     credentials.put("api_url", settings.publicUrl());
     credentials.put("email", email);
     credentials.put("api_key", key);
-    Path tmp = Files.createTempFile(file.getParent(), ".credentials", ".tmp",
-        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+    Path tmp =
+        Files.createTempFile(
+            file.getParent(),
+            ".credentials",
+            ".tmp",
+            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
     json.writerWithDefaultPrettyPrinter().writeValue(tmp.toFile(), credentials);
     Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
   }

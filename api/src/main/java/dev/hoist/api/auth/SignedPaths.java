@@ -1,6 +1,8 @@
 package dev.hoist.api.auth;
 
-/** Paths whose authority is a signature in the URL, not a bearer token (blob downloads and uploads). */
+/**
+ * Paths whose authority is a signature in the URL, not a bearer token (blob downloads and uploads).
+ */
 public final class SignedPaths {
   private SignedPaths() {}
 

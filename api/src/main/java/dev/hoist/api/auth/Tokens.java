@@ -7,7 +7,10 @@ import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HexFormat;
 
-/** Makes API keys and hashes them. Keys carry 256 random bits, so SHA-256 needs no salt or stretching. */
+/**
+ * Makes API keys and hashes them. Keys carry 256 random bits, so SHA-256 needs no salt or
+ * stretching.
+ */
 public final class Tokens {
   private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -21,7 +24,8 @@ public final class Tokens {
 
   public static String hash(String key) {
     try {
-      byte[] digest = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
+      byte[] digest =
+          MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
       return HexFormat.of().formatHex(digest);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is part of every JDK", e);
@@ -30,6 +34,7 @@ public final class Tokens {
 
   /** Compares secrets in constant time, so a timing probe cannot guess a token byte by byte. */
   public static boolean same(String a, String b) {
-    return MessageDigest.isEqual(a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
+    return MessageDigest.isEqual(
+        a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
   }
 }

@@ -20,9 +20,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Signed blob URLs for sources, build caches and repository archives. (Slugs and build logs have their
- * own controllers: slug uploads are checked, build logs are followed live.) An upload is written whole to a scratch file, under the size
- * limit, before it replaces the blob.
+ * Signed blob URLs for sources, build caches and repository archives. (Slugs and build logs have
+ * their own controllers: slug uploads are checked, build logs are followed live.) An upload is
+ * written whole to a scratch file, under the size limit, before it replaces the blob.
  */
 @RestController
 class BlobController {
@@ -39,9 +39,13 @@ class BlobController {
   }
 
   @PutMapping("/blobs/{kind}/{file}")
-  Map<String, Object> put(@PathVariable String kind, @PathVariable String file,
-      @RequestParam(defaultValue = "0") long expires, @RequestParam(required = false) String signature,
-      HttpServletRequest request) throws IOException {
+  Map<String, Object> put(
+      @PathVariable String kind,
+      @PathVariable String file,
+      @RequestParam(defaultValue = "0") long expires,
+      @RequestParam(required = false) String signature,
+      HttpServletRequest request)
+      throws IOException {
     String key = authorize("PUT", kind, file, expires, signature);
     Path scratch = blobs.scratch();
     try {
@@ -57,19 +61,27 @@ class BlobController {
   }
 
   @GetMapping("/blobs/{kind}/{file}")
-  ResponseEntity<InputStreamResource> get(@PathVariable String kind, @PathVariable String file,
-      @RequestParam(defaultValue = "0") long expires, @RequestParam(required = false) String signature)
+  ResponseEntity<InputStreamResource> get(
+      @PathVariable String kind,
+      @PathVariable String file,
+      @RequestParam(defaultValue = "0") long expires,
+      @RequestParam(required = false) String signature)
       throws IOException {
     String key = authorize("GET", kind, file, expires, signature);
     long size = blobs.size(key).orElseThrow(() -> ApiException.notFound("no such blob"));
     InputStream in = blobs.open(key).orElseThrow(() -> ApiException.notFound("no such blob"));
-    return ResponseEntity.ok().contentType(MediaType.APPLICATION_OCTET_STREAM).contentLength(size).body(new InputStreamResource(in));
+    return ResponseEntity.ok()
+        .contentType(MediaType.APPLICATION_OCTET_STREAM)
+        .contentLength(size)
+        .body(new InputStreamResource(in));
   }
 
-  private String authorize(String method, String kind, String file, long expires, String signature) {
+  private String authorize(
+      String method, String kind, String file, long expires, String signature) {
     String key = kind + "/" + file;
     if (!KINDS.contains(kind) || !signer.verify(method, key, expires, signature)) {
-      throw ApiException.forbidden("this blob URL is not valid or has expired; ask the API for a new one");
+      throw ApiException.forbidden(
+          "this blob URL is not valid or has expired; ask the API for a new one");
     }
     return key;
   }

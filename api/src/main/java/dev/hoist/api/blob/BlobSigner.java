@@ -13,9 +13,10 @@ import javax.crypto.spec.SecretKeySpec;
 import org.springframework.stereotype.Component;
 
 /**
- * Signs blob URLs, as S3's pre-signed URLs do: {@code /blobs/KEY?method=GET&expires=EPOCH&signature=HMAC}.
- * Whoever holds the URL may do that one method on that one blob until it expires, with no API key: this
- * is how dynos fetch slugs and how {@code curl -X PUT} uploads them.
+ * Signs blob URLs, as S3's pre-signed URLs do: {@code
+ * /blobs/KEY?method=GET&expires=EPOCH&signature=HMAC}. Whoever holds the URL may do that one method
+ * on that one blob until it expires, with no API key: this is how dynos fetch slugs and how {@code
+ * curl -X PUT} uploads them.
  */
 @Component
 public class BlobSigner {
@@ -37,7 +38,14 @@ public class BlobSigner {
 
   public String url(String method, String key) {
     long expires = Instant.now().plus(LIFETIME).getEpochSecond();
-    return publicUrl + "/blobs/" + key + "?method=" + method + "&expires=" + expires + "&signature="
+    return publicUrl
+        + "/blobs/"
+        + key
+        + "?method="
+        + method
+        + "&expires="
+        + expires
+        + "&signature="
         + sign(method, key, expires);
   }
 
@@ -51,7 +59,8 @@ public class BlobSigner {
     try {
       Mac mac = Mac.getInstance("HmacSHA256");
       mac.init(new SecretKeySpec(secret, "HmacSHA256"));
-      byte[] sig = mac.doFinal((method + "\n" + key + "\n" + expires).getBytes(StandardCharsets.UTF_8));
+      byte[] sig =
+          mac.doFinal((method + "\n" + key + "\n" + expires).getBytes(StandardCharsets.UTF_8));
       return Base64.getUrlEncoder().withoutPadding().encodeToString(sig);
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("HmacSHA256 is part of every JDK", e);

@@ -13,7 +13,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
-/** Blobs as files under {@code hoist.api.blob-dir}; writes go to a scratch file, then an atomic rename. */
+/**
+ * Blobs as files under {@code hoist.api.blob-dir}; writes go to a scratch file, then an atomic
+ * rename.
+ */
 @Component
 class LocalBlobStore implements BlobStore {
   private static final Logger log = LoggerFactory.getLogger(LocalBlobStore.class);
@@ -63,7 +66,8 @@ class LocalBlobStore implements BlobStore {
 
   /** Keys come from the api, but are checked anyway: no key may name a file outside the store. */
   private Path path(String key) {
-    if (!KEY.matcher(key).matches() || key.contains("..")) throw new IllegalArgumentException("bad blob key " + key);
+    if (!KEY.matcher(key).matches() || key.contains(".."))
+      throw new IllegalArgumentException("bad blob key " + key);
     return root.resolve(key);
   }
 }

@@ -14,10 +14,11 @@ import org.hibernate.type.SqlTypes;
 /**
  * One build of an app's source into a slug: pending → building → succeeded or failed.
  *
- * <p>Only changed columns are written ({@code @DynamicUpdate}): the builder's output calls, which record
- * when it was last heard from, run in transactions beside the one that records the build's slug, and a
- * whole-row update from an output call that had loaded the build before the slug was recorded wrote the
- * slug back to null (seen as a fast static build's finish refused: "not this build's slug null").
+ * <p>Only changed columns are written ({@code @DynamicUpdate}): the builder's output calls, which
+ * record when it was last heard from, run in transactions beside the one that records the build's
+ * slug, and a whole-row update from an output call that had loaded the build before the slug was
+ * recorded wrote the slug back to null (seen as a fast static build's finish refused: "not this
+ * build's slug null").
  */
 @DynamicUpdate
 @Entity
@@ -49,7 +50,13 @@ public class Build {
 
   protected Build() {}
 
-  Build(UUID appId, String sourceUrl, String version, String description, List<String> buildpacks, UUID userId) {
+  Build(
+      UUID appId,
+      String sourceUrl,
+      String version,
+      String description,
+      List<String> buildpacks,
+      UUID userId) {
     this.id = UUID.randomUUID();
     this.appId = appId;
     this.status = PENDING;
@@ -62,7 +69,10 @@ public class Build {
     this.updatedAt = createdAt;
   }
 
-  /** Back in the queue: its claimer never said a word (a lost claim answer, a builder that died at once). */
+  /**
+   * Back in the queue: its claimer never said a word (a lost claim answer, a builder that died at
+   * once).
+   */
   void requeue() {
     this.status = PENDING;
     this.claimedAt = null;
@@ -95,17 +105,55 @@ public class Build {
     return SUCCEEDED.equals(status) || FAILED.equals(status);
   }
 
-  public UUID id() { return id; }
-  public UUID appId() { return appId; }
-  public String status() { return status; }
-  public String sourceUrl() { return sourceUrl; }
-  public String sourceVersion() { return sourceVersion; }
-  public String sourceDescription() { return sourceDescription; }
-  public List<String> buildpacks() { return List.copyOf(buildpacks); }
-  public UUID userId() { return userId; }
-  public UUID slugId() { return slugId; }
-  public UUID releaseId() { return releaseId; }
-  public String message() { return message; }
-  public Instant createdAt() { return createdAt; }
-  public Instant updatedAt() { return updatedAt; }
+  public UUID id() {
+    return id;
+  }
+
+  public UUID appId() {
+    return appId;
+  }
+
+  public String status() {
+    return status;
+  }
+
+  public String sourceUrl() {
+    return sourceUrl;
+  }
+
+  public String sourceVersion() {
+    return sourceVersion;
+  }
+
+  public String sourceDescription() {
+    return sourceDescription;
+  }
+
+  public List<String> buildpacks() {
+    return List.copyOf(buildpacks);
+  }
+
+  public UUID userId() {
+    return userId;
+  }
+
+  public UUID slugId() {
+    return slugId;
+  }
+
+  public UUID releaseId() {
+    return releaseId;
+  }
+
+  public String message() {
+    return message;
+  }
+
+  public Instant createdAt() {
+    return createdAt;
+  }
+
+  public Instant updatedAt() {
+    return updatedAt;
+  }
 }

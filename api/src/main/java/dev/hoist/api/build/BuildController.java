@@ -23,7 +23,10 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The public builds API: create from a source tarball, list, info; build cache; buildpacks; sources. */
+/**
+ * The public builds API: create from a source tarball, list, info; build cache; buildpacks;
+ * sources.
+ */
 @RestController
 class BuildController {
   private final AppAccess access;
@@ -34,8 +37,14 @@ class BuildController {
   private final BlobStore blobs;
   private final ApiSettings settings;
 
-  BuildController(AppAccess access, BuildService builds, Buildpacks buildpacks, ReleaseRepository releases,
-      BlobSigner signer, BlobStore blobs, ApiSettings settings) {
+  BuildController(
+      AppAccess access,
+      BuildService builds,
+      Buildpacks buildpacks,
+      ReleaseRepository releases,
+      BlobSigner signer,
+      BlobStore blobs,
+      ApiSettings settings) {
     this.access = access;
     this.builds = builds;
     this.buildpacks = buildpacks;
@@ -57,10 +66,20 @@ class BuildController {
   BuildView create(Caller caller, @PathVariable String app, @RequestBody CreateBuild body) {
     App found = access.visible(caller, app);
     if (body.sourceBlob() == null) throw ApiException.invalid("source_blob is required");
-    List<String> packs = body.buildpacks() == null ? null
-        : body.buildpacks().stream().map(b -> b == null ? null : b.url() != null ? b.url() : b.name()).toList();
-    Build b = builds.create(found, body.sourceBlob().url(), body.sourceBlob().version(),
-        body.sourceBlob().versionDescription(), packs, caller.id());
+    List<String> packs =
+        body.buildpacks() == null
+            ? null
+            : body.buildpacks().stream()
+                .map(b -> b == null ? null : b.url() != null ? b.url() : b.name())
+                .toList();
+    Build b =
+        builds.create(
+            found,
+            body.sourceBlob().url(),
+            body.sourceBlob().version(),
+            body.sourceBlob().versionDescription(),
+            packs,
+            caller.id());
     return view(b, found);
   }
 
@@ -99,15 +118,18 @@ class BuildController {
 
   @PutMapping("/apps/{app}/buildpack-installations")
   @Transactional
-  List<Installation> setInstallations(Caller caller, @PathVariable String app, @RequestBody Updates body) {
-    if (body.updates() == null) throw ApiException.invalid("updates is required (an empty list clears)");
+  List<Installation> setInstallations(
+      Caller caller, @PathVariable String app, @RequestBody Updates body) {
+    if (body.updates() == null)
+      throw ApiException.invalid("updates is required (an empty list clears)");
     List<String> urls = body.updates().stream().map(u -> u == null ? null : u.buildpack()).toList();
     return installations(buildpacks.replace(access.visible(caller, app), urls));
   }
 
   private static List<Installation> installations(List<String> urls) {
     return java.util.stream.IntStream.range(0, urls.size())
-        .mapToObj(i -> new Installation(i, new BuildpackUrl(urls.get(i), urls.get(i)))).toList();
+        .mapToObj(i -> new Installation(i, new BuildpackUrl(urls.get(i), urls.get(i))))
+        .toList();
   }
 
   record Source(String getUrl, String putUrl) {}
@@ -122,8 +144,13 @@ class BuildController {
   }
 
   private BuildView view(Build b, App app) {
-    Integer version = b.releaseId() == null ? null
-        : releases.findById(b.releaseId()).map(dev.hoist.api.release.Release::version).orElse(null);
+    Integer version =
+        b.releaseId() == null
+            ? null
+            : releases
+                .findById(b.releaseId())
+                .map(dev.hoist.api.release.Release::version)
+                .orElse(null);
     return BuildView.of(b, app, version, signer, settings.stack());
   }
 }

@@ -16,8 +16,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Component;
 
 /**
- * Build output: kept in memory while the build runs, so readers follow it live, and written to the blob
- * store when the build ends, so it can be read later ({@code hoist builds:output}).
+ * Build output: kept in memory while the build runs, so readers follow it live, and written to the
+ * blob store when the build ends, so it can be read later ({@code hoist builds:output}).
  */
 @Component
 class BuildOutput {
@@ -68,8 +68,8 @@ class BuildOutput {
   }
 
   /**
-   * Writes the output to {@code out}: all of it for a finished build; for a running one, what there is
-   * and then each new line as it comes, until the build ends.
+   * Writes the output to {@code out}: all of it for a finished build; for a running one, what there
+   * is and then each new line as it comes, until the build ends.
    */
   void copy(UUID build, OutputStream out) throws IOException, InterruptedException {
     Live l = live.get(build);

@@ -27,8 +27,9 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * Builds from queue to release. The api never runs a build: it queues it, hands it to a claiming builder,
- * relays its output, takes its slug and makes the release. A failed build touches nothing that runs.
+ * Builds from queue to release. The api never runs a build: it queues it, hands it to a claiming
+ * builder, relays its output, takes its slug and makes the release. A failed build touches nothing
+ * that runs.
  */
 @Service
 public class BuildService {
@@ -48,8 +49,17 @@ public class BuildService {
   private final LogStore logs;
   private final ApiSettings settings;
 
-  BuildService(BuildRepository builds, BuildQueue queue, BuildOutput output, AppRepository apps, SlugService slugs,
-      ReleaseService releases, Buildpacks buildpacks, BlobSigner signer, LogStore logs, ApiSettings settings) {
+  BuildService(
+      BuildRepository builds,
+      BuildQueue queue,
+      BuildOutput output,
+      AppRepository apps,
+      SlugService slugs,
+      ReleaseService releases,
+      Buildpacks buildpacks,
+      BlobSigner signer,
+      LogStore logs,
+      ApiSettings settings) {
     this.builds = builds;
     this.queue = queue;
     this.output = output;
@@ -63,13 +73,21 @@ public class BuildService {
   }
 
   @Transactional
-  public Build create(App app, String sourceUrl, String version, String description, List<String> buildpackUrls,
+  public Build create(
+      App app,
+      String sourceUrl,
+      String version,
+      String description,
+      List<String> buildpackUrls,
       UUID userId) {
     if (sourceUrl == null || !sourceUrl.matches("^https?://\\S{1,2000}$")) {
-      throw ApiException.invalid("source_blob.url must be an http(s) URL of a tar.gz of the source");
+      throw ApiException.invalid(
+          "source_blob.url must be an http(s) URL of a tar.gz of the source");
     }
-    if (version != null && version.length() > 200) throw ApiException.invalid("source_blob.version is too long");
-    List<String> packs = buildpackUrls == null ? buildpacks.of(app) : Buildpacks.check(buildpackUrls);
+    if (version != null && version.length() > 200)
+      throw ApiException.invalid("source_blob.version is too long");
+    List<String> packs =
+        buildpackUrls == null ? buildpacks.of(app) : Buildpacks.check(buildpackUrls);
     Build build = builds.save(new Build(app.id(), sourceUrl, version, description, packs, userId));
     output.start(build.id());
     queue.queued();
@@ -79,8 +97,10 @@ public class BuildService {
 
   @Transactional(readOnly = true)
   public Build get(App app, String id) {
-    return dev.hoist.api.auth.AccountService.asUuid(id).flatMap(u -> builds.findByIdAndAppId(u, app.id()))
-        .orElseThrow(() -> ApiException.notFound("build " + id + " does not exist in " + app.name()));
+    return dev.hoist.api.auth.AccountService.asUuid(id)
+        .flatMap(u -> builds.findByIdAndAppId(u, app.id()))
+        .orElseThrow(
+            () -> ApiException.notFound("build " + id + " does not exist in " + app.name()));
   }
 
   @Transactional(readOnly = true)
@@ -88,9 +108,21 @@ public class BuildService {
     return builds.findByAppIdOrderByCreatedAt(app.id());
   }
 
-  /** The job a builder runs: everything it needs, as signed URLs and values, and nothing of other apps. */
-  public record Job(UUID id, Map<String, Object> app, String sourceUrl, String version, String cacheGetUrl,
-      String cachePutUrl, Map<String, String> env, List<String> buildpacks, String stack, int timeoutSeconds,
+  /**
+   * The job a builder runs: everything it needs, as signed URLs and values, and nothing of other
+   * apps.
+   */
+  public record Job(
+      UUID id,
+      Map<String, Object> app,
+      String sourceUrl,
+      String version,
+      String cacheGetUrl,
+      String cachePutUrl,
+      Map<String, String> env,
+      List<String> buildpacks,
+      String stack,
+      int timeoutSeconds,
       long maxSlugBytes) {}
 
   @Transactional
@@ -101,9 +133,19 @@ public class BuildService {
     App app = apps.findById(b.appId()).orElseThrow();
     output.start(b.id());
     String cache = "caches/" + app.id() + ".tgz";
-    return Optional.of(new Job(b.id(), Map.of("id", app.id(), "name", app.name()), b.sourceUrl(), b.sourceVersion(),
-        signer.url("GET", cache), signer.url("PUT", cache), app.config(), b.buildpacks(), settings.stack(),
-        TIMEOUT_SECONDS, settings.maxSlugBytes()));
+    return Optional.of(
+        new Job(
+            b.id(),
+            Map.of("id", app.id(), "name", app.name()),
+            b.sourceUrl(),
+            b.sourceVersion(),
+            signer.url("GET", cache),
+            signer.url("PUT", cache),
+            app.config(),
+            b.buildpacks(),
+            settings.stack(),
+            TIMEOUT_SECONDS,
+            settings.maxSlugBytes()));
   }
 
   @Transactional
@@ -132,7 +174,8 @@ public class BuildService {
       logs.platform(app.id(), "api", "Build failed" + (message == null ? "" : ": " + message));
     } else {
       if (slugId == null || b.slugId() == null || !b.slugId().toString().equals(slugId)) {
-        throw ApiException.invalid("finish names slug " + slugId + ", not this build's slug " + b.slugId());
+        throw ApiException.invalid(
+            "finish names slug " + slugId + ", not this build's slug " + b.slugId());
       }
       Caller user = new Caller(b.userId(), null, false);
       Release release = releases.deploy(app, slugId, null, user);
@@ -151,17 +194,26 @@ public class BuildService {
   /** The release phase of a build's release ended: the build ends with it. */
   @org.springframework.context.event.EventListener
   public void releasePhaseEnded(dev.hoist.api.release.ReleasePhase.Ended ended) {
-    builds.findByReleaseIdAndStatus(ended.releaseId(), Build.BUILDING).ifPresent(b -> {
-      if (ended.succeeded()) {
-        output.append(b.id(), List.of("-----> Release phase succeeded"));
-        b.finish(Build.SUCCEEDED, ended.releaseId(), null);
-      } else {
-        output.append(b.id(), List.of(" !     Release phase failed with status " + ended.exitStatus()
-            + ": v" + ended.version() + " was not deployed; the running release is untouched"));
-        b.finish(Build.FAILED, ended.releaseId(), "release phase failed");
-      }
-      endOutputAfterCommit(b.id());
-    });
+    builds
+        .findByReleaseIdAndStatus(ended.releaseId(), Build.BUILDING)
+        .ifPresent(
+            b -> {
+              if (ended.succeeded()) {
+                output.append(b.id(), List.of("-----> Release phase succeeded"));
+                b.finish(Build.SUCCEEDED, ended.releaseId(), null);
+              } else {
+                output.append(
+                    b.id(),
+                    List.of(
+                        " !     Release phase failed with status "
+                            + ended.exitStatus()
+                            + ": v"
+                            + ended.version()
+                            + " was not deployed; the running release is untouched"));
+                b.finish(Build.FAILED, ended.releaseId(), "release phase failed");
+              }
+              endOutputAfterCommit(b.id());
+            });
   }
 
   /** A line of a release phase's output, shown to the pusher as part of the build output. */
@@ -169,14 +221,20 @@ public class BuildService {
   public void releasePhaseOutput(UUID appId, String dyno, String message) {
     if (!dyno.matches("^release\\.\\d{1,9}$")) return;
     int version = Integer.parseInt(dyno.substring("release.".length()));
-    builds.findPhaseBuild(appId, version).ifPresent(b -> {
-      b.seen();
-      output.append(b.id(), List.of("       " + message));
-    });
+    builds
+        .findPhaseBuild(appId, version)
+        .ifPresent(
+            b -> {
+              b.seen();
+              output.append(b.id(), List.of("       " + message));
+            });
   }
 
   private Build building(UUID buildId) {
-    Build b = builds.findById(buildId).orElseThrow(() -> ApiException.notFound("build " + buildId + " does not exist"));
+    Build b =
+        builds
+            .findById(buildId)
+            .orElseThrow(() -> ApiException.notFound("build " + buildId + " does not exist"));
     if (!Build.BUILDING.equals(b.status())) {
       throw ApiException.conflict("build " + buildId + " is " + b.status() + ", not building");
     }
@@ -184,21 +242,23 @@ public class BuildService {
   }
 
   private void endOutputAfterCommit(UUID buildId) {
-    TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-      @Override
-      public void afterCompletion(int status) {
-        try {
-          output.finish(buildId);
-        } catch (IOException e) {
-          log.warn("could not store the output of build {}: {}", buildId, e.toString());
-        }
-      }
-    });
+    TransactionSynchronizationManager.registerSynchronization(
+        new TransactionSynchronization() {
+          @Override
+          public void afterCompletion(int status) {
+            try {
+              output.finish(buildId);
+            } catch (IOException e) {
+              log.warn("could not store the output of build {}: {}", buildId, e.toString());
+            }
+          }
+        });
   }
 
   /**
-   * A claim whose answer never reached its builder (the builder's request timed out as the api answered)
-   * would strand the build: a claimed build with no word from its claimer goes back to the queue.
+   * A claim whose answer never reached its builder (the builder's request timed out as the api
+   * answered) would strand the build: a claimed build with no word from its claimer goes back to
+   * the queue.
    */
   @Scheduled(fixedDelay = 5_000)
   @Transactional
@@ -211,12 +271,16 @@ public class BuildService {
     if (!stranded.isEmpty()) queue.queued();
   }
 
-  /** A builder that went quiet (crashed, killed, cut off) fails its build, so the pusher hears of it. */
+  /**
+   * A builder that went quiet (crashed, killed, cut off) fails its build, so the pusher hears of
+   * it.
+   */
   @Scheduled(fixedDelay = 10_000)
   @Transactional
   public void failSilentBuilds() {
     for (Build b : builds.silentSince(Instant.now().minus(SILENCE))) {
-      output.append(b.id(), List.of(" !     Build failed: the builder stopped answering (builder lost)"));
+      output.append(
+          b.id(), List.of(" !     Build failed: the builder stopped answering (builder lost)"));
       b.finish(Build.FAILED, null, "builder lost");
       endOutputAfterCommit(b.id());
     }

@@ -21,7 +21,8 @@ class Buildpacks {
 
   @Transactional(readOnly = true)
   List<String> of(App app) {
-    return jdbc.queryForList("select url from app_buildpacks where app_id = ? order by ordinal", String.class, app.id());
+    return jdbc.queryForList(
+        "select url from app_buildpacks where app_id = ? order by ordinal", String.class, app.id());
   }
 
   @Transactional
@@ -29,7 +30,11 @@ class Buildpacks {
     List<String> checked = check(urls);
     jdbc.update("delete from app_buildpacks where app_id = ?", app.id());
     for (int i = 0; i < checked.size(); i++) {
-      jdbc.update("insert into app_buildpacks (app_id, ordinal, url) values (?, ?, ?)", app.id(), i, checked.get(i));
+      jdbc.update(
+          "insert into app_buildpacks (app_id, ordinal, url) values (?, ?, ?)",
+          app.id(),
+          i,
+          checked.get(i));
     }
     return checked;
   }
@@ -40,7 +45,8 @@ class Buildpacks {
     List<String> out = new ArrayList<>();
     for (String url : urls) {
       if (url == null || !url.matches("^(https?://\\S{1,2000}|[a-z0-9][a-z0-9/_.-]{0,100})$")) {
-        throw ApiException.invalid("buildpack '" + url + "' must be an http(s) URL or a shipped buildpack's name");
+        throw ApiException.invalid(
+            "buildpack '" + url + "' must be an http(s) URL or a shipped buildpack's name");
       }
       out.add(url);
     }

@@ -24,8 +24,8 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * What the git gateway asks (component token): whose key is this, may that account push to this app,
- * where do sources and the repository archive go, and start a build on the pusher's behalf.
+ * What the git gateway asks (component token): whose key is this, may that account push to this
+ * app, where do sources and the repository archive go, and start a build on the pusher's behalf.
  */
 @RestController
 class GatewayInternalController {
@@ -38,8 +38,15 @@ class GatewayInternalController {
   private final BlobSigner signer;
   private final ApiSettings settings;
 
-  GatewayInternalController(SshKeyRepository keys, AccountService accounts, AppRepository apps, AppAccess access,
-      BuildService builds, ReleaseRepository releases, BlobSigner signer, ApiSettings settings) {
+  GatewayInternalController(
+      SshKeyRepository keys,
+      AccountService accounts,
+      AppRepository apps,
+      AppAccess access,
+      BuildService builds,
+      ReleaseRepository releases,
+      BlobSigner signer,
+      ApiSettings settings) {
     this.keys = keys;
     this.accounts = accounts;
     this.apps = apps;
@@ -57,8 +64,10 @@ class GatewayInternalController {
   @GetMapping("/internal/keys")
   @Transactional(readOnly = true)
   Who key(@RequestParam String fingerprint) {
-    Account a = keys.findByFingerprint(fingerprint).map(k -> accounts.get(k.accountId()))
-        .orElseThrow(() -> ApiException.notFound("no account has that key"));
+    Account a =
+        keys.findByFingerprint(fingerprint)
+            .map(k -> accounts.get(k.accountId()))
+            .orElseThrow(() -> ApiException.notFound("no account has that key"));
     return new Who(new AccountRef(a.id(), a.email()));
   }
 
@@ -76,8 +85,15 @@ class GatewayInternalController {
   Map<String, Object> access(@PathVariable String app, @PathVariable UUID account) {
     Account a = accounts.get(account);
     App found = access.visible(Caller.of(a), app);
-    return Map.of("app", Map.of("id", found.id(), "name", found.name(), "web_url",
-        String.format(settings.routerUrl(), found.name())));
+    return Map.of(
+        "app",
+        Map.of(
+            "id",
+            found.id(),
+            "name",
+            found.name(),
+            "web_url",
+            String.format(settings.routerUrl(), found.name())));
   }
 
   @PostMapping("/internal/apps/{app}/sources")
@@ -105,8 +121,14 @@ class GatewayInternalController {
   BuildView create(@PathVariable String app, @RequestBody CreateBuild body) {
     App found = appNamed(app);
     if (body.sourceBlob() == null) throw ApiException.invalid("source_blob is required");
-    Build b = builds.create(found, body.sourceBlob().url(), body.sourceBlob().version(),
-        body.sourceBlob().versionDescription(), null, body.user() == null ? null : body.user().id());
+    Build b =
+        builds.create(
+            found,
+            body.sourceBlob().url(),
+            body.sourceBlob().version(),
+            body.sourceBlob().versionDescription(),
+            null,
+            body.user() == null ? null : body.user().id());
     return BuildView.of(b, found, null, signer, settings.stack());
   }
 
@@ -115,12 +137,18 @@ class GatewayInternalController {
   BuildView build(@PathVariable String app, @PathVariable String id) {
     App found = appNamed(app);
     Build b = builds.get(found, id);
-    Integer version = b.releaseId() == null ? null
-        : releases.findById(b.releaseId()).map(dev.hoist.api.release.Release::version).orElse(null);
+    Integer version =
+        b.releaseId() == null
+            ? null
+            : releases
+                .findById(b.releaseId())
+                .map(dev.hoist.api.release.Release::version)
+                .orElse(null);
     return BuildView.of(b, found, version, signer, settings.stack());
   }
 
   private App appNamed(String app) {
-    return apps.findByName(app).orElseThrow(() -> ApiException.notFound("app '" + app + "' does not exist"));
+    return apps.findByName(app)
+        .orElseThrow(() -> ApiException.notFound("app '" + app + "' does not exist"));
   }
 }

@@ -24,8 +24,19 @@ public class Collaborator {
     this.createdAt = Instant.now();
   }
 
-  public UUID id() { return id; }
-  public UUID appId() { return appId; }
-  public UUID accountId() { return accountId; }
-  public Instant createdAt() { return createdAt; }
+  public UUID id() {
+    return id;
+  }
+
+  public UUID appId() {
+    return appId;
+  }
+
+  public UUID accountId() {
+    return accountId;
+  }
+
+  public Instant createdAt() {
+    return createdAt;
+  }
 }

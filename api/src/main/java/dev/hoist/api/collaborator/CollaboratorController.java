@@ -1,8 +1,8 @@
 package dev.hoist.api.collaborator;
 
-import dev.hoist.api.app.AppRef;
 import dev.hoist.api.app.App;
 import dev.hoist.api.app.AppAccess;
+import dev.hoist.api.app.AppRef;
 import dev.hoist.api.auth.Account;
 import dev.hoist.api.auth.AccountService;
 import dev.hoist.api.auth.Caller;
@@ -21,14 +21,17 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code /apps/{app}/collaborators}: who besides the owner may work on an app. Owner-only changes. */
+/**
+ * {@code /apps/{app}/collaborators}: who besides the owner may work on an app. Owner-only changes.
+ */
 @RestController
 class CollaboratorController {
   private final AppAccess access;
   private final AccountService accounts;
   private final CollaboratorRepository collaborators;
 
-  CollaboratorController(AppAccess access, AccountService accounts, CollaboratorRepository collaborators) {
+  CollaboratorController(
+      AppAccess access, AccountService accounts, CollaboratorRepository collaborators) {
     this.access = access;
     this.accounts = accounts;
     this.collaborators = collaborators;
@@ -40,8 +43,13 @@ class CollaboratorController {
     App found = access.visible(caller, app);
     Account owner = accounts.get(found.ownerId());
     List<CollaboratorView> all = new ArrayList<>();
-    all.add(new CollaboratorView(owner.id(), AppRef.of(found), new UserRef(owner.id(), owner.email()), "owner",
-        found.createdAt()));
+    all.add(
+        new CollaboratorView(
+            owner.id(),
+            AppRef.of(found),
+            new UserRef(owner.id(), owner.email()),
+            "owner",
+            found.createdAt()));
     for (Collaborator c : collaborators.findByAppIdOrderByCreatedAt(found.id())) {
       all.add(view(found, c));
     }
@@ -53,11 +61,14 @@ class CollaboratorController {
   @Transactional
   CollaboratorView add(Caller caller, @PathVariable String app, @RequestBody AddCollaborator body) {
     App found = access.owned(caller, app);
-    if (body.user() == null || body.user().isBlank()) throw ApiException.invalid("user is required");
+    if (body.user() == null || body.user().isBlank())
+      throw ApiException.invalid("user is required");
     Account account = accounts.find(body.user());
-    if (account.id().equals(found.ownerId())) throw ApiException.conflict(account.email() + " owns " + found.name());
+    if (account.id().equals(found.ownerId()))
+      throw ApiException.conflict(account.email() + " owns " + found.name());
     if (collaborators.existsByAppIdAndAccountId(found.id(), account.id())) {
-      throw ApiException.conflict(account.email() + " is already a collaborator on " + found.name());
+      throw ApiException.conflict(
+          account.email() + " is already a collaborator on " + found.name());
     }
     return view(found, collaborators.save(new Collaborator(found.id(), account.id())));
   }
@@ -67,20 +78,22 @@ class CollaboratorController {
   CollaboratorView remove(Caller caller, @PathVariable String app, @PathVariable String user) {
     App found = access.owned(caller, app);
     Account account = accounts.find(user);
-    Collaborator c = collaborators.findByAppIdAndAccountId(found.id(), account.id())
-        .orElseThrow(() -> ApiException.notFound(user + " is not a collaborator on " + found.name()));
+    Collaborator c =
+        collaborators
+            .findByAppIdAndAccountId(found.id(), account.id())
+            .orElseThrow(
+                () -> ApiException.notFound(user + " is not a collaborator on " + found.name()));
     collaborators.delete(c);
     return view(found, c);
   }
 
   private CollaboratorView view(App app, Collaborator c) {
     Account a = accounts.get(c.accountId());
-    return new CollaboratorView(c.id(), AppRef.of(app), new UserRef(a.id(), a.email()), "collaborator",
-        c.createdAt());
+    return new CollaboratorView(
+        c.id(), AppRef.of(app), new UserRef(a.id(), a.email()), "collaborator", c.createdAt());
   }
 
   record AddCollaborator(String user, Boolean silent) {}
-
 
   record UserRef(UUID id, String email) {}
 

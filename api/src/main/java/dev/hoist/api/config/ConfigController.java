@@ -13,7 +13,9 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code /apps/{app}/config-vars}: read, and PATCH (null unsets). A real change makes a release. */
+/**
+ * {@code /apps/{app}/config-vars}: read, and PATCH (null unsets). A real change makes a release.
+ */
 @RestController
 class ConfigController {
   private final AppAccess access;

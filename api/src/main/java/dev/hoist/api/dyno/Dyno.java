@@ -6,7 +6,9 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
 
-/** A dyno as the dyno manager last saw it. Observed state: the api never acts on it, only shows it. */
+/**
+ * A dyno as the dyno manager last saw it. Observed state: the api never acts on it, only shows it.
+ */
 @Entity
 @Table(name = "dynos")
 public class Dyno {
@@ -37,7 +39,9 @@ public class Dyno {
     update(r);
   }
 
-  /** Takes the newest report; {@code updated_at} moves only when the state changes, as on Heroku. */
+  /**
+   * Takes the newest report; {@code updated_at} moves only when the state changes, as on Heroku.
+   */
   void update(DynoReport r) {
     if (!r.state().equals(state)) this.updatedAt = Instant.now();
     this.type = r.type();
@@ -56,16 +60,51 @@ public class Dyno {
     return name + "|" + releaseVersion + "|" + state + "|" + address + "|" + routable;
   }
 
-  public UUID id() { return id; }
-  public String name() { return name; }
-  public String type() { return type; }
-  public String state() { return state; }
-  public String command() { return command; }
-  public String size() { return size; }
-  public Integer releaseVersion() { return releaseVersion; }
-  public String address() { return address; }
-  public boolean routable() { return routable; }
-  public Integer exitCode() { return exitCode; }
-  public Instant createdAt() { return createdAt; }
-  public Instant updatedAt() { return updatedAt; }
+  public UUID id() {
+    return id;
+  }
+
+  public String name() {
+    return name;
+  }
+
+  public String type() {
+    return type;
+  }
+
+  public String state() {
+    return state;
+  }
+
+  public String command() {
+    return command;
+  }
+
+  public String size() {
+    return size;
+  }
+
+  public Integer releaseVersion() {
+    return releaseVersion;
+  }
+
+  public String address() {
+    return address;
+  }
+
+  public boolean routable() {
+    return routable;
+  }
+
+  public Integer exitCode() {
+    return exitCode;
+  }
+
+  public Instant createdAt() {
+    return createdAt;
+  }
+
+  public Instant updatedAt() {
+    return updatedAt;
+  }
 }

@@ -19,8 +19,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * What users ask of dynos — restarts and one-off runs — recorded as desired state for the dyno manager.
- * A restart is a time per target; the manager replaces any dyno that started before it.
+ * What users ask of dynos — restarts and one-off runs — recorded as desired state for the dyno
+ * manager. A restart is a time per target; the manager replaces any dyno that started before it.
  */
 @Service
 public class DynoCommands {
@@ -33,8 +33,13 @@ public class DynoCommands {
   private final LogStore logs;
   private final dev.hoist.api.release.ReleaseService releases;
 
-  DynoCommands(JdbcTemplate jdbc, OneOffDynoRepository oneOffs, CurrentRelease current, StateRevision revision,
-      LogStore logs, dev.hoist.api.release.ReleaseService releases) {
+  DynoCommands(
+      JdbcTemplate jdbc,
+      OneOffDynoRepository oneOffs,
+      CurrentRelease current,
+      StateRevision revision,
+      LogStore logs,
+      dev.hoist.api.release.ReleaseService releases) {
     this.releases = releases;
     this.logs = logs;
     this.jdbc = jdbc;
@@ -46,9 +51,12 @@ public class DynoCommands {
   /** Restarts the dynos that {@code target} names: "*" for all, a type, or a dyno name. */
   @Transactional
   public void restart(App app, String target) {
-    jdbc.update("insert into dyno_restarts (app_id, target, requested_at) values (?, ?, ?) "
-        + "on conflict (app_id, target) do update set requested_at = excluded.requested_at",
-        app.id(), target, Timestamp.from(Instant.now()));
+    jdbc.update(
+        "insert into dyno_restarts (app_id, target, requested_at) values (?, ?, ?) "
+            + "on conflict (app_id, target) do update set requested_at = excluded.requested_at",
+        app.id(),
+        target,
+        Timestamp.from(Instant.now()));
     revision.bump();
     logs.platform(app.id(), "api", "Restart " + (target.equals("*") ? "all dynos" : target));
   }
@@ -57,31 +65,49 @@ public class DynoCommands {
   @Transactional(readOnly = true)
   public Map<String, Long> restarts(App app) {
     Map<String, Long> all = new HashMap<>();
-    jdbc.query("select target, requested_at from dyno_restarts where app_id = ?",
-        rs -> { all.put(rs.getString(1), rs.getTimestamp(2).getTime()); }, app.id());
+    jdbc.query(
+        "select target, requested_at from dyno_restarts where app_id = ?",
+        rs -> {
+          all.put(rs.getString(1), rs.getTimestamp(2).getTime());
+        },
+        app.id());
     return all;
   }
 
   /** A new one-off dyno {@code run.N} on the current release. */
   @Transactional
-  public OneOffDyno run(App app, String command, boolean attach, Map<String, String> env, String size, Integer ttl) {
+  public OneOffDyno run(
+      App app, String command, boolean attach, Map<String, String> env, String size, Integer ttl) {
     if (command == null || command.isBlank()) throw ApiException.invalid("command is required");
-    if (command.length() > 8192) throw ApiException.invalid("command is longer than 8192 characters");
+    if (command.length() > 8192)
+      throw ApiException.invalid("command is longer than 8192 characters");
     if (current.slugOf(app.id()).isEmpty()) {
       throw ApiException.invalid(app.name() + " has no release with a slug yet: deploy it first");
     }
     Map<String, String> vars = env == null ? Map.of() : env;
-    vars.forEach((k, v) -> {
-      if (!ENV_KEY.matcher(k).matches() || v == null) throw ApiException.invalid("env " + k + " is not KEY=string");
-    });
+    vars.forEach(
+        (k, v) -> {
+          if (!ENV_KEY.matcher(k).matches() || v == null)
+            throw ApiException.invalid("env " + k + " is not KEY=string");
+        });
     int timeToLive = ttl == null ? 3600 : ttl;
     if (timeToLive < 1 || timeToLive > OneOffDyno.MAX_TIME_TO_LIVE) {
-      throw ApiException.invalid("time_to_live must be from 1 to " + OneOffDyno.MAX_TIME_TO_LIVE + " seconds");
+      throw ApiException.invalid(
+          "time_to_live must be from 1 to " + OneOffDyno.MAX_TIME_TO_LIVE + " seconds");
     }
     DynoSize dynoSize = size == null ? DynoSize.DEFAULT : DynoSize.parse(size);
     String name = freeName(app);
-    OneOffDyno dyno = oneOffs.save(new OneOffDyno(app.id(), name, command, dynoSize.label(), vars, attach,
-        attach ? Tokens.newKey() : null, timeToLive));
+    OneOffDyno dyno =
+        oneOffs.save(
+            new OneOffDyno(
+                app.id(),
+                name,
+                command,
+                dynoSize.label(),
+                vars,
+                attach,
+                attach ? Tokens.newKey() : null,
+                timeToLive));
     revision.bump();
     logs.platform(app.id(), "api", "Starting process with command `" + command + "` as " + name);
     return dyno;
@@ -106,13 +132,18 @@ public class DynoCommands {
    */
   @Transactional
   public boolean finish(App app, String name, Integer exitStatus) {
-    return oneOffs.findByAppIdAndName(app.id(), name).map(d -> {
-      oneOffs.delete(d);
-      revision.bump();
-      if (d.releaseVersion() != null) {
-        releases.releasePhaseEnded(app, d.releaseVersion(), exitStatus == null ? -1 : exitStatus);
-      }
-      return true;
-    }).orElse(false);
+    return oneOffs
+        .findByAppIdAndName(app.id(), name)
+        .map(
+            d -> {
+              oneOffs.delete(d);
+              revision.bump();
+              if (d.releaseVersion() != null) {
+                releases.releasePhaseEnded(
+                    app, d.releaseVersion(), exitStatus == null ? -1 : exitStatus);
+              }
+              return true;
+            })
+        .orElse(false);
   }
 }

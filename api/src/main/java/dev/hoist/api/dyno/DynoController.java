@@ -13,8 +13,8 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code GET /apps/{app}/dynos}: the dynos as the dyno manager last reported them (see
- * {@link DynoInternalController}).
+ * {@code GET /apps/{app}/dynos}: the dynos as the dyno manager last reported them (see {@link
+ * DynoInternalController}).
  */
 @RestController
 class DynoController {
@@ -35,8 +35,10 @@ class DynoController {
     for (Dyno d : dynos.findByAppIdOrderByName(found.id())) {
       newest.merge(d.name(), d, (a, b) -> version(a) >= version(b) ? a : b);
     }
-    return newest.values().stream().sorted(Comparator.comparing(Dyno::type).thenComparing(DynoController::number))
-        .map(d -> DynoView.of(found, d)).toList();
+    return newest.values().stream()
+        .sorted(Comparator.comparing(Dyno::type).thenComparing(DynoController::number))
+        .map(d -> DynoView.of(found, d))
+        .toList();
   }
 
   private static int version(Dyno d) {

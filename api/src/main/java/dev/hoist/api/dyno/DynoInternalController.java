@@ -19,8 +19,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The dyno manager's side (component token): {@code PUT /internal/apps/{app}/dynos} sends the whole
- * observed list of an app each time (a level, not a stream of events), and
- * {@code POST /internal/apps/{app}/one-offs/{name}/exit} says that a one-off ended.
+ * observed list of an app each time (a level, not a stream of events), and {@code POST
+ * /internal/apps/{app}/one-offs/{name}/exit} says that a one-off ended.
  */
 @RestController
 class DynoInternalController {
@@ -29,7 +29,8 @@ class DynoInternalController {
   private final DynoCommands commands;
   private final RoutesRevision routes;
 
-  DynoInternalController(AppRepository apps, DynoRepository dynos, DynoCommands commands, RoutesRevision routes) {
+  DynoInternalController(
+      AppRepository apps, DynoRepository dynos, DynoCommands commands, RoutesRevision routes) {
     this.apps = apps;
     this.dynos = dynos;
     this.commands = commands;
@@ -48,8 +49,10 @@ class DynoInternalController {
     }
     List<Dyno> before = dynos.findByAppIdOrderByName(found.id());
     String routingBefore = routing(before);
-    Map<String, Dyno> known = before.stream().collect(Collectors.toMap(d -> d.name() + "@" + d.releaseVersion(),
-        Function.identity()));
+    Map<String, Dyno> known =
+        before.stream()
+            .collect(
+                Collectors.toMap(d -> d.name() + "@" + d.releaseVersion(), Function.identity()));
     for (DynoReport r : observed) {
       Dyno d = known.remove(r.key());
       if (d == null) dynos.save(new Dyno(found.id(), r));
@@ -66,7 +69,8 @@ class DynoInternalController {
 
   @PostMapping("/internal/apps/{app}/one-offs/{name}/exit")
   @Transactional
-  Map<String, Object> exited(@PathVariable String app, @PathVariable String name, @RequestBody Exit body) {
+  Map<String, Object> exited(
+      @PathVariable String app, @PathVariable String name, @RequestBody Exit body) {
     return Map.of("finished", commands.finish(appNamed(app), name, body.status()));
   }
 
@@ -75,6 +79,7 @@ class DynoInternalController {
   }
 
   private App appNamed(String app) {
-    return apps.findByName(app).orElseThrow(() -> ApiException.notFound("app '" + app + "' does not exist"));
+    return apps.findByName(app)
+        .orElseThrow(() -> ApiException.notFound("app '" + app + "' does not exist"));
   }
 }

@@ -10,7 +10,10 @@ import java.util.UUID;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
-/** A one-off dyno asked for ({@code hoist run}) and not finished yet: desired state for the dyno manager. */
+/**
+ * A one-off dyno asked for ({@code hoist run}) and not finished yet: desired state for the dyno
+ * manager.
+ */
 @Entity
 @Table(name = "one_off_dynos")
 public class OneOffDyno {
@@ -33,8 +36,15 @@ public class OneOffDyno {
 
   protected OneOffDyno() {}
 
-  OneOffDyno(UUID appId, String name, String command, String size, Map<String, String> env, boolean attach,
-      String attachToken, int timeToLive) {
+  OneOffDyno(
+      UUID appId,
+      String name,
+      String command,
+      String size,
+      Map<String, String> env,
+      boolean attach,
+      String attachToken,
+      int timeToLive) {
     this.id = UUID.randomUUID();
     this.appId = appId;
     this.name = name;
@@ -47,22 +57,59 @@ public class OneOffDyno {
     this.createdAt = Instant.now();
   }
 
-  /** The release phase of {@code version}: runs that release's slug and config, not the current one's. */
-  public static OneOffDyno releasePhase(UUID appId, int version, String command, Map<String, String> env) {
-    OneOffDyno d = new OneOffDyno(appId, "release." + version, command, "standard-1X", env, false, null, 3600);
+  /**
+   * The release phase of {@code version}: runs that release's slug and config, not the current
+   * one's.
+   */
+  public static OneOffDyno releasePhase(
+      UUID appId, int version, String command, Map<String, String> env) {
+    OneOffDyno d =
+        new OneOffDyno(appId, "release." + version, command, "standard-1X", env, false, null, 3600);
     d.releaseVersion = version;
     return d;
   }
 
-  public UUID id() { return id; }
-  public UUID appId() { return appId; }
-  public String name() { return name; }
-  public String command() { return command; }
-  public String size() { return size; }
-  public Map<String, String> env() { return new TreeMap<>(env); }
-  public boolean attach() { return attach; }
-  public String attachToken() { return attachToken; }
-  public int timeToLive() { return timeToLive; }
-  public Integer releaseVersion() { return releaseVersion; }
-  public Instant createdAt() { return createdAt; }
+  public UUID id() {
+    return id;
+  }
+
+  public UUID appId() {
+    return appId;
+  }
+
+  public String name() {
+    return name;
+  }
+
+  public String command() {
+    return command;
+  }
+
+  public String size() {
+    return size;
+  }
+
+  public Map<String, String> env() {
+    return new TreeMap<>(env);
+  }
+
+  public boolean attach() {
+    return attach;
+  }
+
+  public String attachToken() {
+    return attachToken;
+  }
+
+  public int timeToLive() {
+    return timeToLive;
+  }
+
+  public Integer releaseVersion() {
+    return releaseVersion;
+  }
+
+  public Instant createdAt() {
+    return createdAt;
+  }
 }

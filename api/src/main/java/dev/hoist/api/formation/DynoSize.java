@@ -5,8 +5,8 @@ import java.util.Arrays;
 import java.util.stream.Collectors;
 
 /**
- * The dyno sizes, named as Heroku's. The dyno manager turns memory into the container's hard limit and
- * pids into its process-count limit.
+ * The dyno sizes, named as Heroku's. The dyno manager turns memory into the container's hard limit
+ * and pids into its process-count limit.
  */
 public enum DynoSize {
   ECO("eco", 512, 256),
@@ -28,15 +28,33 @@ public enum DynoSize {
     this.pids = pids;
   }
 
-  public String label() { return label; }
-  public int memoryMb() { return memoryMb; }
-  public int pids() { return pids; }
+  public String label() {
+    return label;
+  }
 
-  /** Any case: {@code standard-2x}, {@code Standard-2X} and {@code STANDARD-2X} name the same size. */
+  public int memoryMb() {
+    return memoryMb;
+  }
+
+  public int pids() {
+    return pids;
+  }
+
+  /**
+   * Any case: {@code standard-2x}, {@code Standard-2X} and {@code STANDARD-2X} name the same size.
+   */
   public static DynoSize parse(String name) {
-    return Arrays.stream(values()).filter(s -> s.label.equalsIgnoreCase(name == null ? "" : name.trim()))
+    return Arrays.stream(values())
+        .filter(s -> s.label.equalsIgnoreCase(name == null ? "" : name.trim()))
         .findFirst()
-        .orElseThrow(() -> ApiException.invalid("size '" + name + "' is not one of "
-            + Arrays.stream(values()).map(DynoSize::label).collect(Collectors.joining(", "))));
+        .orElseThrow(
+            () ->
+                ApiException.invalid(
+                    "size '"
+                        + name
+                        + "' is not one of "
+                        + Arrays.stream(values())
+                            .map(DynoSize::label)
+                            .collect(Collectors.joining(", "))));
   }
 }

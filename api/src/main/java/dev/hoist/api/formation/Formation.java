@@ -8,7 +8,9 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
 
-/** How many dynos of one process type an app wants, and of what size: desired state, nothing more. */
+/**
+ * How many dynos of one process type an app wants, and of what size: desired state, nothing more.
+ */
 @Entity
 @Table(name = "formations")
 public class Formation {
@@ -26,7 +28,8 @@ public class Formation {
 
   Formation(UUID appId, String type, int quantity, DynoSize size) {
     if (!Slug.PROCESS_TYPE.matcher(type).matches()) {
-      throw ApiException.invalid("process type '" + type + "' is not allowed: use letters, digits, _ and -");
+      throw ApiException.invalid(
+          "process type '" + type + "' is not allowed: use letters, digits, _ and -");
     }
     this.id = UUID.randomUUID();
     this.appId = appId;
@@ -38,18 +41,39 @@ public class Formation {
 
   void scale(int quantity, DynoSize size) {
     if (quantity < 0 || quantity > MAX_QUANTITY) {
-      throw ApiException.invalid("quantity of " + type + " must be from 0 to " + MAX_QUANTITY + ", not " + quantity);
+      throw ApiException.invalid(
+          "quantity of " + type + " must be from 0 to " + MAX_QUANTITY + ", not " + quantity);
     }
     this.quantity = quantity;
     this.size = size.label();
     this.updatedAt = Instant.now();
   }
 
-  public UUID id() { return id; }
-  public UUID appId() { return appId; }
-  public String type() { return type; }
-  public int quantity() { return quantity; }
-  public DynoSize size() { return DynoSize.parse(size); }
-  public Instant createdAt() { return createdAt; }
-  public Instant updatedAt() { return updatedAt; }
+  public UUID id() {
+    return id;
+  }
+
+  public UUID appId() {
+    return appId;
+  }
+
+  public String type() {
+    return type;
+  }
+
+  public int quantity() {
+    return quantity;
+  }
+
+  public DynoSize size() {
+    return DynoSize.parse(size);
+  }
+
+  public Instant createdAt() {
+    return createdAt;
+  }
+
+  public Instant updatedAt() {
+    return updatedAt;
+  }
 }

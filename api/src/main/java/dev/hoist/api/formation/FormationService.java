@@ -18,9 +18,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Scaling. A batch of updates is checked whole and applied in one transaction: one bad update changes
- * nothing. Once the app has a slug, only its process types can be scaled; before the first deploy any
- * well-formed type is kept, so {@code ps:scale} can be set up ahead of the first push.
+ * Scaling. A batch of updates is checked whole and applied in one transaction: one bad update
+ * changes nothing. Once the app has a slug, only its process types can be scaled; before the first
+ * deploy any well-formed type is kept, so {@code ps:scale} can be set up ahead of the first push.
  */
 @Service
 public class FormationService {
@@ -32,8 +32,12 @@ public class FormationService {
   private final RoutesRevision routes;
   private final LogStore logs;
 
-  FormationService(FormationRepository formations, CurrentRelease current, StateRevision revision,
-      RoutesRevision routes, LogStore logs) {
+  FormationService(
+      FormationRepository formations,
+      CurrentRelease current,
+      StateRevision revision,
+      RoutesRevision routes,
+      LogStore logs) {
     this.logs = logs;
     this.formations = formations;
     this.current = current;
@@ -45,46 +49,71 @@ public class FormationService {
 
   public record SizeRef(String name) {}
 
-  /** A formation row with the command its type runs in the current release (null before a deploy). */
+  /**
+   * A formation row with the command its type runs in the current release (null before a deploy).
+   */
   public record Entry(Formation formation, String command) {}
 
   @Transactional(readOnly = true)
   public List<Entry> list(App app) {
     Map<String, String> types = processTypes(app).orElse(Map.of());
     return formations.findByAppIdOrderByType(app.id()).stream()
-        .map(f -> new Entry(f, types.get(f.type()))).toList();
+        .map(f -> new Entry(f, types.get(f.type())))
+        .toList();
   }
 
   @Transactional(readOnly = true)
   public Entry get(App app, String type) {
-    Formation f = formations.findByAppIdAndType(app.id(), type)
-        .orElseThrow(() -> ApiException.notFound("no process type " + type + " in " + app.name()));
+    Formation f =
+        formations
+            .findByAppIdAndType(app.id(), type)
+            .orElseThrow(
+                () -> ApiException.notFound("no process type " + type + " in " + app.name()));
     return new Entry(f, processTypes(app).map(t -> t.get(type)).orElse(null));
   }
 
   @Transactional
   public List<Entry> update(App app, List<Update> updates) {
-    if (updates == null || updates.isEmpty()) throw ApiException.invalid("updates must list at least one change");
+    if (updates == null || updates.isEmpty())
+      throw ApiException.invalid("updates must list at least one change");
     Optional<Map<String, String>> types = processTypes(app);
     Set<String> seen = new HashSet<>();
     for (Update u : updates) {
-      if (u == null || u.type() == null || u.type().isBlank()) throw ApiException.invalid("each update needs a type");
-      if (!seen.add(u.type())) throw ApiException.invalid("type " + u.type() + " appears twice in one request");
+      if (u == null || u.type() == null || u.type().isBlank())
+        throw ApiException.invalid("each update needs a type");
+      if (!seen.add(u.type()))
+        throw ApiException.invalid("type " + u.type() + " appears twice in one request");
       if (absent(u.quantity()) && u.size() == null && u.dynoSize() == null) {
-        throw ApiException.invalid("the update of " + u.type() + " changes neither quantity nor size");
+        throw ApiException.invalid(
+            "the update of " + u.type() + " changes neither quantity nor size");
       }
       if (types.isPresent() && !types.get().containsKey(u.type())) {
-        throw ApiException.notFound("no process type " + u.type() + " in " + app.name()
-            + "'s current release; it has " + String.join(", ", types.get().keySet()));
+        throw ApiException.notFound(
+            "no process type "
+                + u.type()
+                + " in "
+                + app.name()
+                + "'s current release; it has "
+                + String.join(", ", types.get().keySet()));
       }
     }
     for (Update u : updates) apply(app, u);
     revision.bump();
     routes.bump();
     List<Entry> now = list(app);
-    logs.platform(app.id(), "api", "Scaled to " + now.stream()
-        .map(e -> e.formation().type() + "@" + e.formation().quantity() + ":" + e.formation().size().label())
-        .collect(java.util.stream.Collectors.joining(" ")));
+    logs.platform(
+        app.id(),
+        "api",
+        "Scaled to "
+            + now.stream()
+                .map(
+                    e ->
+                        e.formation().type()
+                            + "@"
+                            + e.formation().quantity()
+                            + ":"
+                            + e.formation().size().label())
+                .collect(java.util.stream.Collectors.joining(" ")));
     return now;
   }
 
@@ -98,7 +127,8 @@ public class FormationService {
   }
 
   private static Optional<DynoSize> sizeOf(Update u) {
-    if (u.size() != null && u.dynoSize() != null) throw ApiException.invalid("give size or dyno_size, not both");
+    if (u.size() != null && u.dynoSize() != null)
+      throw ApiException.invalid("give size or dyno_size, not both");
     if (u.size() != null) return Optional.of(DynoSize.parse(u.size()));
     if (u.dynoSize() != null) return Optional.of(DynoSize.parse(u.dynoSize().name()));
     return Optional.empty();
@@ -123,19 +153,21 @@ public class FormationService {
         };
       }
     }
-    throw ApiException.invalid("quantity of " + type + " must be a whole number like 2, \"2\", \"+1\" or \"-1\"");
+    throw ApiException.invalid(
+        "quantity of " + type + " must be a whole number like 2, \"2\", \"+1\" or \"-1\"");
   }
 
   /**
-   * On a deploy: a slug with a {@code web} process and an app with no web formation yet gets one web dyno,
-   * as Heroku does on the first deploy. Other types start at zero.
+   * On a deploy: a slug with a {@code web} process and an app with no web formation yet gets one
+   * web dyno, as Heroku does on the first deploy. Other types start at zero.
    */
   @Transactional
   public void onDeploy(App app, Slug slug) {
     for (String type : slug.processTypes().keySet()) {
       if (type.equals("release")) continue; // the release phase is not a formation type
       if (formations.findByAppIdAndType(app.id(), type).isEmpty()) {
-        formations.save(new Formation(app.id(), type, type.equals("web") ? 1 : 0, DynoSize.DEFAULT));
+        formations.save(
+            new Formation(app.id(), type, type.equals("web") ? 1 : 0, DynoSize.DEFAULT));
       }
     }
     routes.bump();

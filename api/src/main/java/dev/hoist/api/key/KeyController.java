@@ -30,7 +30,9 @@ class KeyController {
   @GetMapping("/account/keys")
   @Transactional(readOnly = true)
   List<KeyView> list(Caller caller) {
-    return keys.findByAccountIdOrderByCreatedAt(caller.id()).stream().map(k -> KeyView.of(k, caller)).toList();
+    return keys.findByAccountIdOrderByCreatedAt(caller.id()).stream()
+        .map(k -> KeyView.of(k, caller))
+        .toList();
   }
 
   @PostMapping("/account/keys")
@@ -59,7 +61,8 @@ class KeyController {
   }
 
   private SshKey find(Caller caller, String idOrFingerprint) {
-    return AccountService.asUuid(idOrFingerprint).flatMap(keys::findById)
+    return AccountService.asUuid(idOrFingerprint)
+        .flatMap(keys::findById)
         .or(() -> keys.findByFingerprint(idOrFingerprint))
         .filter(k -> k.accountId().equals(caller.id()))
         .orElseThrow(() -> ApiException.notFound("no key " + idOrFingerprint));
@@ -67,11 +70,23 @@ class KeyController {
 
   record AddKey(String publicKey) {}
 
-  record KeyView(UUID id, String publicKey, String fingerprint, String comment, String email,
-      Instant createdAt, Instant updatedAt) {
+  record KeyView(
+      UUID id,
+      String publicKey,
+      String fingerprint,
+      String comment,
+      String email,
+      Instant createdAt,
+      Instant updatedAt) {
     static KeyView of(SshKey k, Caller caller) {
-      return new KeyView(k.id(), k.publicKey(), k.fingerprint(), k.comment(), caller.email(),
-          k.createdAt(), k.updatedAt());
+      return new KeyView(
+          k.id(),
+          k.publicKey(),
+          k.fingerprint(),
+          k.comment(),
+          caller.email(),
+          k.createdAt(),
+          k.updatedAt());
     }
   }
 }

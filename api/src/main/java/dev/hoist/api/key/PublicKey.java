@@ -13,12 +13,17 @@ import java.util.Set;
 
 /**
  * An OpenSSH public key line ({@code type base64 [comment]}), parsed and checked: the base64 must
- * decode, the key type inside the blob must match the one outside, and RSA keys need 2048 bits or more.
- * The fingerprint is SHA-256 of the blob, written as OpenSSH prints it.
+ * decode, the key type inside the blob must match the one outside, and RSA keys need 2048 bits or
+ * more. The fingerprint is SHA-256 of the blob, written as OpenSSH prints it.
  */
 public record PublicKey(String type, String base64, String comment, String fingerprint) {
-  static final Set<String> TYPES = Set.of("ssh-ed25519", "ssh-rsa", "ecdsa-sha2-nistp256",
-      "ecdsa-sha2-nistp384", "ecdsa-sha2-nistp521");
+  static final Set<String> TYPES =
+      Set.of(
+          "ssh-ed25519",
+          "ssh-rsa",
+          "ecdsa-sha2-nistp256",
+          "ecdsa-sha2-nistp384",
+          "ecdsa-sha2-nistp521");
   private static final int MAX_LENGTH = 16 * 1024;
 
   public static PublicKey parse(String line) {
@@ -26,7 +31,8 @@ public record PublicKey(String type, String base64, String comment, String finge
     if (line.length() > MAX_LENGTH) throw ApiException.invalid("public_key is too long");
     String[] parts = line.trim().split("\\s+", 3);
     if (parts.length < 2 || !TYPES.contains(parts[0])) {
-      throw ApiException.invalid("public_key must be an OpenSSH public key line (ssh-ed25519, ssh-rsa or ecdsa)");
+      throw ApiException.invalid(
+          "public_key must be an OpenSSH public key line (ssh-ed25519, ssh-rsa or ecdsa)");
     }
     byte[] blob;
     try {
@@ -46,13 +52,16 @@ public record PublicKey(String type, String base64, String comment, String finge
   private static void checkBlob(String type, byte[] blob) {
     try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(blob))) {
       String inner = new String(readField(in), StandardCharsets.US_ASCII);
-      if (!inner.equals(type)) throw ApiException.invalid("public_key says " + type + " but holds " + inner);
+      if (!inner.equals(type))
+        throw ApiException.invalid("public_key says " + type + " but holds " + inner);
       if (type.equals("ssh-rsa")) {
         readField(in); // public exponent
         int bits = new BigInteger(readField(in)).bitLength();
-        if (bits < 2048) throw ApiException.invalid("RSA keys need at least 2048 bits; this one has " + bits);
+        if (bits < 2048)
+          throw ApiException.invalid("RSA keys need at least 2048 bits; this one has " + bits);
       } else if (type.equals("ssh-ed25519")) {
-        if (readField(in).length != 32) throw ApiException.invalid("public_key is not a valid ed25519 key");
+        if (readField(in).length != 32)
+          throw ApiException.invalid("public_key is not a valid ed25519 key");
       } else {
         readField(in); // curve name
         readField(in); // point

@@ -30,11 +30,31 @@ public class SshKey {
     this.updatedAt = createdAt;
   }
 
-  public UUID id() { return id; }
-  public UUID accountId() { return accountId; }
-  public String publicKey() { return publicKey; }
-  public String fingerprint() { return fingerprint; }
-  public String comment() { return comment; }
-  public Instant createdAt() { return createdAt; }
-  public Instant updatedAt() { return updatedAt; }
+  public UUID id() {
+    return id;
+  }
+
+  public UUID accountId() {
+    return accountId;
+  }
+
+  public String publicKey() {
+    return publicKey;
+  }
+
+  public String fingerprint() {
+    return fingerprint;
+  }
+
+  public String comment() {
+    return comment;
+  }
+
+  public Instant createdAt() {
+    return createdAt;
+  }
+
+  public Instant updatedAt() {
+    return updatedAt;
+  }
 }

@@ -16,15 +16,16 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code POST /internal/logs}: lines from the dyno manager, the router and the build service. A batch
- * is checked whole (a malformed line refuses the batch); lines of apps that do not exist are dropped.
- * Two forms: a JSON array of line objects, and plain text for senders of many lines of one source and
- * dyno (the router, a line per request): about a third fewer bytes, and nothing to parse but spaces.
+ * {@code POST /internal/logs}: lines from the dyno manager, the router and the build service. A
+ * batch is checked whole (a malformed line refuses the batch); lines of apps that do not exist are
+ * dropped. Two forms: a JSON array of line objects, and plain text for senders of many lines of one
+ * source and dyno (the router, a line per request): about a third fewer bytes, and nothing to parse
+ * but spaces.
  */
 @RestController
 class LogIntakeInternalController {
@@ -37,7 +38,8 @@ class LogIntakeInternalController {
   private final AppRepository apps;
   private final dev.hoist.api.build.BuildService builds;
 
-  LogIntakeInternalController(LogStore logs, AppRepository apps, dev.hoist.api.build.BuildService builds) {
+  LogIntakeInternalController(
+      LogStore logs, AppRepository apps, dev.hoist.api.build.BuildService builds) {
     this.logs = logs;
     this.apps = apps;
     this.builds = builds;
@@ -47,15 +49,20 @@ class LogIntakeInternalController {
 
   @PostMapping("/internal/logs")
   Map<String, Integer> intake(@RequestBody List<Incoming> lines) {
-    if (lines.size() > MAX_BATCH) throw ApiException.tooLarge("send at most " + MAX_BATCH + " lines per request");
+    if (lines.size() > MAX_BATCH)
+      throw ApiException.tooLarge("send at most " + MAX_BATCH + " lines per request");
     for (Incoming l : lines) check(l);
     Map<String, Optional<UUID>> ids = new HashMap<>();
     int kept = 0;
     for (Incoming l : lines) {
       Optional<UUID> id = ids.computeIfAbsent(l.app(), name -> apps.findByName(name).map(App::id));
       if (id.isEmpty()) continue;
-      logs.append(id.get(), new LogLine(l.time() == null ? Instant.now() : l.time(), l.source(), l.dyno(), l.message()));
-      if (l.source().equals("app") && l.dyno().startsWith("release.")) builds.releasePhaseOutput(id.get(), l.dyno(), l.message());
+      logs.append(
+          id.get(),
+          new LogLine(
+              l.time() == null ? Instant.now() : l.time(), l.source(), l.dyno(), l.message()));
+      if (l.source().equals("app") && l.dyno().startsWith("release."))
+        builds.releasePhaseOutput(id.get(), l.dyno(), l.message());
       kept++;
     }
     return Map.of("accepted", kept, "dropped", lines.size() - kept);
@@ -66,13 +73,15 @@ class LogIntakeInternalController {
    * (single spaces, TIME as in the JSON form), lines ended by LF.
    */
   @PostMapping(path = "/internal/logs", consumes = MediaType.TEXT_PLAIN_VALUE)
-  Map<String, Integer> intakeText(@RequestParam String source, @RequestParam String dyno, @RequestBody String body) {
+  Map<String, Integer> intakeText(
+      @RequestParam String source, @RequestParam String dyno, @RequestBody String body) {
     List<Incoming> lines = new ArrayList<>();
     int start = 0;
     while (start < body.length()) {
       int end = body.indexOf('\n', start);
       if (end < 0) end = body.length();
-      if (lines.size() == MAX_BATCH) throw ApiException.tooLarge("send at most " + MAX_BATCH + " lines per request");
+      if (lines.size() == MAX_BATCH)
+        throw ApiException.tooLarge("send at most " + MAX_BATCH + " lines per request");
       lines.add(textLine(body.substring(start, end), source, dyno));
       start = end + 1;
     }
@@ -82,9 +91,14 @@ class LogIntakeInternalController {
   private static Incoming textLine(String line, String source, String dyno) {
     int app = line.indexOf(' ');
     int time = app < 0 ? -1 : line.indexOf(' ', app + 1);
-    if (app <= 0 || time < 0) throw ApiException.invalid("each line is APP TIME MESSAGE, not: " + abbreviate(line));
+    if (app <= 0 || time < 0)
+      throw ApiException.invalid("each line is APP TIME MESSAGE, not: " + abbreviate(line));
     try {
-      return new Incoming(line.substring(0, app), source, dyno, Instant.parse(line.substring(app + 1, time)),
+      return new Incoming(
+          line.substring(0, app),
+          source,
+          dyno,
+          Instant.parse(line.substring(app + 1, time)),
           line.substring(time + 1));
     } catch (DateTimeParseException e) {
       throw ApiException.invalid("bad time in: " + abbreviate(line));
@@ -96,9 +110,12 @@ class LogIntakeInternalController {
   }
 
   private static void check(Incoming l) {
-    if (l == null || l.app() == null || l.message() == null) throw ApiException.invalid("each line needs app and message");
-    if (!SOURCES.contains(l.source())) throw ApiException.invalid("source must be app or hoist, not " + l.source());
-    if (l.dyno() == null || !DYNO.matcher(l.dyno()).matches()) throw ApiException.invalid("bad dyno " + l.dyno());
+    if (l == null || l.app() == null || l.message() == null)
+      throw ApiException.invalid("each line needs app and message");
+    if (!SOURCES.contains(l.source()))
+      throw ApiException.invalid("source must be app or hoist, not " + l.source());
+    if (l.dyno() == null || !DYNO.matcher(l.dyno()).matches())
+      throw ApiException.invalid("bad dyno " + l.dyno());
     if (l.message().getBytes(StandardCharsets.UTF_8).length > MAX_MESSAGE_BYTES) {
       throw ApiException.invalid("a message is over " + MAX_MESSAGE_BYTES + " bytes: split it");
     }

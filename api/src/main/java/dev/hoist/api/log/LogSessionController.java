@@ -27,8 +27,9 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
 
 /**
  * {@code POST /apps/{app}/log-sessions} makes a one-time URL; {@code GET} on it streams the log as
- * {@code text/plain}: the recent lines, then (with {@code tail}) new lines as they come, until the client
- * goes away. A tailing client that reads too slowly loses lines rather than slowing the platform down.
+ * {@code text/plain}: the recent lines, then (with {@code tail}) new lines as they come, until the
+ * client goes away. A tailing client that reads too slowly loses lines rather than slowing the
+ * platform down.
  */
 @RestController
 class LogSessionController {
@@ -41,25 +42,29 @@ class LogSessionController {
   private final LogSessions sessions;
   private final ApiSettings settings;
 
-  LogSessionController(AppAccess access, LogStore logs, LogSessions sessions, ApiSettings settings) {
+  LogSessionController(
+      AppAccess access, LogStore logs, LogSessions sessions, ApiSettings settings) {
     this.access = access;
     this.logs = logs;
     this.sessions = sessions;
     this.settings = settings;
   }
 
-  record CreateSession(String dyno, String dynoName, String type, String source, Integer lines, Boolean tail) {}
+  record CreateSession(
+      String dyno, String dynoName, String type, String source, Integer lines, Boolean tail) {}
 
   record SessionView(UUID id, String logplexUrl, Instant createdAt, Instant updatedAt) {}
 
   @PostMapping("/apps/{app}/log-sessions")
   @ResponseStatus(HttpStatus.CREATED)
   @Transactional(readOnly = true)
-  SessionView create(Caller caller, @PathVariable String app, @RequestBody(required = false) CreateSession body) {
+  SessionView create(
+      Caller caller, @PathVariable String app, @RequestBody(required = false) CreateSession body) {
     App found = access.visible(caller, app);
     CreateSession b = body == null ? new CreateSession(null, null, null, null, null, null) : body;
     int lines = b.lines() == null ? DEFAULT_LINES : b.lines();
-    if (lines < 0 || lines > LogStore.HISTORY) throw ApiException.invalid("lines must be from 0 to " + LogStore.HISTORY);
+    if (lines < 0 || lines > LogStore.HISTORY)
+      throw ApiException.invalid("lines must be from 0 to " + LogStore.HISTORY);
     if (b.source() != null && !b.source().equals("app") && !b.source().equals("hoist")) {
       throw ApiException.invalid("source must be app or hoist");
     }
@@ -67,33 +72,43 @@ class LogSessionController {
     if (dyno != null && !dyno.matches("^[A-Za-z0-9_-]{1,128}(\\.\\d{1,9})?$")) {
       throw ApiException.invalid("dyno must be a dyno name (web.1) or a process type (web)");
     }
-    LogSessions.Session s = sessions.create(found.id(), b.source(), dyno, lines, Boolean.TRUE.equals(b.tail()));
+    LogSessions.Session s =
+        sessions.create(found.id(), b.source(), dyno, lines, Boolean.TRUE.equals(b.tail()));
     String url = settings.publicUrl().replaceAll("/+$", "") + "/log-sessions/" + s.id();
     return new SessionView(s.id(), url, s.createdAt(), s.createdAt());
   }
 
   @GetMapping("/log-sessions/{id}")
   ResponseEntity<StreamingResponseBody> stream(@PathVariable String id) {
-    LogSessions.Session s = dev.hoist.api.auth.AccountService.asUuid(id).flatMap(sessions::take)
-        .orElseThrow(() -> ApiException.notFound("this log session does not exist or was used; make a new one"));
-    StreamingResponseBody body = out -> {
-      BlockingQueue<LogLine> live = new LinkedBlockingQueue<>(TAIL_BUFFER);
-      // Subscribe before reading history so no line falls between the two.
-      try (AutoCloseable sub = s.tail() ? logs.subscribe(s.appId(), live::offer) : () -> { }) {
-        for (LogLine line : logs.recent(s.appId(), s.lines(), s.source(), s.dyno())) write(out, line);
-        out.flush();
-        if (s.tail()) follow(out, live, s, logs);
-      } catch (IOException e) {
-        // the client went away: nothing to do
-      } catch (Exception e) {
-        throw new IOException(e);
-      }
-    };
-    return ResponseEntity.ok().contentType(new MediaType("text", "plain", java.nio.charset.StandardCharsets.UTF_8))
+    LogSessions.Session s =
+        dev.hoist.api.auth.AccountService.asUuid(id)
+            .flatMap(sessions::take)
+            .orElseThrow(
+                () ->
+                    ApiException.notFound(
+                        "this log session does not exist or was used; make a new one"));
+    StreamingResponseBody body =
+        out -> {
+          BlockingQueue<LogLine> live = new LinkedBlockingQueue<>(TAIL_BUFFER);
+          // Subscribe before reading history so no line falls between the two.
+          try (AutoCloseable sub = s.tail() ? logs.subscribe(s.appId(), live::offer) : () -> {}) {
+            for (LogLine line : logs.recent(s.appId(), s.lines(), s.source(), s.dyno()))
+              write(out, line);
+            out.flush();
+            if (s.tail()) follow(out, live, s, logs);
+          } catch (IOException e) {
+            // the client went away: nothing to do
+          } catch (Exception e) {
+            throw new IOException(e);
+          }
+        };
+    return ResponseEntity.ok()
+        .contentType(new MediaType("text", "plain", java.nio.charset.StandardCharsets.UTF_8))
         .body(body);
   }
 
-  private static void follow(OutputStream out, BlockingQueue<LogLine> live, LogSessions.Session s, LogStore logs)
+  private static void follow(
+      OutputStream out, BlockingQueue<LogLine> live, LogSessions.Session s, LogStore logs)
       throws IOException, InterruptedException {
     long deadline = System.currentTimeMillis() + MAX_TAIL_MILLIS;
     while (System.currentTimeMillis() < deadline && logs.isRunning()) {

@@ -14,12 +14,12 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
- * Each app's recent log: the last {@value #HISTORY} lines in memory (logplex's tail buffer, which is a
- * router, not storage), and live subscribers for {@code --tail}. Lines are kept per app id, so a rename
- * keeps the history. Subscribers are called on the appending thread and must not block.
+ * Each app's recent log: the last {@value #HISTORY} lines in memory (logplex's tail buffer, which
+ * is a router, not storage), and live subscribers for {@code --tail}. Lines are kept per app id, so
+ * a rename keeps the history. Subscribers are called on the appending thread and must not block.
  *
- * <p>As a lifecycle bean it stops before the web server's graceful shutdown, so tailing sessions end
- * at once rather than holding the shutdown for its whole grace period.
+ * <p>As a lifecycle bean it stops before the web server's graceful shutdown, so tailing sessions
+ * end at once rather than holding the shutdown for its whole grace period.
  */
 @Component
 public class LogStore implements SmartLifecycle {
@@ -70,7 +70,9 @@ public class LogStore implements SmartLifecycle {
     return kept.subList(Math.max(0, kept.size() - max), kept.size());
   }
 
-  /** Calls {@code subscriber} with every new line of the app until the returned handle is closed. */
+  /**
+   * Calls {@code subscriber} with every new line of the app until the returned handle is closed.
+   */
   public AutoCloseable subscribe(UUID appId, Consumer<LogLine> subscriber) {
     subscribers.computeIfAbsent(appId, id -> new CopyOnWriteArrayList<>()).add(subscriber);
     return () -> subscribers.getOrDefault(appId, List.of()).remove(subscriber);

@@ -12,7 +12,8 @@ import org.hibernate.type.SqlTypes;
 
 /**
  * One version of an app: a slug (none before the first deploy), a snapshot of the config vars and a
- * version number. Immutable once made, but for its status; config changes and rollbacks make new ones.
+ * version number. Immutable once made, but for its status; config changes and rollbacks make new
+ * ones.
  */
 @Entity
 @Table(name = "releases")
@@ -37,7 +38,13 @@ public class Release {
 
   protected Release() {}
 
-  Release(UUID appId, int version, String description, UUID slugId, Map<String, String> config, UUID userId,
+  Release(
+      UUID appId,
+      int version,
+      String description,
+      UUID slugId,
+      Map<String, String> config,
+      UUID userId,
       String status) {
     this.id = UUID.randomUUID();
     this.appId = appId;
@@ -57,14 +64,43 @@ public class Release {
     this.updatedAt = Instant.now();
   }
 
-  public UUID id() { return id; }
-  public UUID appId() { return appId; }
-  public int version() { return version; }
-  public String description() { return description; }
-  public String status() { return status; }
-  public UUID slugId() { return slugId; }
-  public Map<String, String> config() { return new TreeMap<>(config); }
-  public UUID userId() { return userId; }
-  public Instant createdAt() { return createdAt; }
-  public Instant updatedAt() { return updatedAt; }
+  public UUID id() {
+    return id;
+  }
+
+  public UUID appId() {
+    return appId;
+  }
+
+  public int version() {
+    return version;
+  }
+
+  public String description() {
+    return description;
+  }
+
+  public String status() {
+    return status;
+  }
+
+  public UUID slugId() {
+    return slugId;
+  }
+
+  public Map<String, String> config() {
+    return new TreeMap<>(config);
+  }
+
+  public UUID userId() {
+    return userId;
+  }
+
+  public Instant createdAt() {
+    return createdAt;
+  }
+
+  public Instant updatedAt() {
+    return updatedAt;
+  }
 }

@@ -1,8 +1,8 @@
 package dev.hoist.api.release;
 
-import dev.hoist.api.app.AppRef;
 import dev.hoist.api.app.App;
 import dev.hoist.api.app.AppAccess;
+import dev.hoist.api.app.AppRef;
 import dev.hoist.api.auth.AccountRepository;
 import dev.hoist.api.auth.Caller;
 import dev.hoist.api.web.ApiException;
@@ -29,7 +29,11 @@ class ReleaseController {
   private final CurrentRelease current;
   private final AccountRepository accounts;
 
-  ReleaseController(AppAccess access, ReleaseService releases, CurrentRelease current, AccountRepository accounts) {
+  ReleaseController(
+      AppAccess access,
+      ReleaseService releases,
+      CurrentRelease current,
+      AccountRepository accounts) {
     this.access = access;
     this.releases = releases;
     this.current = current;
@@ -38,7 +42,9 @@ class ReleaseController {
 
   @GetMapping("/apps/{app}/releases")
   @Transactional(readOnly = true)
-  ResponseEntity<List<ReleaseView>> list(Caller caller, @PathVariable String app,
+  ResponseEntity<List<ReleaseView>> list(
+      Caller caller,
+      @PathVariable String app,
       @RequestHeader(name = "Range", required = false) String rangeHeader) {
     RangeHeader range = RangeHeader.parse(rangeHeader, "version");
     App found = access.visible(caller, app);
@@ -51,7 +57,8 @@ class ReleaseController {
     List<ReleaseView> body = page.stream().map(r -> view(found, r, currentVersion)).toList();
     if (admitted.size() > page.size()) {
       return ResponseEntity.status(HttpStatus.PARTIAL_CONTENT)
-          .header("Next-Range", range.next(page.get(page.size() - 1).version())).body(body);
+          .header("Next-Range", range.next(page.get(page.size() - 1).version()))
+          .body(body);
     }
     return ResponseEntity.ok(body);
   }
@@ -60,22 +67,27 @@ class ReleaseController {
   @Transactional(readOnly = true)
   ReleaseView info(Caller caller, @PathVariable String app, @PathVariable String release) {
     App found = access.visible(caller, app);
-    return view(found, releases.find(found, release), current.of(found.id()).map(Release::version).orElse(null));
+    return view(
+        found,
+        releases.find(found, release),
+        current.of(found.id()).map(Release::version).orElse(null));
   }
 
   @GetMapping("/apps/{app}/releases/{release}/config-vars")
   @Transactional(readOnly = true)
-  Map<String, String> config(Caller caller, @PathVariable String app, @PathVariable String release) {
+  Map<String, String> config(
+      Caller caller, @PathVariable String app, @PathVariable String release) {
     return releases.find(access.visible(caller, app), release).config();
   }
 
   @PostMapping("/apps/{app}/releases")
   @Transactional
-  ResponseEntity<ReleaseView> create(Caller caller, @PathVariable String app, @RequestBody CreateRelease body) {
+  ResponseEntity<ReleaseView> create(
+      Caller caller, @PathVariable String app, @RequestBody CreateRelease body) {
     App found = access.visible(caller, app);
     Release made;
-    com.fasterxml.jackson.databind.JsonNode target = body.release() == null || body.release().isNull() ? null
-        : body.release();
+    com.fasterxml.jackson.databind.JsonNode target =
+        body.release() == null || body.release().isNull() ? null : body.release();
     if (target != null && body.slug() == null) {
       made = releases.rollback(found, target(target), caller);
     } else if (body.slug() != null && target == null) {
@@ -87,11 +99,21 @@ class ReleaseController {
   }
 
   private ReleaseView view(App app, Release r, Integer currentVersion) {
-    UserRef user = r.userId() == null ? null
-        : accounts.findById(r.userId()).map(a -> new UserRef(a.id(), a.email())).orElse(null);
-    return new ReleaseView(r.id(), r.version(), r.description(), r.status(),
-        currentVersion != null && currentVersion == r.version(), r.slugId() == null ? null : new SlugRef(r.slugId()),
-        user, AppRef.of(app), r.createdAt(), r.updatedAt());
+    UserRef user =
+        r.userId() == null
+            ? null
+            : accounts.findById(r.userId()).map(a -> new UserRef(a.id(), a.email())).orElse(null);
+    return new ReleaseView(
+        r.id(),
+        r.version(),
+        r.description(),
+        r.status(),
+        currentVersion != null && currentVersion == r.version(),
+        r.slugId() == null ? null : new SlugRef(r.slugId()),
+        user,
+        AppRef.of(app),
+        r.createdAt(),
+        r.updatedAt());
   }
 
   /** The rollback target: a release id, a version number, or "v5". */
@@ -100,13 +122,22 @@ class ReleaseController {
     throw ApiException.invalid("release must be a release id or a version number");
   }
 
-  record CreateRelease(String slug, com.fasterxml.jackson.databind.JsonNode release, String description) {}
+  record CreateRelease(
+      String slug, com.fasterxml.jackson.databind.JsonNode release, String description) {}
 
   record SlugRef(UUID id) {}
 
   record UserRef(UUID id, String email) {}
 
-
-  record ReleaseView(UUID id, int version, String description, String status, boolean current, SlugRef slug,
-      UserRef user, AppRef app, Instant createdAt, Instant updatedAt) {}
+  record ReleaseView(
+      UUID id,
+      int version,
+      String description,
+      String status,
+      boolean current,
+      SlugRef slug,
+      UserRef user,
+      AppRef app,
+      Instant createdAt,
+      Instant updatedAt) {}
 }

@@ -2,7 +2,10 @@ package dev.hoist.api.release;
 
 import java.util.UUID;
 
-/** The release phase: the Procfile's {@code release} command, run once per release before it goes live. */
+/**
+ * The release phase: the Procfile's {@code release} command, run once per release before it goes
+ * live.
+ */
 public final class ReleasePhase {
   public static final String TYPE = "release";
 

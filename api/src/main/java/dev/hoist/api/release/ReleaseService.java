@@ -2,9 +2,9 @@ package dev.hoist.api.release;
 
 import dev.hoist.api.app.App;
 import dev.hoist.api.app.AppRepository;
+import dev.hoist.api.auth.AccountRepository;
 import dev.hoist.api.auth.AccountService;
 import dev.hoist.api.auth.Caller;
-import dev.hoist.api.auth.AccountRepository;
 import dev.hoist.api.dyno.OneOffDyno;
 import dev.hoist.api.dyno.OneOffDynoRepository;
 import dev.hoist.api.formation.FormationService;
@@ -21,8 +21,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Makes releases. Every release is numbered under a lock on its app's row, so concurrent deploys and
- * config changes get distinct, gap-free versions; every release bumps the desired-state revision.
+ * Makes releases. Every release is numbered under a lock on its app's row, so concurrent deploys
+ * and config changes get distinct, gap-free versions; every release bumps the desired-state
+ * revision.
  */
 @Service
 public class ReleaseService {
@@ -38,9 +39,18 @@ public class ReleaseService {
   private final OneOffDynoRepository oneOffs;
   private final org.springframework.context.ApplicationEventPublisher events;
 
-  ReleaseService(ReleaseRepository releases, AppRepository apps, CurrentRelease current, SlugService slugs,
-      FormationService formation, StateRevision revision, RoutesRevision routes, AccountRepository accounts,
-      LogStore logs, OneOffDynoRepository oneOffs, org.springframework.context.ApplicationEventPublisher events) {
+  ReleaseService(
+      ReleaseRepository releases,
+      AppRepository apps,
+      CurrentRelease current,
+      SlugService slugs,
+      FormationService formation,
+      StateRevision revision,
+      RoutesRevision routes,
+      AccountRepository accounts,
+      LogStore logs,
+      OneOffDynoRepository oneOffs,
+      org.springframework.context.ApplicationEventPublisher events) {
     this.routes = routes;
     this.oneOffs = oneOffs;
     this.events = events;
@@ -65,11 +75,18 @@ public class ReleaseService {
   public Release deploy(App app, String slugId, String description, Caller caller) {
     Slug slug = slugs.get(app, slugId);
     if (!slug.isUploaded()) {
-      throw ApiException.invalid("slug " + slug.id() + " has no archive yet: PUT it to the slug's blob URL first");
+      throw ApiException.invalid(
+          "slug " + slug.id() + " has no archive yet: PUT it to the slug's blob URL first");
     }
-    String text = description != null && !description.isBlank() ? description
-        : "Deploy " + (slug.commit() == null ? slug.id().toString().substring(0, 8) : shortSha(slug.commit()));
-    if (text.length() > 500) throw ApiException.invalid("description is longer than 500 characters");
+    String text =
+        description != null && !description.isBlank()
+            ? description
+            : "Deploy "
+                + (slug.commit() == null
+                    ? slug.id().toString().substring(0, 8)
+                    : shortSha(slug.commit()));
+    if (text.length() > 500)
+      throw ApiException.invalid("description is longer than 500 characters");
     Release release = next(app, text, slug.id(), app.config(), caller.id());
     formation.onDeploy(app, slug);
     return release;
@@ -87,7 +104,8 @@ public class ReleaseService {
   public Release rollback(App app, String target, Caller caller) {
     Release old = find(app, target);
     if (!Release.SUCCEEDED.equals(old.status())) {
-      throw ApiException.invalid("v" + old.version() + " did not succeed and cannot be rolled back to");
+      throw ApiException.invalid(
+          "v" + old.version() + " did not succeed and cannot be rolled back to");
     }
     app.replaceConfig(old.config());
     return next(app, "Rollback to v" + old.version(), old.slugId(), old.config(), caller.id());
@@ -97,12 +115,18 @@ public class ReleaseService {
   public Release find(App app, String idOrVersion) {
     String v = idOrVersion.startsWith("v") ? idOrVersion.substring(1) : idOrVersion;
     if (v.matches("\\d{1,9}")) {
-      return releases.findByAppIdAndVersion(app.id(), Integer.parseInt(v))
-          .orElseThrow(() -> ApiException.notFound("release v" + v + " does not exist in " + app.name()));
+      return releases
+          .findByAppIdAndVersion(app.id(), Integer.parseInt(v))
+          .orElseThrow(
+              () -> ApiException.notFound("release v" + v + " does not exist in " + app.name()));
     }
-    return AccountService.asUuid(idOrVersion).flatMap(releases::findById)
+    return AccountService.asUuid(idOrVersion)
+        .flatMap(releases::findById)
         .filter(r -> r.appId().equals(app.id()))
-        .orElseThrow(() -> ApiException.notFound("release " + idOrVersion + " does not exist in " + app.name()));
+        .orElseThrow(
+            () ->
+                ApiException.notFound(
+                    "release " + idOrVersion + " does not exist in " + app.name()));
   }
 
   @Transactional(readOnly = true)
@@ -111,24 +135,39 @@ public class ReleaseService {
   }
 
   /**
-   * Numbers and saves a release. When its slug declares a {@code release} process, the release waits
-   * ({@code pending}) for its release phase: a one-off dyno of the new slug and config; the current
-   * release keeps serving until that phase succeeds.
+   * Numbers and saves a release. When its slug declares a {@code release} process, the release
+   * waits ({@code pending}) for its release phase: a one-off dyno of the new slug and config; the
+   * current release keeps serving until that phase succeeds.
    */
-  private Release next(App app, String description, UUID slugId, Map<String, String> config, UUID userId) {
-    App locked = apps.lock(app.id()).orElseThrow(() -> ApiException.notFound("app " + app.name() + " is gone"));
+  private Release next(
+      App app, String description, UUID slugId, Map<String, String> config, UUID userId) {
+    App locked =
+        apps.lock(app.id())
+            .orElseThrow(() -> ApiException.notFound("app " + app.name() + " is gone"));
     int version = releases.maxVersion(locked.id()) + 1;
     String phase = slugId == null ? null : slugs.byId(slugId).processTypes().get(ReleasePhase.TYPE);
-    Release release = releases.save(new Release(locked.id(), version, description, slugId, config, userId,
-        phase == null ? Release.SUCCEEDED : Release.PENDING));
+    Release release =
+        releases.save(
+            new Release(
+                locked.id(),
+                version,
+                description,
+                slugId,
+                config,
+                userId,
+                phase == null ? Release.SUCCEEDED : Release.PENDING));
     if (phase != null) {
       oneOffs.save(OneOffDyno.releasePhase(locked.id(), version, phase, Map.of()));
-      logs.platform(locked.id(), "api", "Release v" + version + " is waiting for its release phase: " + phase);
+      logs.platform(
+          locked.id(),
+          "api",
+          "Release v" + version + " is waiting for its release phase: " + phase);
     }
     locked.released();
     revision.bump();
     routes.bump(); // the route table's "blank" (nothing deployed) follows the live release
-    String by = userId == null ? "" : accounts.findById(userId).map(a -> " by " + a.email()).orElse("");
+    String by =
+        userId == null ? "" : accounts.findById(userId).map(a -> " by " + a.email()).orElse("");
     logs.platform(locked.id(), "api", description + by);
     logs.platform(locked.id(), "api", "Release v" + version + " created" + by);
     return release;
@@ -143,9 +182,18 @@ public class ReleaseService {
     release.phaseEnded(ok);
     revision.bump();
     if (ok) routes.bump(); // the release goes live: its slug may end "blank"
-    logs.platform(app.id(), "api", ok ? "Release v" + version + " release phase succeeded; deploying"
-        : "Release v" + version + " release phase failed with status " + exitStatus + "; v" + version
-            + " was not deployed");
+    logs.platform(
+        app.id(),
+        "api",
+        ok
+            ? "Release v" + version + " release phase succeeded; deploying"
+            : "Release v"
+                + version
+                + " release phase failed with status "
+                + exitStatus
+                + "; v"
+                + version
+                + " was not deployed");
     events.publishEvent(new ReleasePhase.Ended(app.id(), release.id(), version, ok, exitStatus));
   }
 

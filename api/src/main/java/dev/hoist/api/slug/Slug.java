@@ -13,8 +13,8 @@ import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
 /**
- * A compiled app: its process types and, once uploaded, an archive of {@code ./app} in the blob store.
- * Only an uploaded slug can be released.
+ * A compiled app: its process types and, once uploaded, an archive of {@code ./app} in the blob
+ * store. Only an uploaded slug can be released.
  */
 @Entity
 @Table(name = "slugs")
@@ -39,7 +39,12 @@ public class Slug {
 
   protected Slug() {}
 
-  Slug(UUID appId, Map<String, String> processTypes, String checksum, String commit, String commitDescription,
+  Slug(
+      UUID appId,
+      Map<String, String> processTypes,
+      String checksum,
+      String commit,
+      String commitDescription,
       String stack) {
     this.id = UUID.randomUUID();
     this.appId = appId;
@@ -56,20 +61,27 @@ public class Slug {
   }
 
   static Map<String, String> checkProcessTypes(Map<String, String> types) {
-    if (types == null) throw ApiException.invalid("process_types is required, e.g. {\"web\": \"node server.js\"}");
-    if (types.size() > 50) throw ApiException.invalid("a slug may declare at most 50 process types");
-    types.forEach((type, command) -> {
-      if (!PROCESS_TYPE.matcher(type).matches()) {
-        throw ApiException.invalid("process type '" + type + "' is not allowed: use letters, digits, _ and -");
-      }
-      if (command == null || command.isBlank()) throw ApiException.invalid("process type '" + type + "' has no command");
-      if (command.length() > 4096) throw ApiException.invalid("the command of '" + type + "' is too long");
-    });
+    if (types == null)
+      throw ApiException.invalid("process_types is required, e.g. {\"web\": \"node server.js\"}");
+    if (types.size() > 50)
+      throw ApiException.invalid("a slug may declare at most 50 process types");
+    types.forEach(
+        (type, command) -> {
+          if (!PROCESS_TYPE.matcher(type).matches()) {
+            throw ApiException.invalid(
+                "process type '" + type + "' is not allowed: use letters, digits, _ and -");
+          }
+          if (command == null || command.isBlank())
+            throw ApiException.invalid("process type '" + type + "' has no command");
+          if (command.length() > 4096)
+            throw ApiException.invalid("the command of '" + type + "' is too long");
+        });
     return new TreeMap<>(types);
   }
 
   private static String limit(String field, String value, int max) {
-    if (value != null && value.length() > max) throw ApiException.invalid(field + " is longer than " + max);
+    if (value != null && value.length() > max)
+      throw ApiException.invalid(field + " is longer than " + max);
     return value;
   }
 
@@ -84,15 +96,47 @@ public class Slug {
     return "slugs/" + id + ".tgz";
   }
 
-  public UUID id() { return id; }
-  public UUID appId() { return appId; }
-  public Map<String, String> processTypes() { return new TreeMap<>(processTypes); }
-  public String checksum() { return checksum; }
-  public String commit() { return commitSha; }
-  public String commitDescription() { return commitDescription; }
-  public String stack() { return stack; }
-  public Long size() { return size; }
-  public boolean isUploaded() { return uploaded; }
-  public Instant createdAt() { return createdAt; }
-  public Instant updatedAt() { return updatedAt; }
+  public UUID id() {
+    return id;
+  }
+
+  public UUID appId() {
+    return appId;
+  }
+
+  public Map<String, String> processTypes() {
+    return new TreeMap<>(processTypes);
+  }
+
+  public String checksum() {
+    return checksum;
+  }
+
+  public String commit() {
+    return commitSha;
+  }
+
+  public String commitDescription() {
+    return commitDescription;
+  }
+
+  public String stack() {
+    return stack;
+  }
+
+  public Long size() {
+    return size;
+  }
+
+  public boolean isUploaded() {
+    return uploaded;
+  }
+
+  public Instant createdAt() {
+    return createdAt;
+  }
+
+  public Instant updatedAt() {
+    return updatedAt;
+  }
 }

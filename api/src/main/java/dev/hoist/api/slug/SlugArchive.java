@@ -18,31 +18,37 @@ import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
 
 /**
  * Checks an uploaded slug before anyone unpacks it: a gzip tar in which every entry lies under
- * {@code ./app/}, no path climbs out with {@code ..}, only files, folders and links appear (no devices,
- * no FIFOs), and no link leads outside {@code /app}. A bad archive is refused whole.
+ * {@code ./app/}, no path climbs out with {@code ..}, only files, folders and links appear (no
+ * devices, no FIFOs), and no link leads outside {@code /app}. A bad archive is refused whole.
  *
- * <p>Links are judged by their text, which is only sound while no link is followed on the way. So the
- * check refuses what it cannot prove: entries placed beneath a link, {@code ./app} itself as a link, and
- * a link target that climbs ({@code ..}) after passing through another link.
+ * <p>Links are judged by their text, which is only sound while no link is followed on the way. So
+ * the check refuses what it cannot prove: entries placed beneath a link, {@code ./app} itself as a
+ * link, and a link target that climbs ({@code ..}) after passing through another link.
  */
 final class SlugArchive {
   private SlugArchive() {}
 
-  private record Entry(String name, String path, boolean symlink, boolean hardlink, String target) {}
+  private record Entry(
+      String name, String path, boolean symlink, boolean hardlink, String target) {}
 
   static void check(Path file) {
     List<Entry> entries = read(file);
-    if (entries.isEmpty()) throw ApiException.invalid("the slug archive is empty: it must hold ./app/");
+    if (entries.isEmpty())
+      throw ApiException.invalid("the slug archive is empty: it must hold ./app/");
     Set<String> symlinks = new HashSet<>();
     for (Entry e : entries) if (e.symlink()) symlinks.add(e.path());
     for (Entry e : entries) {
       if (underLink(e.path(), symlinks)) {
         throw ApiException.invalid("the slug entry '" + e.name() + "' lies beneath a link");
       }
-      boolean inside = !e.symlink() && !e.hardlink()
-          || e.hardlink() && inApp(e.target()) != null && !underLink(inApp(e.target()), symlinks)
-          || e.symlink() && resolves(e.path(), e.target(), symlinks);
-      if (!inside) throw ApiException.invalid("the slug link '" + e.name() + "' points outside /app");
+      boolean inside =
+          !e.symlink() && !e.hardlink()
+              || e.hardlink()
+                  && inApp(e.target()) != null
+                  && !underLink(inApp(e.target()), symlinks)
+              || e.symlink() && resolves(e.path(), e.target(), symlinks);
+      if (!inside)
+        throw ApiException.invalid("the slug link '" + e.name() + "' points outside /app");
     }
   }
 
@@ -54,25 +60,35 @@ final class SlugArchive {
       for (TarArchiveEntry e = tar.getNextEntry(); e != null; e = tar.getNextEntry()) {
         String path = inApp(e.getName());
         if (path == null) {
-          throw ApiException.invalid("the slug entry '" + e.getName() + "' is outside ./app/: a slug is made with "
-              + "'tar czf slug.tgz ./app'");
+          throw ApiException.invalid(
+              "the slug entry '"
+                  + e.getName()
+                  + "' is outside ./app/: a slug is made with "
+                  + "'tar czf slug.tgz ./app'");
         }
-        if (e.isCharacterDevice() || e.isBlockDevice() || e.isFIFO()
+        if (e.isCharacterDevice()
+            || e.isBlockDevice()
+            || e.isFIFO()
             || !(e.isFile() || e.isDirectory() || e.isSymbolicLink() || e.isLink())) {
-          throw ApiException.invalid("the slug entry '" + e.getName() + "' is not a file, folder or link");
+          throw ApiException.invalid(
+              "the slug entry '" + e.getName() + "' is not a file, folder or link");
         }
         if (path.isEmpty() && (e.isSymbolicLink() || e.isLink())) {
           throw ApiException.invalid("./app itself must be a folder, not a link");
         }
-        entries.add(new Entry(e.getName(), trim(path), e.isSymbolicLink(), e.isLink(), e.getLinkName()));
+        entries.add(
+            new Entry(e.getName(), trim(path), e.isSymbolicLink(), e.isLink(), e.getLinkName()));
       }
     } catch (IOException e) {
-      throw ApiException.invalid("the slug is not a gzip-compressed tar archive (" + e.getMessage() + ")");
+      throw ApiException.invalid(
+          "the slug is not a gzip-compressed tar archive (" + e.getMessage() + ")");
     }
     return entries;
   }
 
-  /** The path below app/ for names like {@code ./app/x}, {@code app/x}, {@code ./app}; else null. */
+  /**
+   * The path below app/ for names like {@code ./app/x}, {@code app/x}, {@code ./app}; else null.
+   */
   static String inApp(String name) {
     String n = name.startsWith("./") ? name.substring(2) : name;
     if (n.equals("app") || n.equals("app/")) return "";
@@ -96,7 +112,10 @@ final class SlugArchive {
     return false;
   }
 
-  /** A symbolic link at {@code /app/path} to {@code target} resolves inside /app, following no link upward. */
+  /**
+   * A symbolic link at {@code /app/path} to {@code target} resolves inside /app, following no link
+   * upward.
+   */
   static boolean resolves(String path, String target, Set<String> symlinks) {
     Deque<String> at = new ArrayDeque<>();
     String rel = target;

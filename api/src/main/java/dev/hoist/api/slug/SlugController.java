@@ -16,7 +16,10 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code /apps/{app}/slugs}: bring your own slug, as Heroku's slug API. The archive goes to {@code blob.url}. */
+/**
+ * {@code /apps/{app}/slugs}: bring your own slug, as Heroku's slug API. The archive goes to {@code
+ * blob.url}.
+ */
 @RestController
 class SlugController {
   private final AppAccess access;
@@ -34,7 +37,9 @@ class SlugController {
   @Transactional
   SlugView create(Caller caller, @PathVariable String app, @RequestBody CreateSlug body) {
     App found = access.visible(caller, app);
-    Slug slug = slugs.create(found, body.processTypes(), body.checksum(), body.commit(), body.commitDescription());
+    Slug slug =
+        slugs.create(
+            found, body.processTypes(), body.checksum(), body.commit(), body.commitDescription());
     return SlugView.of(slug, new Blob("PUT", signer.url("PUT", slug.blobKey())));
   }
 
@@ -42,21 +47,45 @@ class SlugController {
   @Transactional(readOnly = true)
   SlugView info(Caller caller, @PathVariable String app, @PathVariable String id) {
     Slug slug = slugs.get(access.visible(caller, app), id);
-    return SlugView.of(slug, slug.isUploaded() ? new Blob("GET", signer.url("GET", slug.blobKey())) : null);
+    return SlugView.of(
+        slug, slug.isUploaded() ? new Blob("GET", signer.url("GET", slug.blobKey())) : null);
   }
 
-  record CreateSlug(Map<String, String> processTypes, String checksum, String commit, String commitDescription,
-      String buildpackProvidedDescription, String stack) {}
+  record CreateSlug(
+      Map<String, String> processTypes,
+      String checksum,
+      String commit,
+      String commitDescription,
+      String buildpackProvidedDescription,
+      String stack) {}
 
   record Blob(String method, String url) {}
 
   record StackRef(String name) {}
 
-  record SlugView(UUID id, Map<String, String> processTypes, String checksum, String commit,
-      String commitDescription, Long size, StackRef stack, Blob blob, Instant createdAt, Instant updatedAt) {
+  record SlugView(
+      UUID id,
+      Map<String, String> processTypes,
+      String checksum,
+      String commit,
+      String commitDescription,
+      Long size,
+      StackRef stack,
+      Blob blob,
+      Instant createdAt,
+      Instant updatedAt) {
     static SlugView of(Slug s, Blob blob) {
-      return new SlugView(s.id(), s.processTypes(), s.checksum(), s.commit(), s.commitDescription(), s.size(),
-          new StackRef(s.stack()), blob, s.createdAt(), s.updatedAt());
+      return new SlugView(
+          s.id(),
+          s.processTypes(),
+          s.checksum(),
+          s.commit(),
+          s.commitDescription(),
+          s.size(),
+          new StackRef(s.stack()),
+          blob,
+          s.createdAt(),
+          s.updatedAt());
     }
   }
 }

@@ -33,39 +33,50 @@ public class SlugService {
   }
 
   @Transactional
-  public Slug create(App app, Map<String, String> processTypes, String checksum, String commit,
+  public Slug create(
+      App app,
+      Map<String, String> processTypes,
+      String checksum,
+      String commit,
       String commitDescription) {
-    return slugs.save(new Slug(app.id(), processTypes, checksum, commit, commitDescription, settings.stack()));
+    return slugs.save(
+        new Slug(app.id(), processTypes, checksum, commit, commitDescription, settings.stack()));
   }
 
   @Transactional(readOnly = true)
   public Slug get(App app, String id) {
-    return dev.hoist.api.auth.AccountService.asUuid(id).flatMap(u -> slugs.findByIdAndAppId(u, app.id()))
-        .orElseThrow(() -> ApiException.notFound("slug " + id + " does not exist in " + app.name()));
+    return dev.hoist.api.auth.AccountService.asUuid(id)
+        .flatMap(u -> slugs.findByIdAndAppId(u, app.id()))
+        .orElseThrow(
+            () -> ApiException.notFound("slug " + id + " does not exist in " + app.name()));
   }
 
   @Transactional(readOnly = true)
   public Slug byId(UUID id) {
-    return slugs.findById(id).orElseThrow(() -> ApiException.notFound("slug " + id + " does not exist"));
+    return slugs
+        .findById(id)
+        .orElseThrow(() -> ApiException.notFound("slug " + id + " does not exist"));
   }
 
   /**
-   * Receives a slug archive: streamed to a scratch file under the size limit while its SHA-256 is taken,
-   * checked ({@link SlugArchive}), compared with the declared checksum, then moved into the blob store.
-   * Any refusal leaves the slug as it was.
+   * Receives a slug archive: streamed to a scratch file under the size limit while its SHA-256 is
+   * taken, checked ({@link SlugArchive}), compared with the declared checksum, then moved into the
+   * blob store. Any refusal leaves the slug as it was.
    */
   @Transactional
   public Slug upload(UUID slugId, InputStream body) throws IOException {
     Slug slug = byId(slugId);
     if (slug.isUploaded()) {
-      throw ApiException.conflict("slug " + slugId + " already has its archive: slugs are written once");
+      throw ApiException.conflict(
+          "slug " + slugId + " already has its archive: slugs are written once");
     }
     Path scratch = blobs.scratch();
     try {
       String checksum = copy(body, scratch);
       SlugArchive.check(scratch);
       if (slug.checksum() != null && !slug.checksum().equals(checksum)) {
-        throw ApiException.invalid("the archive's checksum " + checksum + " is not the declared " + slug.checksum());
+        throw ApiException.invalid(
+            "the archive's checksum " + checksum + " is not the declared " + slug.checksum());
       }
       long size = Files.size(scratch);
       blobs.put(slug.blobKey(), scratch);

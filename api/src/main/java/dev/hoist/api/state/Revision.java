@@ -6,8 +6,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 
 /**
  * A revision counter that watchers long-poll on. {@link #bump()} advances it inside the caller's
- * transaction; watchers blocked in {@link #awaitPast} wake when that transaction commits. Waiters also
- * re-read the database every second, so a change made by another api process is seen too.
+ * transaction; watchers blocked in {@link #awaitPast} wake when that transaction commits. Waiters
+ * also re-read the database every second, so a change made by another api process is seen too.
  */
 public abstract class Revision {
   private final JdbcTemplate jdbc;
@@ -24,28 +24,30 @@ public abstract class Revision {
   public void bump() {
     jdbc.update("update state_revision set revision = revision + 1 where id = ?", row);
     if (TransactionSynchronizationManager.isSynchronizationActive()) {
-      TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-        @Override
-        public void afterCommit() {
-          wake();
-        }
-      });
+      TransactionSynchronizationManager.registerSynchronization(
+          new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+              wake();
+            }
+          });
     } else {
       wake();
     }
   }
 
   public long current() {
-    Long revision = jdbc.queryForObject("select revision from state_revision where id = ?", Long.class, row);
+    Long revision =
+        jdbc.queryForObject("select revision from state_revision where id = ?", Long.class, row);
     return revision == null ? 0 : revision;
   }
 
   public static final int MAX_WAIT_SECONDS = 60;
 
   /**
-   * A watcher's long poll, as both watch endpoints take it: without {@code since} it returns at once;
-   * with it, it waits up to {@code waitSeconds} (0 to {@value #MAX_WAIT_SECONDS}, else 400) for a change.
-   * Returns whether the revision moved past {@code since}.
+   * A watcher's long poll, as both watch endpoints take it: without {@code since} it returns at
+   * once; with it, it waits up to {@code waitSeconds} (0 to {@value #MAX_WAIT_SECONDS}, else 400)
+   * for a change. Returns whether the revision moved past {@code since}.
    */
   public boolean watch(Long since, int waitSeconds) throws InterruptedException {
     if (waitSeconds < 0 || waitSeconds > MAX_WAIT_SECONDS) {
@@ -54,7 +56,10 @@ public abstract class Revision {
     return since != null && awaitPast(since, waitSeconds * 1000L) > since;
   }
 
-  /** Blocks until the revision passes {@code since} or {@code waitMillis} pass; returns the revision. */
+  /**
+   * Blocks until the revision passes {@code since} or {@code waitMillis} pass; returns the
+   * revision.
+   */
   public long awaitPast(long since, long waitMillis) throws InterruptedException {
     long deadline = System.currentTimeMillis() + waitMillis;
     long seen;

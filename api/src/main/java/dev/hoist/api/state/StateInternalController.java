@@ -22,9 +22,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code GET /internal/state}: the desired state of every app, for the dyno manager and the router.
- * With {@code since}, it long-polls: it answers as soon as the revision passes {@code since}, or after
- * {@code wait} seconds with the unchanged state. Watchers act on the whole state each time (level-
- * triggered), so a missed answer costs nothing but latency.
+ * With {@code since}, it long-polls: it answers as soon as the revision passes {@code since}, or
+ * after {@code wait} seconds with the unchanged state. Watchers act on the whole state each time
+ * (level- triggered), so a missed answer costs nothing but latency.
  */
 @RestController
 class StateInternalController {
@@ -40,9 +40,16 @@ class StateInternalController {
   private final dev.hoist.api.release.ReleaseRepository releases;
   private final TransactionTemplate tx;
 
-  StateInternalController(StateRevision revision, AppRepository apps, CurrentRelease current, SlugRepository slugs,
-      FormationRepository formations, BlobSigner signer, DynoCommands commands,
-      dev.hoist.api.release.ReleaseRepository releases, TransactionTemplate tx) {
+  StateInternalController(
+      StateRevision revision,
+      AppRepository apps,
+      CurrentRelease current,
+      SlugRepository slugs,
+      FormationRepository formations,
+      BlobSigner signer,
+      DynoCommands commands,
+      dev.hoist.api.release.ReleaseRepository releases,
+      TransactionTemplate tx) {
     this.commands = commands;
     this.releases = releases;
     this.revision = revision;
@@ -55,11 +62,14 @@ class StateInternalController {
   }
 
   @GetMapping("/internal/state")
-  DesiredState state(@RequestParam(required = false) Long since, @RequestParam(defaultValue = "30") int wait)
+  DesiredState state(
+      @RequestParam(required = false) Long since, @RequestParam(defaultValue = "30") int wait)
       throws InterruptedException {
     if (revision.watch(since, wait) && wait > 0) {
-      // A change rarely comes alone (a deploy bumps the revision several times; a script may set config
-      // in a loop): a short pause lets a burst become one answer instead of one full snapshot per bump.
+      // A change rarely comes alone (a deploy bumps the revision several times; a script may set
+      // config
+      // in a loop): a short pause lets a burst become one answer instead of one full snapshot per
+      // bump.
       Thread.sleep(COALESCE_MILLIS);
     }
     // The revision is read in the same transaction as the state, so the two always agree.
@@ -74,17 +84,38 @@ class StateInternalController {
 
   private AppState appState(App app) {
     ReleaseState release = current.of(app.id()).map(this::releaseState).orElse(null);
-    Map<String, String> types = release == null || release.slug() == null ? Map.of() : release.slug().processTypes();
-    List<FormationState> formation = formations.findByAppIdOrderByType(app.id()).stream()
-        .map(f -> FormationState.of(f, types.get(f.type()))).toList();
-    List<OneOffState> oneOffs = commands.oneOffs(app).stream().map(d -> OneOffState.of(d, d.releaseVersion() == null
-        ? null : releases.findByAppIdAndVersion(app.id(), d.releaseVersion()).map(this::releaseState).orElse(null)))
-        .toList();
-    return new AppState(app.id(), app.name(), app.stackImage(), release, formation, commands.restarts(app), oneOffs);
+    Map<String, String> types =
+        release == null || release.slug() == null ? Map.of() : release.slug().processTypes();
+    List<FormationState> formation =
+        formations.findByAppIdOrderByType(app.id()).stream()
+            .map(f -> FormationState.of(f, types.get(f.type())))
+            .toList();
+    List<OneOffState> oneOffs =
+        commands.oneOffs(app).stream()
+            .map(
+                d ->
+                    OneOffState.of(
+                        d,
+                        d.releaseVersion() == null
+                            ? null
+                            : releases
+                                .findByAppIdAndVersion(app.id(), d.releaseVersion())
+                                .map(this::releaseState)
+                                .orElse(null)))
+            .toList();
+    return new AppState(
+        app.id(),
+        app.name(),
+        app.stackImage(),
+        release,
+        formation,
+        commands.restarts(app),
+        oneOffs);
   }
 
   private ReleaseState releaseState(Release r) {
-    SlugState slug = r.slugId() == null ? null : slugs.findById(r.slugId()).map(this::slugState).orElse(null);
+    SlugState slug =
+        r.slugId() == null ? null : slugs.findById(r.slugId()).map(this::slugState).orElse(null);
     return new ReleaseState(r.id(), r.version(), slug, r.config());
   }
 
@@ -94,16 +125,45 @@ class StateInternalController {
 
   record DesiredState(long revision, List<AppState> apps) {}
 
-  record AppState(UUID id, String name, String stackImage, ReleaseState release, List<FormationState> formation,
-      Map<String, Long> restarts, List<OneOffState> oneOffs) {}
+  record AppState(
+      UUID id,
+      String name,
+      String stackImage,
+      ReleaseState release,
+      List<FormationState> formation,
+      Map<String, Long> restarts,
+      List<OneOffState> oneOffs) {}
 
-  /** A one-off to run; {@code release} is set for a release phase, which runs that release, not the current. */
-  record OneOffState(String name, String command, String size, int memoryMb, int pids, Map<String, String> env,
-      boolean attach, String attachToken, int timeToLive, java.time.Instant createdAt, ReleaseState release) {
+  /**
+   * A one-off to run; {@code release} is set for a release phase, which runs that release, not the
+   * current.
+   */
+  record OneOffState(
+      String name,
+      String command,
+      String size,
+      int memoryMb,
+      int pids,
+      Map<String, String> env,
+      boolean attach,
+      String attachToken,
+      int timeToLive,
+      java.time.Instant createdAt,
+      ReleaseState release) {
     static OneOffState of(OneOffDyno d, ReleaseState release) {
       DynoSize size = DynoSize.parse(d.size());
-      return new OneOffState(d.name(), d.command(), size.label(), size.memoryMb(), size.pids(), d.env(), d.attach(),
-          d.attachToken(), d.timeToLive(), d.createdAt(), release);
+      return new OneOffState(
+          d.name(),
+          d.command(),
+          size.label(),
+          size.memoryMb(),
+          size.pids(),
+          d.env(),
+          d.attach(),
+          d.attachToken(),
+          d.timeToLive(),
+          d.createdAt(),
+          release);
     }
   }
 
@@ -111,10 +171,11 @@ class StateInternalController {
 
   record SlugState(UUID id, Map<String, String> processTypes, String checksum, String blobUrl) {}
 
-  record FormationState(String type, int quantity, String size, int memoryMb, int pids, String command) {
+  record FormationState(
+      String type, int quantity, String size, int memoryMb, int pids, String command) {
     static FormationState of(Formation f, String command) {
-      return new FormationState(f.type(), f.quantity(), f.size().label(), f.size().memoryMb(), f.size().pids(),
-          command);
+      return new FormationState(
+          f.type(), f.quantity(), f.size().label(), f.size().memoryMb(), f.size().pids(), command);
     }
   }
 }

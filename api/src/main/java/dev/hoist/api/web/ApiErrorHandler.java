@@ -25,9 +25,9 @@ import org.springframework.web.servlet.NoHandlerFoundException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /**
- * The api's one error translator: every failure leaves as {@code {"id", "message"}} with its status.
- * User errors are not logged; anything unexpected is logged with a short reference that the response
- * repeats, so an operator can find it without the user ever seeing a stack trace.
+ * The api's one error translator: every failure leaves as {@code {"id", "message"}} with its
+ * status. User errors are not logged; anything unexpected is logged with a short reference that the
+ * response repeats, so an operator can find it without the user ever seeing a stack trace.
  */
 @RestControllerAdvice
 class ApiErrorHandler {
@@ -70,7 +70,8 @@ class ApiErrorHandler {
 
   private static String typeName(Class<?> type) {
     if (type == String.class) return "a string";
-    if (Number.class.isAssignableFrom(type) || type.isPrimitive() && type != boolean.class) return "a number";
+    if (Number.class.isAssignableFrom(type) || type.isPrimitive() && type != boolean.class)
+      return "a number";
     if (type == Boolean.class || type == boolean.class) return "true or false";
     if (java.util.Collection.class.isAssignableFrom(type) || type.isArray()) return "an array";
     return "an object";
@@ -78,19 +79,27 @@ class ApiErrorHandler {
 
   @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
   ResponseEntity<ApiError> mediaType(HttpMediaTypeNotSupportedException e) {
-    return api(new ApiException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type",
-        "send the body as application/json"));
+    return api(
+        new ApiException(
+            HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+            "unsupported_media_type",
+            "send the body as application/json"));
   }
 
   @ExceptionHandler(HttpMediaTypeNotAcceptableException.class)
   ResponseEntity<ApiError> notAcceptable(HttpMediaTypeNotAcceptableException e) {
-    return api(new ApiException(HttpStatus.NOT_ACCEPTABLE, "not_acceptable", "this API answers application/json"));
+    return api(
+        new ApiException(
+            HttpStatus.NOT_ACCEPTABLE, "not_acceptable", "this API answers application/json"));
   }
 
   @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
   ResponseEntity<ApiError> method(HttpRequestMethodNotSupportedException e) {
-    return api(new ApiException(HttpStatus.METHOD_NOT_ALLOWED, "method_not_allowed",
-        e.getMethod() + " is not allowed here"));
+    return api(
+        new ApiException(
+            HttpStatus.METHOD_NOT_ALLOWED,
+            "method_not_allowed",
+            e.getMethod() + " is not allowed here"));
   }
 
   @ExceptionHandler({NoHandlerFoundException.class, NoResourceFoundException.class})
@@ -118,10 +127,13 @@ class ApiErrorHandler {
     return api(ApiException.tooLarge(e.getMessage()));
   }
 
-  /** Two requests raced for the same unique name; the loser hears what a sequential caller would. */
+  /**
+   * Two requests raced for the same unique name; the loser hears what a sequential caller would.
+   */
   @ExceptionHandler(DataIntegrityViolationException.class)
   ResponseEntity<ApiError> integrity(DataIntegrityViolationException e) {
-    return api(ApiException.conflict("that conflicts with a change made at the same moment; try again"));
+    return api(
+        ApiException.conflict("that conflicts with a change made at the same moment; try again"));
   }
 
   @ExceptionHandler(Exception.class)

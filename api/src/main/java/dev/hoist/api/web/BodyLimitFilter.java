@@ -17,9 +17,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Caps JSON bodies at {@code hoist.api.max-json-bytes}. A declared length over the cap is refused before
- * anything is read; a chunked body is cut off as soon as it passes the cap. Archive uploads have their
- * own, larger cap and are left alone here.
+ * Caps JSON bodies at {@code hoist.api.max-json-bytes}. A declared length over the cap is refused
+ * before anything is read; a chunked body is cut off as soon as it passes the cap. Archive uploads
+ * have their own, larger cap and are left alone here.
  */
 @Component
 @Order(1)
@@ -33,7 +33,8 @@ class BodyLimitFilter extends OncePerRequestFilter {
   }
 
   @Override
-  protected void doFilterInternal(HttpServletRequest req, HttpServletResponse res, FilterChain chain)
+  protected void doFilterInternal(
+      HttpServletRequest req, HttpServletResponse res, FilterChain chain)
       throws ServletException, IOException {
     if (SignedPaths.isSigned(req.getRequestURI())) {
       chain.doFilter(req, res);
@@ -42,7 +43,8 @@ class BodyLimitFilter extends OncePerRequestFilter {
     if (req.getContentLengthLong() > limit) {
       res.setStatus(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
       res.setContentType(MediaType.APPLICATION_JSON_VALUE);
-      json.writeValue(res.getOutputStream(),
+      json.writeValue(
+          res.getOutputStream(),
           new ApiError("payload_too_large", "request body is larger than " + limit + " bytes"));
       return;
     }
@@ -62,11 +64,30 @@ class BodyLimitFilter extends OncePerRequestFilter {
       ServletInputStream raw = super.getInputStream();
       LimitedInputStream limited = new LimitedInputStream(raw, limit);
       return new ServletInputStream() {
-        @Override public int read() throws IOException { return limited.read(); }
-        @Override public int read(byte[] b, int off, int len) throws IOException { return limited.read(b, off, len); }
-        @Override public boolean isFinished() { return raw.isFinished(); }
-        @Override public boolean isReady() { return raw.isReady(); }
-        @Override public void setReadListener(ReadListener l) { raw.setReadListener(l); }
+        @Override
+        public int read() throws IOException {
+          return limited.read();
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+          return limited.read(b, off, len);
+        }
+
+        @Override
+        public boolean isFinished() {
+          return raw.isFinished();
+        }
+
+        @Override
+        public boolean isReady() {
+          return raw.isReady();
+        }
+
+        @Override
+        public void setReadListener(ReadListener l) {
+          raw.setReadListener(l);
+        }
       };
     }
   }

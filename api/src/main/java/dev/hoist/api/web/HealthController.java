@@ -4,7 +4,9 @@ import java.util.Map;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code GET /health}: answers once the api can serve; no auth, for launchers and load balancers. */
+/**
+ * {@code GET /health}: answers once the api can serve; no auth, for launchers and load balancers.
+ */
 @RestController
 class HealthController {
   @GetMapping("/health")

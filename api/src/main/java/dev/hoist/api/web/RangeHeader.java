@@ -5,16 +5,16 @@ import java.util.regex.Pattern;
 import org.springframework.http.HttpStatus;
 
 /**
- * A Heroku-style list range: {@code Range: version ]5..; order=desc, max=10}. The first bound is where
- * the walk starts in the chosen order ({@code ]} makes it exclusive), the second where it ends. The
- * answer to a page that was cut short carries {@code Next-Range} to fetch the rest.
+ * A Heroku-style list range: {@code Range: version ]5..; order=desc, max=10}. The first bound is
+ * where the walk starts in the chosen order ({@code ]} makes it exclusive), the second where it
+ * ends. The answer to a page that was cut short carries {@code Next-Range} to fetch the rest.
  */
-public record RangeHeader(String field, Integer start, boolean startExclusive, Integer end, boolean descending,
-    int max) {
+public record RangeHeader(
+    String field, Integer start, boolean startExclusive, Integer end, boolean descending, int max) {
   public static final int DEFAULT_MAX = 200;
   public static final int LIMIT = 1000;
-  private static final Pattern FORM = Pattern.compile(
-      "^\\s*(\\w+)\\s+(\\]?)(\\d*)\\s*\\.\\.\\s*(\\d*)\\s*(?:;\\s*(.*))?$");
+  private static final Pattern FORM =
+      Pattern.compile("^\\s*(\\w+)\\s+(\\]?)(\\d*)\\s*\\.\\.\\s*(\\d*)\\s*(?:;\\s*(.*))?$");
 
   /** No header: the whole list in ascending order, up to the default page size. */
   public static RangeHeader all(String field) {
@@ -31,19 +31,23 @@ public record RangeHeader(String field, Integer start, boolean startExclusive, I
     if (m.group(5) != null && !m.group(5).isBlank()) {
       for (String option : m.group(5).split(",")) {
         String[] kv = option.trim().split("=", 2);
-        if (kv.length != 2) throw invalid("Range option '" + option.trim() + "' must be name=value");
+        if (kv.length != 2)
+          throw invalid("Range option '" + option.trim() + "' must be name=value");
         switch (kv[0].trim()) {
-          case "order" -> descending = switch (kv[1].trim()) {
-            case "asc" -> false;
-            case "desc" -> true;
-            default -> throw invalid("Range order must be asc or desc");
-          };
+          case "order" ->
+              descending =
+                  switch (kv[1].trim()) {
+                    case "asc" -> false;
+                    case "desc" -> true;
+                    default -> throw invalid("Range order must be asc or desc");
+                  };
           case "max" -> max = parseMax(kv[1].trim());
           default -> throw invalid("Range option '" + kv[0].trim() + "' is not known");
         }
       }
     }
-    return new RangeHeader(field, number(m.group(3)), !m.group(2).isEmpty(), number(m.group(4)), descending, max);
+    return new RangeHeader(
+        field, number(m.group(3)), !m.group(2).isEmpty(), number(m.group(4)), descending, max);
   }
 
   private static int parseMax(String value) {
@@ -79,8 +83,15 @@ public record RangeHeader(String field, Integer start, boolean startExclusive, I
 
   /** The header that continues after {@code last}. */
   public String next(int last) {
-    return field + " ]" + last + ".." + (end == null ? "" : end) + "; order=" + (descending ? "desc" : "asc")
-        + ", max=" + max;
+    return field
+        + " ]"
+        + last
+        + ".."
+        + (end == null ? "" : end)
+        + "; order="
+        + (descending ? "desc" : "asc")
+        + ", max="
+        + max;
   }
 
   private static ApiException invalid(String message) {

@@ -6,14 +6,15 @@ import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Lets {@code %2F} through in paths: SSH key fingerprints are base64 and hold {@code /}, and
- * {@code /account/keys/{fingerprint}} must work for every key, not half of them. Spring decodes the
- * path variable after matching, so the slash never splits the path.
+ * Lets {@code %2F} through in paths: SSH key fingerprints are base64 and hold {@code /}, and {@code
+ * /account/keys/{fingerprint}} must work for every key, not half of them. Spring decodes the path
+ * variable after matching, so the slash never splits the path.
  */
 @Configuration
 class TomcatConfig implements WebServerFactoryCustomizer<TomcatServletWebServerFactory> {
   @Override
   public void customize(TomcatServletWebServerFactory factory) {
-    factory.addConnectorCustomizers(c -> c.setEncodedSolidusHandling(EncodedSolidusHandling.PASS_THROUGH.getValue()));
+    factory.addConnectorCustomizers(
+        c -> c.setEncodedSolidusHandling(EncodedSolidusHandling.PASS_THROUGH.getValue()));
   }
 }

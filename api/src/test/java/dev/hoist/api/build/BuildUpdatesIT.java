@@ -25,29 +25,39 @@ class BuildUpdatesIT extends ApiTest {
 
   /**
    * A builder's output call loads the build, the slug is recorded and committed meanwhile, then the
-   * output call commits: the slug must still be there (a whole-row update once wrote it back to null,
-   * and the build's finish was refused).
+   * output call commits: the slug must still be there (a whole-row update once wrote it back to
+   * null, and the build's finish was refused).
    */
   @Test
   void anOutputCallThatLoadedTheBuildFirstDoesNotEraseItsSlug() throws Exception {
     Http user = newUser();
     String app = newApp(user, "race");
-    UUID slug = UUID.fromString(newSlug(user, app, Map.of("web", "node server.js")).get("id").asText());
+    UUID slug =
+        UUID.fromString(newSlug(user, app, Map.of("web", "node server.js")).get("id").asText());
     UUID appId = apps.findByName(app).orElseThrow().id();
     TransactionTemplate tx = new TransactionTemplate(transactions);
-    UUID id = tx.execute(s -> builds.save(new Build(appId, "http://x/source.tgz", null, null, List.of(), null)).id());
+    UUID id =
+        tx.execute(
+            s ->
+                builds
+                    .save(new Build(appId, "http://x/source.tgz", null, null, List.of(), null))
+                    .id());
     CountDownLatch loaded = new CountDownLatch(1);
     CountDownLatch slugRecorded = new CountDownLatch(1);
-    Thread outputCall = new Thread(() -> tx.executeWithoutResult(s -> {
-      Build b = builds.findById(id).orElseThrow();
-      loaded.countDown();
-      try {
-        slugRecorded.await(10, SECONDS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-      b.seen();
-    }));
+    Thread outputCall =
+        new Thread(
+            () ->
+                tx.executeWithoutResult(
+                    s -> {
+                      Build b = builds.findById(id).orElseThrow();
+                      loaded.countDown();
+                      try {
+                        slugRecorded.await(10, SECONDS);
+                      } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                      }
+                      b.seen();
+                    }));
     outputCall.start();
     assertThat(loaded.await(10, SECONDS)).isTrue();
 
@@ -57,7 +67,10 @@ class BuildUpdatesIT extends ApiTest {
 
     Build after = tx.execute(s -> builds.findById(id).orElseThrow());
     assertThat(after.slugId()).isEqualTo(slug);
-    assertThat(jdbc.queryForObject("select last_seen_at is not null from builds where id = ?", Boolean.class, id))
-        .as("and the output call's own change landed").isTrue();
+    assertThat(
+            jdbc.queryForObject(
+                "select last_seen_at is not null from builds where id = ?", Boolean.class, id))
+        .as("and the output call's own change landed")
+        .isTrue();
   }
 }

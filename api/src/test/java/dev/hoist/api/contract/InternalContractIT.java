@@ -35,10 +35,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The contract between the internal-api module and the real api: every record a component reads is held
- * to the api's own JSON ({@link WireContract}), and every call a component makes is made with the module's
- * own clients against the running api, which refuses fields it does not know. A record and the api that
- * disagree fail here, not in production.
+ * The contract between the internal-api module and the real api: every record a component reads is
+ * held to the api's own JSON ({@link WireContract}), and every call a component makes is made with
+ * the module's own clients against the running api, which refuses fields it does not know. A record
+ * and the api that disagree fail here, not in production.
  */
 class InternalContractIT extends ApiTest {
   private InternalApi internal() {
@@ -56,7 +56,8 @@ class InternalContractIT extends ApiTest {
     String app = newApp(user, "contract");
     ok(user.patch("/apps/" + app + "/config-vars", Map.of("GREETING", "hi")));
     deploy(user, app, Map.of("web", "./server", "worker", "./work"));
-    Http.Response run = user.post("/apps/" + app + "/dynos", Map.of("command", "bash", "attach", true));
+    Http.Response run =
+        user.post("/apps/" + app + "/dynos", Map.of("command", "bash", "attach", true));
     assertThat(run.status()).as("%s", run).isEqualTo(201);
     String oneOff = run.json().get("name").asText();
     assertThat(user.delete("/apps/" + app + "/dynos").status()).isIn(200, 202);
@@ -69,43 +70,74 @@ class InternalContractIT extends ApiTest {
     assertThat(mine.restarts()).containsKey("*");
 
     DesiredState state = new StateApi(internal()).state(null, Duration.ZERO);
-    assertThat(state.app(app).orElseThrow().formation()).extracting(DesiredState.Process::type)
+    assertThat(state.app(app).orElseThrow().formation())
+        .extracting(DesiredState.Process::type)
         .containsExactlyInAnyOrder("web", "worker");
 
     DynoApi dynos = new DynoApi(internal());
-    dynos.report(app, List.of(new DynoReport("web.1", "web", "up", "./server", "standard-1X", 3, "c0ffee",
-        "10.0.0.9:5000", true, null)));
-    RouteSnapshot.App routed = matches(appIn(ok(component().get("/internal/routes")), app), RouteSnapshot.App.class);
-    assertThat(routed.dynos()).extracting(RouteSnapshot.Dyno::address).containsExactly("10.0.0.9:5000");
+    dynos.report(
+        app,
+        List.of(
+            new DynoReport(
+                "web.1",
+                "web",
+                "up",
+                "./server",
+                "standard-1X",
+                3,
+                "c0ffee",
+                "10.0.0.9:5000",
+                true,
+                null)));
+    RouteSnapshot.App routed =
+        matches(appIn(ok(component().get("/internal/routes")), app), RouteSnapshot.App.class);
+    assertThat(routed.dynos())
+        .extracting(RouteSnapshot.Dyno::address)
+        .containsExactly("10.0.0.9:5000");
     matches(ok(component().get("/internal/routes")), RouteSnapshot.class);
     RouteSnapshot routes = new RoutesApi(internal()).routes(null, Duration.ZERO);
     assertThat(routes.apps()).extracting(RouteSnapshot.App::name).contains(app);
 
     dynos.oneOffExit(app, oneOff, 0);
-    assertThat(new StateApi(internal()).state(null, Duration.ZERO).app(app).orElseThrow().oneOffs()).isEmpty();
+    assertThat(new StateApi(internal()).state(null, Duration.ZERO).app(app).orElseThrow().oneOffs())
+        .isEmpty();
 
-    new LogApi(internal()).post(List.of(LogLine.app(app, "web.1", Instant.now(), "the contract holds")));
-    String session = user.post("/apps/" + app + "/log-sessions", Map.of("lines", 100)).json()
-        .get("logplex_url").asText();
-    assertThat(new String(Http.getBytes(session).body(), StandardCharsets.UTF_8)).contains("app[web.1]: the contract holds");
+    new LogApi(internal())
+        .post(List.of(LogLine.app(app, "web.1", Instant.now(), "the contract holds")));
+    String session =
+        user.post("/apps/" + app + "/log-sessions", Map.of("lines", 100))
+            .json()
+            .get("logplex_url")
+            .asText();
+    assertThat(new String(Http.getBytes(session).body(), StandardCharsets.UTF_8))
+        .contains("app[web.1]: the contract holds");
   }
 
   @Test
   void theGatewaysCallsAgreeWithTheApi() throws Exception {
     Http owner = newUser();
     String app = newApp(owner, "gatecontract");
-    assertThat(owner.post("/account/keys", Map.of("public_key", SshKeys.ed25519("contract"))).status()).isEqualTo(201);
+    assertThat(
+            owner.post("/account/keys", Map.of("public_key", SshKeys.ed25519("contract"))).status())
+        .isEqualTo(201);
     String fingerprint = ok(owner.get("/account/keys")).get(0).get("fingerprint").asText();
     GatewayApi gateway = new GatewayApi(internal());
 
-    covers(ok(component().get("/internal/keys?fingerprint=" + URLEncoder.encode(fingerprint, StandardCharsets.UTF_8))),
+    covers(
+        ok(
+            component()
+                .get(
+                    "/internal/keys?fingerprint="
+                        + URLEncoder.encode(fingerprint, StandardCharsets.UTF_8))),
         BuildRecords.Who.class);
     BuildRecords.Account account = gateway.accountForKey(fingerprint).orElseThrow();
     assertThat(account.email()).isEqualTo(email(owner));
     assertThat(gateway.accountForKey("SHA256:nope")).isEmpty();
     assertThat(gateway.accountForApiKey("hoist_wrong")).isEmpty();
 
-    covers(ok(component().get("/internal/apps/" + app + "/access/" + account.id())), BuildRecords.Access.class);
+    covers(
+        ok(component().get("/internal/apps/" + app + "/access/" + account.id())),
+        BuildRecords.Access.class);
     assertThat(gateway.access(app, account.id()).orElseThrow().name()).isEqualTo(app);
 
     Http.Response source = component().post("/internal/apps/" + app + "/sources", null);
@@ -115,9 +147,12 @@ class InternalContractIT extends ApiTest {
     BuildRecords.SignedUrls urls = gateway.newSource(app);
     assertThat(gateway.repository(app).putUrl()).isNotBlank();
 
-    BuildRecords.Build build = gateway.createBuild(app, new BuildRecords.SourceBlob(urls.getUrl(), "abc1234", "first"),
-        account.id());
-    covers(ok(component().get("/internal/apps/" + app + "/builds/" + build.id())), BuildRecords.Build.class);
+    BuildRecords.Build build =
+        gateway.createBuild(
+            app, new BuildRecords.SourceBlob(urls.getUrl(), "abc1234", "first"), account.id());
+    covers(
+        ok(component().get("/internal/apps/" + app + "/builds/" + build.id())),
+        BuildRecords.Build.class);
     assertThat(gateway.build(app, build.id()).status()).isEqualTo("pending");
     failAllPendingBuilds();
   }
@@ -134,11 +169,23 @@ class InternalContractIT extends ApiTest {
     JsonNode job = claimRaw(first);
     assertThat(matches(job, BuildRecords.Job.class).env()).containsEntry("SECRET", "s1");
     builder.output(first, List.of("-----> checking the contract"));
-    Http.Response slug = component().post("/internal/builds/" + first + "/slug",
-        Map.of("process_types", Map.of("web", "./server"), "checksum", "SHA256:" + "0".repeat(64)));
+    Http.Response slug =
+        component()
+            .post(
+                "/internal/builds/" + first + "/slug",
+                Map.of(
+                    "process_types",
+                    Map.of("web", "./server"),
+                    "checksum",
+                    "SHA256:" + "0".repeat(64)));
     assertThat(slug.status()).as("%s", slug).isEqualTo(201);
     covers(slug.json(), BuildRecords.SlugCreated.class);
-    covers(ok(component().post("/internal/builds/" + first + "/finish", Map.of("status", "failed", "message", "by hand"))),
+    covers(
+        ok(
+            component()
+                .post(
+                    "/internal/builds/" + first + "/finish",
+                    Map.of("status", "failed", "message", "by hand"))),
         BuildRecords.Finished.class);
 
     // The second with the module's client from claim to release.
@@ -146,42 +193,68 @@ class InternalContractIT extends ApiTest {
     BuildRecords.Job claimed = claimTyped(builder, second);
     builder.heartbeat(second);
     builder.output(second, List.of("-----> building"));
-    BuildRecords.SlugCreated created = builder.slug(second, new BuildRecords.NewSlug(Map.of("web", "./server"), null));
+    BuildRecords.SlugCreated created =
+        builder.slug(second, new BuildRecords.NewSlug(Map.of("web", "./server"), null));
     Path archive = Files.write(dir.resolve("slug.tgz"), Tarball.minimalApp());
     new Blobs(internal()).upload(created.putUrl(), archive, "application/gzip");
-    BuildRecords.Finished finished = builder.finish(second, BuildRecords.Finish.succeeded(created.id()));
+    BuildRecords.Finished finished =
+        builder.finish(second, BuildRecords.Finish.succeeded(created.id()));
     assertThat(claimed.app().name()).isEqualTo(app);
     assertThat(finished.status()).isEqualTo("succeeded");
-    assertThat(finished.release().version()).as("v1 the app, v2 its config, v3 this build").isEqualTo(3);
+    assertThat(finished.release().version())
+        .as("v1 the app, v2 its config, v3 this build")
+        .isEqualTo(3);
   }
 
   @Test
   void theSeedsPlatformAppCallsAgreeWithTheApi(@TempDir Path dir) throws Exception {
     String name = appName("hoist-contract");
-    covers(ok(component().put("/internal/platform-apps/" + name, Map.of("stack_image", "hoist/stack-run:current"))),
+    covers(
+        ok(
+            component()
+                .put(
+                    "/internal/platform-apps/" + name,
+                    Map.of("stack_image", "hoist/stack-run:current"))),
         PlatformAppsApi.PlatformApp.class);
     PlatformAppsApi platform = new PlatformAppsApi(internal());
-    PlatformAppsApi.PlatformApp made = platform.ensure(name, new PlatformAppsApi.EnsureApp("hoist/stack-run:current",
-        Map.of("HOIST_PART", "contract")));
+    PlatformAppsApi.PlatformApp made =
+        platform.ensure(
+            name,
+            new PlatformAppsApi.EnsureApp(
+                "hoist/stack-run:current", Map.of("HOIST_PART", "contract")));
     assertThat(made.deployed()).isFalse();
 
-    PlatformAppsApi.NewSlugAnswer slug = platform.newSlug(name, new PlatformAppsApi.NewSlug(Map.of("web", "./server"), "c1"));
-    new Blobs(internal()).upload(slug.putUrl(), Files.write(dir.resolve("s.tgz"), Tarball.minimalApp()), "application/gzip");
-    PlatformAppsApi.Deployed deployed = platform.deploy(name, new PlatformAppsApi.Deploy(slug.id(), 1, "web", "standard-1X"));
+    PlatformAppsApi.NewSlugAnswer slug =
+        platform.newSlug(name, new PlatformAppsApi.NewSlug(Map.of("web", "./server"), "c1"));
+    new Blobs(internal())
+        .upload(
+            slug.putUrl(),
+            Files.write(dir.resolve("s.tgz"), Tarball.minimalApp()),
+            "application/gzip");
+    PlatformAppsApi.Deployed deployed =
+        platform.deploy(name, new PlatformAppsApi.Deploy(slug.id(), 1, "web", "standard-1X"));
     assertThat(deployed.version()).isPositive();
-    PlatformAppsApi.PlatformApp after = platform.ensure(name, new PlatformAppsApi.EnsureApp("hoist/stack-run:current", null));
+    PlatformAppsApi.PlatformApp after =
+        platform.ensure(name, new PlatformAppsApi.EnsureApp("hoist/stack-run:current", null));
     assertThat(after.deployed()).isTrue();
     assertThat(after.commit()).isEqualTo("c1");
   }
 
   private String newBuild(Http user, String app) {
-    Http.Response made = user.post("/apps/" + app + "/builds",
-        Map.of("source_blob", Map.of("url", "http://127.0.0.1:1/source.tgz", "version", "abc1234def")));
+    Http.Response made =
+        user.post(
+            "/apps/" + app + "/builds",
+            Map.of(
+                "source_blob",
+                Map.of("url", "http://127.0.0.1:1/source.tgz", "version", "abc1234def")));
     assertThat(made.status()).as("%s", made).isEqualTo(201);
     return made.json().get("id").asText();
   }
 
-  /** Claims until this build comes up; other tests' builds met on the way are failed (not ours to run). */
+  /**
+   * Claims until this build comes up; other tests' builds met on the way are failed (not ours to
+   * run).
+   */
   private JsonNode claimRaw(String buildId) {
     for (int i = 0; i < 50; i++) {
       Http.Response r = component().post("/internal/builds/claim?wait=5", Map.of());
@@ -202,11 +275,14 @@ class InternalContractIT extends ApiTest {
   }
 
   private void failBuild(String id) {
-    component().post("/internal/builds/" + id + "/finish", Map.of("status", "failed", "message", "skipped"));
+    component()
+        .post(
+            "/internal/builds/" + id + "/finish", Map.of("status", "failed", "message", "skipped"));
   }
 
   private void failAllPendingBuilds() {
-    for (Http.Response r = component().post("/internal/builds/claim?wait=0", Map.of()); r.status() == 200;
+    for (Http.Response r = component().post("/internal/builds/claim?wait=0", Map.of());
+        r.status() == 200;
         r = component().post("/internal/builds/claim?wait=0", Map.of())) {
       failBuild(r.json().get("id").asText());
     }

@@ -14,13 +14,13 @@ import java.util.TreeSet;
  * Holds an internal-api record to the JSON the real api wrote. Two strengths:
  *
  * <ul>
- *   <li>{@link #covers}: every field of the record, at every depth, is in the api's answer and reads as the
- *       record's type. A field renamed or retyped on either side fails here, where it would otherwise read
- *       as a silent null (the wire ignores unknown fields). Used for answers in the public API's shape, of
- *       which a component reads only a part.
- *   <li>{@link #matches}: that, and the api sends no field the record lacks. Used for the documents that
- *       exist only for components (desired state, routes, a claimed job), so the record is the whole
- *       document and docs/internal-api.md can describe one shape.
+ *   <li>{@link #covers}: every field of the record, at every depth, is in the api's answer and
+ *       reads as the record's type. A field renamed or retyped on either side fails here, where it
+ *       would otherwise read as a silent null (the wire ignores unknown fields). Used for answers
+ *       in the public API's shape, of which a component reads only a part.
+ *   <li>{@link #matches}: that, and the api sends no field the record lacks. Used for the documents
+ *       that exist only for components (desired state, routes, a claimed job), so the record is the
+ *       whole document and docs/internal-api.md can describe one shape.
  * </ul>
  */
 final class WireContract {
@@ -39,7 +39,8 @@ final class WireContract {
     try {
       record = (exact ? WireJson.strict() : WireJson.MAPPER).treeToValue(api, type);
     } catch (JsonProcessingException e) {
-      throw new AssertionError(type.getSimpleName() + " cannot read the api's JSON: " + e.getOriginalMessage(), e);
+      throw new AssertionError(
+          type.getSimpleName() + " cannot read the api's JSON: " + e.getOriginalMessage(), e);
     }
     compare(type.getSimpleName(), api, WireJson.MAPPER.valueToTree(record), exact);
     return record;
@@ -47,7 +48,8 @@ final class WireContract {
 
   private static void compare(String path, JsonNode api, JsonNode record, boolean exact) {
     if (record.isObject()) {
-      if (!api.isObject()) fail(path + " is an object in the record but " + api.getNodeType() + " from the api");
+      if (!api.isObject())
+        fail(path + " is an object in the record but " + api.getNodeType() + " from the api");
       TreeSet<String> missing = names(record);
       missing.removeAll(names(api));
       assertThat(missing).as("fields of %s that the api does not send", path).isEmpty();

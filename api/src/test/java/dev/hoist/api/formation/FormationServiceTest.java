@@ -23,26 +23,48 @@ class FormationServiceTest {
   }
 
   @ParameterizedTest
-  @CsvSource(delimiter = '|', value = {"3 | 7 | 3", "+1 | 2 | 3", "-1 | 2 | 1", "+0 | 5 | 5", "' 4 ' | 0 | 4",
-      "007 | 0 | 7", "-2 | 1 | -1"})
-  void takesANumericStringAbsoluteOrRelativeToTheCurrentQuantity(String text, int now, int expected) {
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "3 | 7 | 3",
+        "+1 | 2 | 3",
+        "-1 | 2 | 1",
+        "+0 | 5 | 5",
+        "' 4 ' | 0 | 4",
+        "007 | 0 | 7",
+        "-2 | 1 | -1"
+      })
+  void takesANumericStringAbsoluteOrRelativeToTheCurrentQuantity(
+      String text, int now, int expected) {
     assertThat(FormationService.quantity("web", JSON.textNode(text), now)).isEqualTo(expected);
   }
 
   static Stream<JsonNode> notQuantities() {
-    return Stream.of(JSON.textNode("abc"), JSON.textNode(""), JSON.textNode("++1"), JSON.textNode("1e2"),
-        JSON.textNode("2.5"), JSON.textNode("12345"), JSON.numberNode(2.5), JSON.numberNode(10_000_000_000L),
-        JSON.booleanNode(true), JSON.nullNode(), JSON.arrayNode().add(1), JSON.objectNode());
+    return Stream.of(
+        JSON.textNode("abc"),
+        JSON.textNode(""),
+        JSON.textNode("++1"),
+        JSON.textNode("1e2"),
+        JSON.textNode("2.5"),
+        JSON.textNode("12345"),
+        JSON.numberNode(2.5),
+        JSON.numberNode(10_000_000_000L),
+        JSON.booleanNode(true),
+        JSON.nullNode(),
+        JSON.arrayNode().add(1),
+        JSON.objectNode());
   }
 
   @ParameterizedTest
   @MethodSource("notQuantities")
   void refusesWhatIsNotAWholeNumber(JsonNode node) {
     assertThatThrownBy(() -> FormationService.quantity("web", node, 1))
-        .isInstanceOfSatisfying(ApiException.class, e -> {
-          assertThat(e.status().value()).isEqualTo(422);
-          assertThat(e.id()).isEqualTo("invalid_params");
-          assertThat(e.getMessage()).contains("web");
-        });
+        .isInstanceOfSatisfying(
+            ApiException.class,
+            e -> {
+              assertThat(e.status().value()).isEqualTo(422);
+              assertThat(e.id()).isEqualTo("invalid_params");
+              assertThat(e.getMessage()).contains("web");
+            });
   }
 }

@@ -16,24 +16,30 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * Base of the api's integration tests: the whole api against a real PostgreSQL, called over real HTTP.
- * The admin key comes from the credentials file the api writes on first start, exactly as the CLI finds it.
+ * Base of the api's integration tests: the whole api against a real PostgreSQL, called over real
+ * HTTP. The admin key comes from the credentials file the api writes on first start, exactly as the
+ * CLI finds it.
  *
- * <p>The port is chosen before the context starts (rather than Spring's random port) because the api builds
- * its public URL, and so every signed blob URL it hands out, from {@code server.port}; a random port would
- * make those URLs point at port 0. With a known port the tests use the URLs exactly as the api gives them.
- * Every IT shares this one configuration, so the suite starts the api once.
+ * <p>The port is chosen before the context starts (rather than Spring's random port) because the
+ * api builds its public URL, and so every signed blob URL it hands out, from {@code server.port}; a
+ * random port would make those URLs point at port 0. With a known port the tests use the URLs
+ * exactly as the api gives them. Every IT shares this one configuration, so the suite starts the
+ * api once.
  */
-@SpringBootTest(classes = ApiApplication.class, webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
+@SpringBootTest(
+    classes = ApiApplication.class,
+    webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
 public abstract class ApiTest {
   public static final String COMPONENT_TOKEN = "test-component-token";
   public static final long MAX_SLUG_BYTES = 1024 * 1024;
+
   /** The JSON body limit, {@code hoist.api.max-json-bytes}. */
   public static final int MAX_JSON_BYTES = 1024 * 1024;
+
   private static final Path HOME = tempHome();
   private static final int PORT = freePort();
   private static final AtomicInteger SEQ = new AtomicInteger();
@@ -72,7 +78,9 @@ public abstract class ApiTest {
     return "http://127.0.0.1:" + port;
   }
 
-  /** Where the api keeps blobs: {@code hoist.api.blob-dir}, by default {@code $HOIST_HOME/blobs}. */
+  /**
+   * Where the api keeps blobs: {@code hoist.api.blob-dir}, by default {@code $HOIST_HOME/blobs}.
+   */
   protected static Path blobDir() {
     return HOME.resolve("blobs");
   }
@@ -102,7 +110,8 @@ public abstract class ApiTest {
 
   /** A new, non-admin account with its own key. */
   protected Http newUser() {
-    Http.Response made = admin().post("/accounts", Map.of("email", "user" + unique() + "@example.com"));
+    Http.Response made =
+        admin().post("/accounts", Map.of("email", "user" + unique() + "@example.com"));
     if (made.status() != 201) throw new AssertionError("could not make a user: " + made);
     return new Http(base(), made.json().get("api_key").asText());
   }
@@ -129,21 +138,30 @@ public abstract class ApiTest {
     return name;
   }
 
-  /** Creates a slug with these process types; returns the answer (with {@code blob.url} to PUT to). */
+  /**
+   * Creates a slug with these process types; returns the answer (with {@code blob.url} to PUT to).
+   */
   protected static JsonNode newSlug(Http user, String app, Map<String, String> processTypes) {
-    Http.Response made = user.post("/apps/" + app + "/slugs", Map.of("process_types", processTypes));
-    if (made.status() != 201) throw new AssertionError("could not make a slug of " + app + ": " + made);
+    Http.Response made =
+        user.post("/apps/" + app + "/slugs", Map.of("process_types", processTypes));
+    if (made.status() != 201)
+      throw new AssertionError("could not make a slug of " + app + ": " + made);
     return made.json();
   }
 
-  /** Creates a slug, uploads {@code archive} to its signed URL and releases it; returns the slug id. */
-  protected static String deploy(Http user, String app, Map<String, String> processTypes, byte[] archive) {
+  /**
+   * Creates a slug, uploads {@code archive} to its signed URL and releases it; returns the slug id.
+   */
+  protected static String deploy(
+      Http user, String app, Map<String, String> processTypes, byte[] archive) {
     JsonNode slug = newSlug(user, app, processTypes);
     Http.Response uploaded = Http.putBytes(slug.at("/blob/url").asText(), archive);
-    if (uploaded.status() != 200) throw new AssertionError("could not upload the slug: " + uploaded);
+    if (uploaded.status() != 200)
+      throw new AssertionError("could not upload the slug: " + uploaded);
     String id = slug.get("id").asText();
     Http.Response released = user.post("/apps/" + app + "/releases", Map.of("slug", id));
-    if (released.status() != 201) throw new AssertionError("could not release the slug: " + released);
+    if (released.status() != 201)
+      throw new AssertionError("could not release the slug: " + released);
     return id;
   }
 
@@ -164,7 +182,10 @@ public abstract class ApiTest {
     return ok(user.get("/apps/" + app + "/formation"));
   }
 
-  /** The top-level {@code field} of each element of a JSON list, as text (nested fields are not searched). */
+  /**
+   * The top-level {@code field} of each element of a JSON list, as text (nested fields are not
+   * searched).
+   */
   protected static List<String> values(JsonNode list, String field) {
     List<String> values = new ArrayList<>();
     list.forEach(element -> values.add(element.path(field).asText()));

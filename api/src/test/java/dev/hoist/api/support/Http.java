@@ -13,12 +13,14 @@ import java.time.Duration;
 import java.util.Map;
 
 /**
- * A small real-HTTP client for the tests: every call goes over a socket to the running api, as the CLI's
- * do. Bodies given as strings are sent verbatim (so tests can send broken JSON); objects are serialised.
+ * A small real-HTTP client for the tests: every call goes over a socket to the running api, as the
+ * CLI's do. Bodies given as strings are sent verbatim (so tests can send broken JSON); objects are
+ * serialised.
  */
 public final class Http {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private static final HttpClient CLIENT =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
   private final String base;
   private final String key;
@@ -41,34 +43,60 @@ public final class Http {
     return new Http(base, key, all);
   }
 
-  public Response get(String path) { return send("GET", path, null); }
-  public Response delete(String path) { return send("DELETE", path, null); }
-  public Response post(String path, Object body) { return send("POST", path, body); }
-  public Response patch(String path, Object body) { return send("PATCH", path, body); }
-  public Response put(String path, Object body) { return send("PUT", path, body); }
+  public Response get(String path) {
+    return send("GET", path, null);
+  }
+
+  public Response delete(String path) {
+    return send("DELETE", path, null);
+  }
+
+  public Response post(String path, Object body) {
+    return send("POST", path, body);
+  }
+
+  public Response patch(String path, Object body) {
+    return send("PATCH", path, body);
+  }
+
+  public Response put(String path, Object body) {
+    return send("PUT", path, body);
+  }
 
   public Response send(String method, String path, Object body) {
     return send(method, path, body, false);
   }
 
-  /** As {@link #send}, but the body goes chunked, with no Content-Length, as a streaming client sends it. */
+  /**
+   * As {@link #send}, but the body goes chunked, with no Content-Length, as a streaming client
+   * sends it.
+   */
   public Response sendChunked(String method, String path, String body) {
     return send(method, path, body, true);
   }
 
   private Response send(String method, String path, Object body, boolean chunked) {
     try {
-      String text = body == null ? null : body instanceof String s ? s : JSON.writeValueAsString(body);
-      HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(path.startsWith("http") ? path : base + path))
-          .timeout(Duration.ofSeconds(40))
-          .header("Accept", "application/vnd.heroku+json; version=3");
+      String text =
+          body == null ? null : body instanceof String s ? s : JSON.writeValueAsString(body);
+      HttpRequest.Builder b =
+          HttpRequest.newBuilder(URI.create(path.startsWith("http") ? path : base + path))
+              .timeout(Duration.ofSeconds(40))
+              .header("Accept", "application/vnd.heroku+json; version=3");
       if (key != null) b.header("Authorization", "Bearer " + key);
-      if (text != null && !headers.containsKey("Content-Type")) b.header("Content-Type", "application/json");
+      if (text != null && !headers.containsKey("Content-Type"))
+        b.header("Content-Type", "application/json");
       headers.forEach(b::header);
-      b.method(method, text == null ? HttpRequest.BodyPublishers.noBody()
-          : chunked ? HttpRequest.BodyPublishers.ofInputStream(
-              () -> new java.io.ByteArrayInputStream(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)))
-          : HttpRequest.BodyPublishers.ofString(text));
+      b.method(
+          method,
+          text == null
+              ? HttpRequest.BodyPublishers.noBody()
+              : chunked
+                  ? HttpRequest.BodyPublishers.ofInputStream(
+                      () ->
+                          new java.io.ByteArrayInputStream(
+                              text.getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                  : HttpRequest.BodyPublishers.ofString(text));
       return Response.of(CLIENT.send(b.build(), HttpResponse.BodyHandlers.ofString()));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -81,8 +109,11 @@ public final class Http {
   /** Sends raw bytes (slug archives) with no API key, as curl does to a signed URL. */
   public static Response putBytes(String url, byte[] body) {
     try {
-      HttpRequest req = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(40))
-          .PUT(HttpRequest.BodyPublishers.ofByteArray(body)).build();
+      HttpRequest req =
+          HttpRequest.newBuilder(URI.create(url))
+              .timeout(Duration.ofSeconds(40))
+              .PUT(HttpRequest.BodyPublishers.ofByteArray(body))
+              .build();
       return Response.of(CLIENT.send(req, HttpResponse.BodyHandlers.ofString()));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -94,7 +125,8 @@ public final class Http {
 
   public static HttpResponse<byte[]> getBytes(String url) {
     try {
-      return CLIENT.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofByteArray());
+      return CLIENT.send(
+          HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofByteArray());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (InterruptedException e) {

@@ -9,7 +9,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-/** Real OpenSSH keys, made by the {@code ssh-keygen} on this machine, and the fingerprints it prints. */
+/**
+ * Real OpenSSH keys, made by the {@code ssh-keygen} on this machine, and the fingerprints it
+ * prints.
+ */
 public final class SshKeys {
   private SshKeys() {}
 
@@ -27,12 +30,16 @@ public final class SshKeys {
     }
   }
 
-  /** A new key pair ({@code -t type}, optionally {@code -b bits}); returns the path of the public key. */
+  /**
+   * A new key pair ({@code -t type}, optionally {@code -b bits}); returns the path of the public
+   * key.
+   */
   public static Path generate(String type, Integer bits, String comment) {
     try {
       Path dir = Files.createTempDirectory("hoist-ssh-key");
       Path key = dir.resolve("id_" + type);
-      List<String> command = new ArrayList<>(List.of("ssh-keygen", "-q", "-t", type, "-N", "", "-C", comment));
+      List<String> command =
+          new ArrayList<>(List.of("ssh-keygen", "-q", "-t", type, "-N", "", "-C", comment));
       if (bits != null) command.addAll(List.of("-b", bits.toString()));
       command.addAll(List.of("-f", key.toString()));
       run(command);

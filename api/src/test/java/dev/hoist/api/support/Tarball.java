@@ -13,8 +13,9 @@ import org.apache.commons.compress.archivers.tar.TarConstants;
 import org.apache.commons.compress.compressors.gzip.GzipCompressorOutputStream;
 
 /**
- * Builds slug archives in memory, good and bad, as {@code tar czf slug.tgz ./app} would. Entry names are
- * written exactly as given (absolute paths and {@code ..} included) so tests can build hostile archives.
+ * Builds slug archives in memory, good and bad, as {@code tar czf slug.tgz ./app} would. Entry
+ * names are written exactly as given (absolute paths and {@code ..} included) so tests can build
+ * hostile archives.
  */
 public final class Tarball {
   private final ByteArrayOutputStream raw = new ByteArrayOutputStream();
@@ -30,7 +31,10 @@ public final class Tarball {
 
   /** The smallest slug that passes: {@code ./app/} with a Procfile and a script. */
   public static byte[] minimalApp() {
-    return create().dir("./app/").file("./app/Procfile", "web: ./server\n").file("./app/server", "#!/bin/sh\n")
+    return create()
+        .dir("./app/")
+        .file("./app/Procfile", "web: ./server\n")
+        .file("./app/server", "#!/bin/sh\n")
         .gzipped();
   }
 
@@ -60,7 +64,10 @@ public final class Tarball {
     return add(e, null);
   }
 
-  /** An entry of another kind, such as {@link TarConstants#LF_CHR} (a device) or {@link TarConstants#LF_FIFO}. */
+  /**
+   * An entry of another kind, such as {@link TarConstants#LF_CHR} (a device) or {@link
+   * TarConstants#LF_FIFO}.
+   */
   public Tarball special(String name, byte kind) {
     return add(new TarArchiveEntry(name, kind, true), null);
   }
@@ -105,7 +112,8 @@ public final class Tarball {
   /** The checksum as the api writes it: {@code SHA256:} and lower-case hex. */
   public static String sha256(byte[] data) {
     try {
-      return "SHA256:" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(data));
+      return "SHA256:"
+          + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(data));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }

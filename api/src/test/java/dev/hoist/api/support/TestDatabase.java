@@ -21,13 +21,16 @@ public final class TestDatabase {
       } catch (IOException e) {
         throw new UncheckedIOException("could not start the embedded PostgreSQL", e);
       }
-      Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-        try {
-          server.close();
-        } catch (IOException ignored) {
-          // the JVM is going away; the server's folder is temporary
-        }
-      }));
+      Runtime.getRuntime()
+          .addShutdownHook(
+              new Thread(
+                  () -> {
+                    try {
+                      server.close();
+                    } catch (IOException ignored) {
+                      // the JVM is going away; the server's folder is temporary
+                    }
+                  }));
     }
     return server.getJdbcUrl("postgres", "postgres");
   }

@@ -10,7 +10,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.NullAndEmptySource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** Parsing Heroku-style {@code Range} headers, which values they admit, and the {@code Next-Range} they lead to. */
+/**
+ * Parsing Heroku-style {@code Range} headers, which values they admit, and the {@code Next-Range}
+ * they lead to.
+ */
 class RangeHeaderTest {
   private static List<Integer> admitted(RangeHeader range, int... values) {
     return IntStream.of(values).filter(range::admits).boxed().toList();
@@ -43,13 +46,16 @@ class RangeHeaderTest {
 
   @Test
   void admitsAnInclusiveAscendingRange() {
-    assertThat(admitted(RangeHeader.parse("version 2..4", "version"), 1, 2, 3, 4, 5)).containsExactly(2, 3, 4);
+    assertThat(admitted(RangeHeader.parse("version 2..4", "version"), 1, 2, 3, 4, 5))
+        .containsExactly(2, 3, 4);
   }
 
   @Test
   void admitsAnExclusiveStartInEitherOrder() {
-    assertThat(admitted(RangeHeader.parse("version ]2..", "version"), 1, 2, 3, 4)).containsExactly(3, 4);
-    assertThat(admitted(RangeHeader.parse("version ]4..; order=desc", "version"), 5, 4, 3, 2)).containsExactly(3, 2);
+    assertThat(admitted(RangeHeader.parse("version ]2..", "version"), 1, 2, 3, 4))
+        .containsExactly(3, 4);
+    assertThat(admitted(RangeHeader.parse("version ]4..; order=desc", "version"), 5, 4, 3, 2))
+        .containsExactly(3, 2);
     assertThat(admitted(RangeHeader.parse("version 4..2; order=desc", "version"), 5, 4, 3, 2, 1))
         .containsExactly(4, 3, 2);
   }
@@ -61,7 +67,8 @@ class RangeHeaderTest {
     String next = range.next(4);
 
     assertThat(next).isEqualTo("version ]4..; order=desc, max=2");
-    assertThat(admitted(RangeHeader.parse(next, "version"), 5, 4, 3, 2, 1)).containsExactly(3, 2, 1);
+    assertThat(admitted(RangeHeader.parse(next, "version"), 5, 4, 3, 2, 1))
+        .containsExactly(3, 2, 1);
   }
 
   @Test
@@ -69,24 +76,41 @@ class RangeHeaderTest {
     String next = RangeHeader.parse("version 1..9; max=3", "version").next(3);
 
     assertThat(next).isEqualTo("version ]3..9; order=asc, max=3");
-    assertThat(RangeHeader.parse(next, "version")).isEqualTo(new RangeHeader("version", 3, true, 9, false, 3));
+    assertThat(RangeHeader.parse(next, "version"))
+        .isEqualTo(new RangeHeader("version", 3, true, 9, false, 3));
   }
 
   @Test
   void acceptsMaxFromOneToTheLimit() {
     assertThat(RangeHeader.parse("version ..; max=1", "version").max()).isEqualTo(1);
-    assertThat(RangeHeader.parse("version ..; max=1000", "version").max()).isEqualTo(RangeHeader.LIMIT);
+    assertThat(RangeHeader.parse("version ..; max=1000", "version").max())
+        .isEqualTo(RangeHeader.LIMIT);
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"garbage", "id ..", "version..", "version ..; max=0", "version ..; max=1001",
-      "version ..; max=5000", "version ..; max=ten", "version ..; order=sideways", "version ..; colour=blue",
-      "version ..; max", "version 99999999999..", "version -1..", "version ..]3"})
+  @ValueSource(
+      strings = {
+        "garbage",
+        "id ..",
+        "version..",
+        "version ..; max=0",
+        "version ..; max=1001",
+        "version ..; max=5000",
+        "version ..; max=ten",
+        "version ..; order=sideways",
+        "version ..; colour=blue",
+        "version ..; max",
+        "version 99999999999..",
+        "version -1..",
+        "version ..]3"
+      })
   void refusesAnInvalidRangeWith416(String header) {
     assertThatThrownBy(() -> RangeHeader.parse(header, "version"))
-        .isInstanceOfSatisfying(ApiException.class, e -> {
-          assertThat(e.status().value()).isEqualTo(416);
-          assertThat(e.id()).isEqualTo("invalid_range");
-        });
+        .isInstanceOfSatisfying(
+            ApiException.class,
+            e -> {
+              assertThat(e.status().value()).isEqualTo(416);
+              assertThat(e.id()).isEqualTo("invalid_range");
+            });
   }
 }

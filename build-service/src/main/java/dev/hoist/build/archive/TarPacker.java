@@ -16,13 +16,16 @@ import org.apache.commons.compress.compressors.gzip.GzipCompressorOutputStream;
 
 /**
  * Writes a folder as a gzip tar: entries sorted by name, symbolic links stored as links (never
- * followed, so nothing outside the folder is read), sockets and the like skipped, the executable bit
- * kept. Used for build caches and repository archives.
+ * followed, so nothing outside the folder is read), sockets and the like skipped, the executable
+ * bit kept. Used for build caches and repository archives.
  */
 public final class TarPacker {
   private TarPacker() {}
 
-  /** Packs {@code dir}'s content into {@code archive}, each name under {@code prefix} (e.g. "" or "./app/"). */
+  /**
+   * Packs {@code dir}'s content into {@code archive}, each name under {@code prefix} (e.g. "" or
+   * "./app/").
+   */
   public static void pack(Path dir, Path archive, String prefix) throws IOException {
     try (OutputStream file = new BufferedOutputStream(Files.newOutputStream(archive));
         GzipCompressorOutputStream gz = new GzipCompressorOutputStream(file);
@@ -34,7 +37,8 @@ public final class TarPacker {
     }
   }
 
-  private static void walk(Path root, Path dir, String prefix, TarArchiveOutputStream tar) throws IOException {
+  private static void walk(Path root, Path dir, String prefix, TarArchiveOutputStream tar)
+      throws IOException {
     List<Path> children;
     try (Stream<Path> list = Files.list(dir)) {
       children = list.sorted().toList();
@@ -64,7 +68,8 @@ public final class TarPacker {
 
   private static boolean executable(Path file) throws IOException {
     try {
-      Set<PosixFilePermission> perms = Files.getPosixFilePermissions(file, LinkOption.NOFOLLOW_LINKS);
+      Set<PosixFilePermission> perms =
+          Files.getPosixFilePermissions(file, LinkOption.NOFOLLOW_LINKS);
       return perms.contains(PosixFilePermission.OWNER_EXECUTE);
     } catch (UnsupportedOperationException e) {
       return Files.isExecutable(file);

@@ -21,14 +21,20 @@ import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
 public final class TarUnpacker {
   private TarUnpacker() {}
 
-  /** Thrown for an archive that is not a gzip tar, or one that tries to escape; the message says which. */
+  /**
+   * Thrown for an archive that is not a gzip tar, or one that tries to escape; the message says
+   * which.
+   */
   public static final class BadArchiveException extends IOException {
     public BadArchiveException(String message) {
       super(message);
     }
   }
 
-  /** Unpacks into {@code dir}; returns the newest entry time (epoch seconds), 0 for an empty archive. */
+  /**
+   * Unpacks into {@code dir}; returns the newest entry time (epoch seconds), 0 for an empty
+   * archive.
+   */
   public static long unpack(Path archive, Path dir) throws IOException {
     Files.createDirectories(dir);
     Path root = dir.toRealPath();
@@ -56,7 +62,8 @@ public final class TarUnpacker {
     Path parent = target.getParent();
     Files.createDirectories(parent);
     if (!parent.toRealPath().startsWith(root)) {
-      throw new BadArchiveException("archive entry '" + e.getName() + "' goes through a link out of the folder");
+      throw new BadArchiveException(
+          "archive entry '" + e.getName() + "' goes through a link out of the folder");
     }
     if (e.isDirectory()) {
       if (Files.isSymbolicLink(target)) Files.delete(target);
@@ -68,14 +75,16 @@ public final class TarUnpacker {
       Path source = inside(root, e.getLinkName());
       Files.deleteIfExists(target);
       if (!Files.isRegularFile(source, LinkOption.NOFOLLOW_LINKS)) {
-        throw new BadArchiveException("archive hard link '" + e.getName() + "' points at no earlier file");
+        throw new BadArchiveException(
+            "archive hard link '" + e.getName() + "' points at no earlier file");
       }
       Files.copy(source, target, LinkOption.NOFOLLOW_LINKS);
     } else if (e.isFile()) {
       Files.deleteIfExists(target); // never write through a link left by an earlier entry
       Files.copy(tar, target, StandardCopyOption.REPLACE_EXISTING);
       boolean exec = (e.getMode() & 0100) != 0;
-      Files.setPosixFilePermissions(target, PosixFilePermissions.fromString(exec ? "rwxr-xr-x" : "rw-r--r--"));
+      Files.setPosixFilePermissions(
+          target, PosixFilePermissions.fromString(exec ? "rwxr-xr-x" : "rw-r--r--"));
     }
   }
 
@@ -83,12 +92,15 @@ public final class TarUnpacker {
   static Path inside(Path root, String name) throws BadArchiveException {
     String n = name.replace('\\', '/');
     while (n.startsWith("./")) n = n.substring(2);
-    if (n.startsWith("/")) throw new BadArchiveException("archive entry '" + name + "' has an absolute path");
+    if (n.startsWith("/"))
+      throw new BadArchiveException("archive entry '" + name + "' has an absolute path");
     for (String part : n.split("/")) {
-      if (part.equals("..")) throw new BadArchiveException("archive entry '" + name + "' climbs out with '..'");
+      if (part.equals(".."))
+        throw new BadArchiveException("archive entry '" + name + "' climbs out with '..'");
     }
     Path target = root.resolve(n).normalize();
-    if (!target.startsWith(root)) throw new BadArchiveException("archive entry '" + name + "' is outside the folder");
+    if (!target.startsWith(root))
+      throw new BadArchiveException("archive entry '" + name + "' is outside the folder");
     return target;
   }
 }

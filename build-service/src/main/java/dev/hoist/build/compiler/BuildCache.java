@@ -19,9 +19,13 @@ final class BuildCache {
     if (job.cacheGetUrl() == null) return;
     Path archive = scratch.file("cache-in.tgz");
     try {
-      if (api.blobs().download(job.cacheGetUrl(), archive)) TarUnpacker.unpack(archive, scratch.cache);
+      if (api.blobs().download(job.cacheGetUrl(), archive))
+        TarUnpacker.unpack(archive, scratch.cache);
     } catch (TarUnpacker.BadArchiveException e) {
-      out.line(" !     Warning: the build cache could not be read (" + e.getMessage() + "); building without it");
+      out.line(
+          " !     Warning: the build cache could not be read ("
+              + e.getMessage()
+              + "); building without it");
       Scratch.delete(scratch.cache);
       Files.createDirectory(scratch.cache);
     } finally {

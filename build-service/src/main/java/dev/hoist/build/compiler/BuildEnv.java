@@ -12,16 +12,27 @@ import java.util.regex.Pattern;
 
 /**
  * The two environments of a build. The app's config vars go only to ENV_DIR, one file each, as the
- * buildpack API says; the driver's process environment is built from nothing: paths into the scratch
- * folder, the stack, the commit, and the proxy settings the machine needs. Nothing of the compiler's
- * own environment (the component token, above all) reaches the build.
+ * buildpack API says; the driver's process environment is built from nothing: paths into the
+ * scratch folder, the stack, the commit, and the proxy settings the machine needs. Nothing of the
+ * compiler's own environment (the component token, above all) reaches the build.
  */
 final class BuildEnv {
   private static final Pattern CONFIG_KEY = Pattern.compile("^[A-Za-z_][A-Za-z0-9_]*$");
-  private static final String DEFAULT_PATH = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
-  /** Taken from the compiler's environment when set: without them nothing downloads behind a proxy. */
-  static final List<String> PASSED_THROUGH = List.of("http_proxy", "https_proxy", "no_proxy", "HTTP_PROXY",
-      "HTTPS_PROXY", "NO_PROXY", "JAVA_HOME");
+  private static final String DEFAULT_PATH =
+      "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
+
+  /**
+   * Taken from the compiler's environment when set: without them nothing downloads behind a proxy.
+   */
+  static final List<String> PASSED_THROUGH =
+      List.of(
+          "http_proxy",
+          "https_proxy",
+          "no_proxy",
+          "HTTP_PROXY",
+          "HTTPS_PROXY",
+          "NO_PROXY",
+          "JAVA_HOME");
 
   private BuildEnv() {}
 
@@ -34,7 +45,8 @@ final class BuildEnv {
     }
   }
 
-  static Map<String, String> forDriver(Job job, Scratch scratch, Path slug, Path types, long sourceEpoch) {
+  static Map<String, String> forDriver(
+      Job job, Scratch scratch, Path slug, Path types, long sourceEpoch) {
     Map<String, String> env = new HashMap<>();
     String path = System.getenv("PATH");
     env.put("PATH", path == null || path.isBlank() ? DEFAULT_PATH : path);

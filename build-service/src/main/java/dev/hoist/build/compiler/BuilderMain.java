@@ -8,9 +8,9 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * A builder dyno's process ({@code worker} of the platform app {@code hoist-builder}): one slug
- * compiler until SIGTERM. Reads {@code HOIST_API_URL} and {@code HOIST_COMPONENT_TOKEN} (config vars of
- * the app) and the {@link CompilerSettings}. Scale the build farm with
- * {@code hoist ps:scale worker=3 -a hoist-builder}.
+ * compiler until SIGTERM. Reads {@code HOIST_API_URL} and {@code HOIST_COMPONENT_TOKEN} (config
+ * vars of the app) and the {@link CompilerSettings}. Scale the build farm with {@code hoist
+ * ps:scale worker=3 -a hoist-builder}.
  */
 public final class BuilderMain {
   private BuilderMain() {}
@@ -26,10 +26,14 @@ public final class BuilderMain {
     SlugCompiler compiler = SlugCompiler.start(CompilerSettings.from(settings), api);
     CountDownLatch stopped = new CountDownLatch(1);
     // SIGTERM (a dyno stop): a running build is failed cleanly rather than lost for 120 s.
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      compiler.close();
-      stopped.countDown();
-    }, "builder-shutdown"));
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  compiler.close();
+                  stopped.countDown();
+                },
+                "builder-shutdown"));
     stopped.await();
   }
 }

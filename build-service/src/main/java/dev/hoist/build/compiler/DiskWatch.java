@@ -9,9 +9,9 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.function.BooleanSupplier;
 
 /**
- * Is the build's scratch folder over its disk limit? Measured by walking it (files come and go under
- * our feet; those are skipped), at most once a second and never more than a fifth of the time, so a
- * build with a huge node_modules is not slowed by its own watchdog.
+ * Is the build's scratch folder over its disk limit? Measured by walking it (files come and go
+ * under our feet; those are skipped), at most once a second and never more than a fifth of the
+ * time, so a build with a huge node_modules is not slowed by its own watchdog.
  */
 final class DiskWatch implements BooleanSupplier {
   private static final long MIN_INTERVAL_NANOS = 1_000_000_000L;
@@ -44,18 +44,20 @@ final class DiskWatch implements BooleanSupplier {
   long measure() {
     long[] total = {0};
     try {
-      Files.walkFileTree(dir, new SimpleFileVisitor<>() {
-        @Override
-        public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-          if (attrs.isRegularFile()) total[0] += attrs.size();
-          return FileVisitResult.CONTINUE;
-        }
+      Files.walkFileTree(
+          dir,
+          new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+              if (attrs.isRegularFile()) total[0] += attrs.size();
+              return FileVisitResult.CONTINUE;
+            }
 
-        @Override
-        public FileVisitResult visitFileFailed(Path file, IOException e) {
-          return FileVisitResult.CONTINUE;
-        }
-      });
+            @Override
+            public FileVisitResult visitFileFailed(Path file, IOException e) {
+              return FileVisitResult.CONTINUE;
+            }
+          });
     } catch (IOException e) {
       // the walk itself failed: keep the last figure
       return used;

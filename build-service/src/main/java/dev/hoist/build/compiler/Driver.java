@@ -15,14 +15,18 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 /**
- * Runs the buildpacks' driver as a process tree we can stop whole: in its own session ({@code setsid},
- * so its process group is ours to kill), stdin from /dev/null, stdout and stderr merged and read line by
- * line, optionally under {@code ulimit -v}. It is stopped (SIGKILL to the group and every descendant)
- * when the time runs out, when {@code stop} says so (disk limit, compiler closing), and after it exits,
- * so no background process outlives its build.
+ * Runs the buildpacks' driver as a process tree we can stop whole: in its own session ({@code
+ * setsid}, so its process group is ours to kill), stdin from /dev/null, stdout and stderr merged
+ * and read line by line, optionally under {@code ulimit -v}. It is stopped (SIGKILL to the group
+ * and every descendant) when the time runs out, when {@code stop} says so (disk limit, compiler
+ * closing), and after it exits, so no background process outlives its build.
  */
 final class Driver {
-  enum Stop { NONE, TIMEOUT, STOPPED }
+  enum Stop {
+    NONE,
+    TIMEOUT,
+    STOPPED
+  }
 
   record Result(int exitCode, Stop stop) {}
 
@@ -31,10 +35,21 @@ final class Driver {
 
   private Driver() {}
 
-  static Result run(List<String> command, List<String> user, Map<String, String> env, Path dir, long maxMemoryMb,
-      Duration timeout, BooleanSupplier stop, Consumer<String> output) throws IOException, InterruptedException {
-    ProcessBuilder pb = new ProcessBuilder(wrap(command, user, maxMemoryMb)).directory(dir.toFile())
-        .redirectErrorStream(true).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+  static Result run(
+      List<String> command,
+      List<String> user,
+      Map<String, String> env,
+      Path dir,
+      long maxMemoryMb,
+      Duration timeout,
+      BooleanSupplier stop,
+      Consumer<String> output)
+      throws IOException, InterruptedException {
+    ProcessBuilder pb =
+        new ProcessBuilder(wrap(command, user, maxMemoryMb))
+            .directory(dir.toFile())
+            .redirectErrorStream(true)
+            .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
     pb.environment().clear();
     pb.environment().putAll(env);
     Process process = pb.start();
@@ -57,23 +72,29 @@ final class Driver {
     return new Result(process.exitValue(), why);
   }
 
-  /** {@code setsid bash -c 'ulimit -v N; exec "$@"' build COMMAND...}: a new session, and the memory limit. */
+  /**
+   * {@code setsid bash -c 'ulimit -v N; exec "$@"' build COMMAND...}: a new session, and the memory
+   * limit.
+   */
   static List<String> wrap(List<String> command, List<String> user, long maxMemoryMb) {
     List<String> full = new ArrayList<>();
     if (Files.isExecutable(SETSID)) full.add(SETSID.toString());
     full.addAll(user);
     full.add("bash");
     full.add("-c");
-    full.add(maxMemoryMb > 0 ? "ulimit -v " + maxMemoryMb * 1024 + " && exec \"$@\"" : "exec \"$@\"");
+    full.add(
+        maxMemoryMb > 0 ? "ulimit -v " + maxMemoryMb * 1024 + " && exec \"$@\"" : "exec \"$@\"");
     full.add("hoist-build");
     full.addAll(command);
     return full;
   }
 
   private static void pump(Process process, Consumer<String> output) {
-    try (BufferedReader lines = new BufferedReader(
-        new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-      for (String line = lines.readLine(); line != null; line = lines.readLine()) output.accept(line);
+    try (BufferedReader lines =
+        new BufferedReader(
+            new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+      for (String line = lines.readLine(); line != null; line = lines.readLine())
+        output.accept(line);
     } catch (IOException e) {
       // the process is gone and took its pipe with it
     }
@@ -84,8 +105,11 @@ final class Driver {
     long pid = process.pid();
     List<ProcessHandle> descendants = process.descendants().toList();
     try {
-      new ProcessBuilder("kill", "-KILL", "--", "-" + pid).redirectErrorStream(true)
-          .redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor();
+      new ProcessBuilder("kill", "-KILL", "--", "-" + pid)
+          .redirectErrorStream(true)
+          .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+          .start()
+          .waitFor();
     } catch (IOException e) {
       // no kill(1): the handles below still reach every process we know of
     } catch (InterruptedException e) {

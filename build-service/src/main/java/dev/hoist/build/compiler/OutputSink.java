@@ -10,11 +10,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A build's output on its way to the api: lines are collected and sent in order, a batch every
- * ~100 ms, by one thread, so users see them live without one request per line. A batch the api could
- * not take is sent again (order is kept); one it refused (4xx: the build is no longer ours) is dropped.
- * When nothing was said for a while an empty batch goes out, which tells the api the builder is alive
- * (it fails builds that are silent for 120 s).
+ * A build's output on its way to the api: lines are collected and sent in order, a batch every ~100
+ * ms, by one thread, so users see them live without one request per line. A batch the api could not
+ * take is sent again (order is kept); one it refused (4xx: the build is no longer ours) is dropped.
+ * When nothing was said for a while an empty batch goes out, which tells the api the builder is
+ * alive (it fails builds that are silent for 120 s).
  */
 final class OutputSink implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(OutputSink.class);
@@ -51,7 +51,9 @@ final class OutputSink implements AutoCloseable {
     return last;
   }
 
-  /** Sends what is queued and stops; returns once the api has every line (or gave up after a while). */
+  /**
+   * Sends what is queued and stops; returns once the api has every line (or gave up after a while).
+   */
   @Override
   public void close() {
     closing = true;
@@ -67,7 +69,8 @@ final class OutputSink implements AutoCloseable {
     long lastSent = System.nanoTime();
     long drainDeadline = Long.MAX_VALUE;
     while (true) {
-      if (closing && drainDeadline == Long.MAX_VALUE) drainDeadline = System.nanoTime() + DRAIN_LIMIT.toNanos();
+      if (closing && drainDeadline == Long.MAX_VALUE)
+        drainDeadline = System.nanoTime() + DRAIN_LIMIT.toNanos();
       List<String> batch = take();
       boolean quiet = System.nanoTime() - lastSent > HEARTBEAT.toNanos();
       long pause = INTERVAL.toMillis();
@@ -96,7 +99,11 @@ final class OutputSink implements AutoCloseable {
       return true;
     } catch (InternalApiException e) {
       if (e.status() >= 400 && e.status() < 500) {
-        log.warn("the api refused output of build {} ({}): {} lines dropped", buildId, e.status(), batch.size());
+        log.warn(
+            "the api refused output of build {} ({}): {} lines dropped",
+            buildId,
+            e.status(),
+            batch.size());
         return true;
       }
       log.warn("could not send output of build {}: {}", buildId, e.getMessage());

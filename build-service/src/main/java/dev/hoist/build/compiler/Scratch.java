@@ -11,9 +11,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A build's private folder: created with mode 0700 (no other user on the machine can look in), holding
- * the source, cache, env, temp and home folders of one build, and deleted whole afterwards, even the
- * read-only folders some tools leave behind (Go's module cache, for one).
+ * A build's private folder: created with mode 0700 (no other user on the machine can look in),
+ * holding the source, cache, env, temp and home folders of one build, and deleted whole afterwards,
+ * even the read-only folders some tools leave behind (Go's module cache, for one).
  */
 final class Scratch implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(Scratch.class);
@@ -39,8 +39,11 @@ final class Scratch implements AutoCloseable {
   static Scratch create(Path workDir, String buildId) throws IOException {
     Files.createDirectories(workDir);
     String prefix = "hoist-build-" + buildId.replaceAll("[^A-Za-z0-9-]", "") + "-";
-    return new Scratch(Files.createTempDirectory(workDir, prefix,
-        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------"))));
+    return new Scratch(
+        Files.createTempDirectory(
+            workDir,
+            prefix,
+            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------"))));
   }
 
   Path file(String name) {
@@ -58,24 +61,28 @@ final class Scratch implements AutoCloseable {
 
   static void delete(Path root) throws IOException {
     if (!Files.exists(root)) return;
-    Files.walkFileTree(root, new SimpleFileVisitor<>() {
-      @Override
-      public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
-        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
-        return FileVisitResult.CONTINUE;
-      }
+    Files.walkFileTree(
+        root,
+        new SimpleFileVisitor<>() {
+          @Override
+          public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs)
+              throws IOException {
+            Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
+            return FileVisitResult.CONTINUE;
+          }
 
-      @Override
-      public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-        Files.delete(file);
-        return FileVisitResult.CONTINUE;
-      }
+          @Override
+          public FileVisitResult visitFile(Path file, BasicFileAttributes attrs)
+              throws IOException {
+            Files.delete(file);
+            return FileVisitResult.CONTINUE;
+          }
 
-      @Override
-      public FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
-        Files.delete(dir);
-        return FileVisitResult.CONTINUE;
-      }
-    });
+          @Override
+          public FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
+            Files.delete(dir);
+            return FileVisitResult.CONTINUE;
+          }
+        });
   }
 }

@@ -10,10 +10,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A slug compiler, embeddable: {@link #start} begins claiming builds on a thread of its own, one build
- * at a time; {@link #close} stops claiming, stops a running build (finished as failed: "the slug
- * compiler was stopped") and returns when the thread is done. When the api cannot be reached it waits
- * and asks again, longer each time up to 30 s: a compiler outlives api restarts.
+ * A slug compiler, embeddable: {@link #start} begins claiming builds on a thread of its own, one
+ * build at a time; {@link #close} stops claiming, stops a running build (finished as failed: "the
+ * slug compiler was stopped") and returns when the thread is done. When the api cannot be reached
+ * it waits and asks again, longer each time up to 30 s: a compiler outlives api restarts.
  */
 public final class SlugCompiler implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(SlugCompiler.class);
@@ -35,9 +35,13 @@ public final class SlugCompiler implements AutoCloseable {
   public static SlugCompiler start(CompilerSettings settings, BuilderApi api) {
     SlugCompiler compiler = new SlugCompiler(api, settings);
     compiler.loop.start();
-    log.info("slug compiler started: buildpacks in {}, scratch in {}", settings.buildpacksDir(), settings.workDir());
+    log.info(
+        "slug compiler started: buildpacks in {}, scratch in {}",
+        settings.buildpacksDir(),
+        settings.workDir());
     if (!java.nio.file.Files.isExecutable(settings.driver())) {
-      log.warn("no buildpacks driver at {}: builds will fail until hoist.build.buildpacks-dir names one",
+      log.warn(
+          "no buildpacks driver at {}: builds will fail until hoist.build.buildpacks-dir names one",
           settings.driver());
     }
     return compiler;
@@ -59,10 +63,12 @@ public final class SlugCompiler implements AutoCloseable {
           }
         }
       } catch (IOException e) {
-        // close() interrupts a claim's long-poll: the api call ends with an error, which is no outage.
+        // close() interrupts a claim's long-poll: the api call ends with an error, which is no
+        // outage.
         if (closing) return;
         Duration pause = backoff.next();
-        log.warn("cannot claim builds: {}; asking again in {} ms", e.getMessage(), pause.toMillis());
+        log.warn(
+            "cannot claim builds: {}; asking again in {} ms", e.getMessage(), pause.toMillis());
         try {
           Thread.sleep(pause.toMillis()); // a retry backoff, not a wait for a condition
         } catch (InterruptedException stop) {
@@ -78,7 +84,8 @@ public final class SlugCompiler implements AutoCloseable {
   @Override
   public void close() {
     closing = true;
-    // A running build sees `closing` within a quarter second and ends itself cleanly (its last lines
+    // A running build sees `closing` within a quarter second and ends itself cleanly (its last
+    // lines
     // and finish still go out); only a claim's long-poll needs waking.
     if (!building) loop.interrupt();
     try {

@@ -23,13 +23,18 @@ record SlugFile(long size, String checksum, Map<String, String> processTypes) {
     if (!Files.isRegularFile(slug)) throw BuildFailure.because("the build made no slug");
     long size = Files.size(slug);
     if (maxBytes > 0 && size > maxBytes) {
-      throw BuildFailure.because("the slug is " + (size + MB - 1) / MB + " MB, over the limit of " + maxBytes / MB
-          + " MB; name what the app does not need at run time in .slugignore");
+      throw BuildFailure.because(
+          "the slug is "
+              + (size + MB - 1) / MB
+              + " MB, over the limit of "
+              + maxBytes / MB
+              + " MB; name what the app does not need at run time in .slugignore");
     }
     Map<String, String> processTypes = Map.of();
     if (Files.isRegularFile(types)) {
       try {
-        processTypes = WireJson.MAPPER.readValue(types.toFile(), new TypeReference<Map<String, String>>() {});
+        processTypes =
+            WireJson.MAPPER.readValue(types.toFile(), new TypeReference<Map<String, String>>() {});
       } catch (IOException e) {
         throw BuildFailure.because("the process types could not be read (" + e.getMessage() + ")");
       }
@@ -38,9 +43,11 @@ record SlugFile(long size, String checksum, Map<String, String> processTypes) {
   }
 
   static String sha256(Path file) throws IOException {
-    try (InputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
+    try (InputStream in =
+        new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
       in.transferTo(java.io.OutputStream.nullOutputStream());
-      return "SHA256:" + HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
+      return "SHA256:"
+          + HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is part of every JDK", e);
     }

@@ -6,9 +6,9 @@ import dev.hoist.internal.builds.GatewayApi;
 import java.io.IOException;
 
 /**
- * May this account use this app? Asked of the api on every request, so revoking access or removing a
- * collaborator takes effect on the next push. A missing app and someone else's app get the same answer:
- * the gateway does not tell strangers which app names exist.
+ * May this account use this app? Asked of the api on every request, so revoking access or removing
+ * a collaborator takes effect on the next push. A missing app and someone else's app get the same
+ * answer: the gateway does not tell strangers which app names exist.
  */
 public final class Access {
   private final GatewayApi api;
@@ -19,6 +19,7 @@ public final class Access {
 
   public AppRef authorize(Account account, String app) throws UserError, IOException {
     return api.access(app, account.id())
-        .orElseThrow(() -> new UserError("app '" + app + "' does not exist or you do not have access"));
+        .orElseThrow(
+            () -> new UserError("app '" + app + "' does not exist or you do not have access"));
   }
 }

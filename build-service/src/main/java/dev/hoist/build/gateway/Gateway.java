@@ -15,10 +15,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The git gateway, embeddable: {@link #start} binds SSH (and smart HTTP unless disabled) and returns
- * once both listen; {@link #close} stops both. The all-in-one launcher runs one in-process;
- * {@link GatewayMain} runs one alone. Stateless apart from the repository cache (the blob store holds
- * the truth), but pushes to one app are queued only within one gateway: see docs/deploying.md.
+ * The git gateway, embeddable: {@link #start} binds SSH (and smart HTTP unless disabled) and
+ * returns once both listen; {@link #close} stops both. The all-in-one launcher runs one in-process;
+ * {@link GatewayMain} runs one alone. Stateless apart from the repository cache (the blob store
+ * holds the truth), but pushes to one app are queued only within one gateway: see
+ * docs/deploying.md.
  */
 public final class Gateway implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(Gateway.class);
@@ -29,7 +30,11 @@ public final class Gateway implements AutoCloseable {
   private final ExecutorService sshWorkers;
   private final ExecutorService httpWorkers;
 
-  private Gateway(SshServer ssh, SmartHttpServer http, GitSessions sessions, ExecutorService sshWorkers,
+  private Gateway(
+      SshServer ssh,
+      SmartHttpServer http,
+      GitSessions sessions,
+      ExecutorService sshWorkers,
       ExecutorService httpWorkers) {
     this.ssh = ssh;
     this.http = http;
@@ -46,7 +51,8 @@ public final class Gateway implements AutoCloseable {
     SmartHttpServer http = null;
     try {
       ssh.start();
-      if (settings.httpEnabled()) http = SmartHttpServer.start(settings, api, sessions, httpWorkers);
+      if (settings.httpEnabled())
+        http = SmartHttpServer.start(settings, api, sessions, httpWorkers);
     } catch (IOException | RuntimeException e) {
       ssh.stop(true);
       sshWorkers.shutdownNow();
@@ -55,7 +61,10 @@ public final class Gateway implements AutoCloseable {
       throw e;
     }
     Gateway gateway = new Gateway(ssh, http, sessions, sshWorkers, httpWorkers);
-    log.info("git gateway listening: ssh on {}:{}, http {}", settings.sshBindAddress(), gateway.sshPort(),
+    log.info(
+        "git gateway listening: ssh on {}:{}, http {}",
+        settings.sshBindAddress(),
+        gateway.sshPort(),
         http == null ? "off" : "on " + settings.httpBindAddress() + ":" + gateway.httpPort());
     return gateway;
   }
@@ -83,11 +92,18 @@ public final class Gateway implements AutoCloseable {
   /** Up to {@code max} threads, created as needed; work beyond that queues. */
   private static ExecutorService workers(String name, int max) {
     AtomicInteger n = new AtomicInteger();
-    ThreadPoolExecutor pool = new ThreadPoolExecutor(max, max, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
-      Thread t = new Thread(r, name + "-" + n.incrementAndGet());
-      t.setDaemon(true);
-      return t;
-    });
+    ThreadPoolExecutor pool =
+        new ThreadPoolExecutor(
+            max,
+            max,
+            60,
+            TimeUnit.SECONDS,
+            new LinkedBlockingQueue<>(),
+            r -> {
+              Thread t = new Thread(r, name + "-" + n.incrementAndGet());
+              t.setDaemon(true);
+              return t;
+            });
     pool.allowCoreThreadTimeOut(true);
     return pool;
   }

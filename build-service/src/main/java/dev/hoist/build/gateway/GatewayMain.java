@@ -7,8 +7,9 @@ import dev.hoist.internal.builds.GatewayApi;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * Runs the git gateway alone: {@code java -cp … dev.hoist.build.gateway.GatewayMain}, or the exec jar
- * with {@code gateway}. Settings: {@link GatewaySettings}, {@code HOIST_API_URL}, {@code HOIST_COMPONENT_TOKEN}.
+ * Runs the git gateway alone: {@code java -cp … dev.hoist.build.gateway.GatewayMain}, or the exec
+ * jar with {@code gateway}. Settings: {@link GatewaySettings}, {@code HOIST_API_URL}, {@code
+ * HOIST_COMPONENT_TOKEN}.
  */
 public final class GatewayMain {
   private GatewayMain() {}
@@ -17,21 +18,26 @@ public final class GatewayMain {
     BuildServiceMain.useStandaloneLogging();
     Settings settings = Settings.system();
     if (settings.componentToken().isEmpty()) {
-      System.err.println("HOIST_COMPONENT_TOKEN is not set: the gateway cannot ask the api anything");
+      System.err.println(
+          "HOIST_COMPONENT_TOKEN is not set: the gateway cannot ask the api anything");
       System.exit(78);
     }
     GatewayApi api = new GatewayApi(new InternalApi(settings.apiUrl(), settings.componentToken()));
     Gateway gateway = Gateway.start(GatewaySettings.from(settings), api);
     CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      try {
-        gateway.close();
-      } catch (Exception e) {
-        // the JVM is going away either way
-      } finally {
-        stopped.countDown();
-      }
-    }, "gateway-shutdown"));
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  try {
+                    gateway.close();
+                  } catch (Exception e) {
+                    // the JVM is going away either way
+                  } finally {
+                    stopped.countDown();
+                  }
+                },
+                "gateway-shutdown"));
     stopped.await();
   }
 }

@@ -14,9 +14,10 @@ import org.eclipse.jgit.transport.RefAdvertiser.PacketLineOutRefAdvertiser;
 import org.eclipse.jgit.transport.UploadPack;
 
 /**
- * Runs JGit's receive-pack and upload-pack for an authorized request, whichever door it came through:
- * a two-way pipe for SSH, or the two stateless requests of smart HTTP. Each runs under the app's
- * repository lock ({@link RepoStore}); receive-packs come from {@link ReceivePacks}, with the push hooks.
+ * Runs JGit's receive-pack and upload-pack for an authorized request, whichever door it came
+ * through: a two-way pipe for SSH, or the two stateless requests of smart HTTP. Each runs under the
+ * app's repository lock ({@link RepoStore}); receive-packs come from {@link ReceivePacks}, with the
+ * push hooks.
  */
 public final class GitSessions implements AutoCloseable {
   private static final Runnable NOTHING = () -> {};
@@ -30,60 +31,82 @@ public final class GitSessions implements AutoCloseable {
   }
 
   /**
-   * A whole session over a two-way pipe (SSH): advertisement, commands, pack, report. {@code keepAlive}
-   * runs every few seconds while the session waits on a build or on another push to the same app.
+   * A whole session over a two-way pipe (SSH): advertisement, commands, pack, report. {@code
+   * keepAlive} runs every few seconds while the session waits on a build or on another push to the
+   * same app.
    */
-  public void serve(GitService service, AppRef app, Account who, InputStream in, OutputStream out,
-      OutputStream err, Runnable keepAlive) throws Exception {
-    repos.with(app, waiting(app, err, keepAlive), repo -> {
-      if (service == GitService.RECEIVE_PACK) {
-        receivePacks.create(repo, app, who, keepAlive).receive(in, out, err);
-      } else {
-        new UploadPack(repo).upload(in, out, err);
-      }
-      return null;
-    });
+  public void serve(
+      GitService service,
+      AppRef app,
+      Account who,
+      InputStream in,
+      OutputStream out,
+      OutputStream err,
+      Runnable keepAlive)
+      throws Exception {
+    repos.with(
+        app,
+        waiting(app, err, keepAlive),
+        repo -> {
+          if (service == GitService.RECEIVE_PACK) {
+            receivePacks.create(repo, app, who, keepAlive).receive(in, out, err);
+          } else {
+            new UploadPack(repo).upload(in, out, err);
+          }
+          return null;
+        });
   }
 
-  /** Smart HTTP's first request ({@code GET info/refs?service=…}): the service line, then the refs. */
-  public void advertise(GitService service, AppRef app, Account who, OutputStream out) throws Exception {
-    repos.with(app, repo -> {
-      PacketLineOut pck = new PacketLineOut(out);
-      pck.writeString("# service=" + service.command() + "\n");
-      pck.end();
-      PacketLineOutRefAdvertiser refs = new PacketLineOutRefAdvertiser(pck);
-      if (service == GitService.RECEIVE_PACK) {
-        ReceivePack rp = receivePacks.create(repo, app, who, NOTHING);
-        rp.setBiDirectionalPipe(false);
-        rp.sendAdvertisedRefs(refs);
-      } else {
-        UploadPack up = new UploadPack(repo);
-        up.setBiDirectionalPipe(false);
-        up.sendAdvertisedRefs(refs);
-      }
-      return null;
-    });
+  /**
+   * Smart HTTP's first request ({@code GET info/refs?service=…}): the service line, then the refs.
+   */
+  public void advertise(GitService service, AppRef app, Account who, OutputStream out)
+      throws Exception {
+    repos.with(
+        app,
+        repo -> {
+          PacketLineOut pck = new PacketLineOut(out);
+          pck.writeString("# service=" + service.command() + "\n");
+          pck.end();
+          PacketLineOutRefAdvertiser refs = new PacketLineOutRefAdvertiser(pck);
+          if (service == GitService.RECEIVE_PACK) {
+            ReceivePack rp = receivePacks.create(repo, app, who, NOTHING);
+            rp.setBiDirectionalPipe(false);
+            rp.sendAdvertisedRefs(refs);
+          } else {
+            UploadPack up = new UploadPack(repo);
+            up.setBiDirectionalPipe(false);
+            up.sendAdvertisedRefs(refs);
+          }
+          return null;
+        });
   }
 
   /** Smart HTTP's second request ({@code POST git-receive-pack} or {@code git-upload-pack}). */
-  public void serveStateless(GitService service, AppRef app, Account who, InputStream in, OutputStream out)
+  public void serveStateless(
+      GitService service, AppRef app, Account who, InputStream in, OutputStream out)
       throws Exception {
-    repos.with(app, repo -> {
-      if (service == GitService.RECEIVE_PACK) {
-        // No keep-alive needed: the JDK's HTTP server does not time out a request in progress.
-        ReceivePack rp = receivePacks.create(repo, app, who, NOTHING);
-        rp.setBiDirectionalPipe(false);
-        rp.receive(in, out, null);
-      } else {
-        UploadPack up = new UploadPack(repo);
-        up.setBiDirectionalPipe(false);
-        up.upload(in, out, null);
-      }
-      return null;
-    });
+    repos.with(
+        app,
+        repo -> {
+          if (service == GitService.RECEIVE_PACK) {
+            // No keep-alive needed: the JDK's HTTP server does not time out a request in progress.
+            ReceivePack rp = receivePacks.create(repo, app, who, NOTHING);
+            rp.setBiDirectionalPipe(false);
+            rp.receive(in, out, null);
+          } else {
+            UploadPack up = new UploadPack(repo);
+            up.setBiDirectionalPipe(false);
+            up.upload(in, out, null);
+          }
+          return null;
+        });
   }
 
-  /** While another push to the app runs: say so once (stderr reaches the terminal as is), keep alive. */
+  /**
+   * While another push to the app runs: say so once (stderr reaches the terminal as is), keep
+   * alive.
+   */
   private static Runnable waiting(AppRef app, OutputStream err, Runnable keepAlive) {
     boolean[] said = {false};
     return () -> {
@@ -91,7 +114,9 @@ public final class GitSessions implements AutoCloseable {
       if (said[0]) return;
       said[0] = true;
       try {
-        err.write(("Waiting for another push to " + app.name() + " to finish...\n").getBytes(StandardCharsets.UTF_8));
+        err.write(
+            ("Waiting for another push to " + app.name() + " to finish...\n")
+                .getBytes(StandardCharsets.UTF_8));
         err.flush();
       } catch (IOException clientGone) {
         // it will find out

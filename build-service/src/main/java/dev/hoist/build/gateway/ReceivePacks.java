@@ -25,9 +25,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Makes the receive-pack of one push: the size limit and object checks, the hooks (ref rules, then a
- * deploy through the api, kept alive while the build runs), and, once a ref moved, the repository saved
- * to the blob store before the push ends.
+ * Makes the receive-pack of one push: the size limit and object checks, the hooks (ref rules, then
+ * a deploy through the api, kept alive while the build runs), and, once a ref moved, the repository
+ * saved to the blob store before the push ends.
  */
 final class ReceivePacks implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(ReceivePacks.class);
@@ -36,11 +36,13 @@ final class ReceivePacks implements AutoCloseable {
   private final RepoStore repos;
   private final GatewaySettings settings;
   private final BuildFollower follower;
-  private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
-    Thread t = new Thread(r, "git-keepalive");
-    t.setDaemon(true);
-    return t;
-  });
+  private final ScheduledExecutorService ticker =
+      Executors.newSingleThreadScheduledExecutor(
+          r -> {
+            Thread t = new Thread(r, "git-keepalive");
+            t.setDaemon(true);
+            return t;
+          });
   private final long tickMillis;
 
   ReceivePacks(GatewayApi api, RepoStore repos, GatewaySettings settings) {
@@ -56,22 +58,30 @@ final class ReceivePacks implements AutoCloseable {
     ReceivePack rp = new ReceivePack(repo);
     rp.setMaxPackSizeLimit(settings.maxPushBytes());
     // Objects are checked (no '.git' or '..' path entries, well-formed trees), but quirks that old,
-    // harmless histories carry (zero-padded modes, odd author lines) are let through, as GitHub does.
-    rp.setObjectChecker(new ObjectChecker().setAllowLeadingZeroFileMode(true).setAllowInvalidPersonIdent(true));
+    // harmless histories carry (zero-padded modes, odd author lines) are let through, as GitHub
+    // does.
+    rp.setObjectChecker(
+        new ObjectChecker().setAllowLeadingZeroFileMode(true).setAllowInvalidPersonIdent(true));
     String email = who.email() == null ? who.id() : who.email();
     rp.setRefLogIdent(new PersonIdent(email, email));
-    Deployer deployer = keptAlive(new ApiDeployer(api, follower, rp.getRevWalk().getObjectReader(), app, who,
-        settings.appUrl()), keepAlive);
-    rp.setPreReceiveHook(PreReceiveHookChain.newChain(List.of(new RefRules(), new DeployHook(deployer))));
-    rp.setPostReceiveHook((r, accepted) -> {
-      if (!accepted.isEmpty()) save(r, app, repo);
-    });
+    Deployer deployer =
+        keptAlive(
+            new ApiDeployer(
+                api, follower, rp.getRevWalk().getObjectReader(), app, who, settings.appUrl()),
+            keepAlive);
+    rp.setPreReceiveHook(
+        PreReceiveHookChain.newChain(List.of(new RefRules(), new DeployHook(deployer))));
+    rp.setPostReceiveHook(
+        (r, accepted) -> {
+          if (!accepted.isEmpty()) save(r, app, repo);
+        });
     return rp;
   }
 
   private Deployer keptAlive(Deployer deployer, Runnable keepAlive) {
     return (commit, ref, progress) -> {
-      ScheduledFuture<?> tick = ticker.scheduleAtFixedRate(keepAlive, 0, tickMillis, TimeUnit.MILLISECONDS);
+      ScheduledFuture<?> tick =
+          ticker.scheduleAtFixedRate(keepAlive, 0, tickMillis, TimeUnit.MILLISECONDS);
       try {
         return deployer.deploy(commit, ref, progress);
       } finally {
@@ -87,7 +97,8 @@ final class ReceivePacks implements AutoCloseable {
     } catch (Exception e) {
       String ref = ErrorRef.next();
       log.error("could not save the repository of {} (ref {})", app.name(), ref, e);
-      Progress.of(rp).line(" !     warning: the repository was not saved to the blob store (ref " + ref + ")");
+      Progress.of(rp)
+          .line(" !     warning: the repository was not saved to the blob store (ref " + ref + ")");
     }
   }
 

@@ -15,16 +15,17 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class TarUnpackerTest {
-  @TempDir
-  Path tmp;
+  @TempDir Path tmp;
 
   @Test
   void unpacksFilesFoldersLinksAndTheExecutableBit() throws Exception {
-    Path tgz = tar(t -> {
-      file(t, "./bin/run", "#!/bin/sh\n", 0755);
-      file(t, "README", "hi", 0644);
-      link(t, "current", "bin/run");
-    });
+    Path tgz =
+        tar(
+            t -> {
+              file(t, "./bin/run", "#!/bin/sh\n", 0755);
+              file(t, "README", "hi", 0644);
+              link(t, "current", "bin/run");
+            });
 
     long newest = TarUnpacker.unpack(tgz, tmp.resolve("out"));
 
@@ -39,7 +40,8 @@ class TarUnpackerTest {
     Path tgz = tar(t -> file(t, "../escaped", "x", 0644));
 
     assertThatThrownBy(() -> TarUnpacker.unpack(tgz, tmp.resolve("out")))
-        .isInstanceOf(TarUnpacker.BadArchiveException.class).hasMessageContaining("'..'");
+        .isInstanceOf(TarUnpacker.BadArchiveException.class)
+        .hasMessageContaining("'..'");
     assertThat(tmp.resolve("escaped")).doesNotExist();
   }
 
@@ -47,28 +49,34 @@ class TarUnpackerTest {
   void refusesAbsoluteNames() throws Exception {
     Path tgz = tar(t -> file(t, "/etc/evil", "x", 0644));
 
-    assertThatThrownBy(() -> TarUnpacker.unpack(tgz, tmp.resolve("out"))).hasMessageContaining("absolute");
+    assertThatThrownBy(() -> TarUnpacker.unpack(tgz, tmp.resolve("out")))
+        .hasMessageContaining("absolute");
   }
 
   @Test
   void neverWritesThroughALinkThatLeavesTheFolder() throws Exception {
     Files.createDirectories(tmp.resolve("outside"));
-    Path tgz = tar(t -> {
-      link(t, "sneaky", tmp.resolve("outside").toString());
-      file(t, "sneaky/owned", "x", 0644);
-    });
+    Path tgz =
+        tar(
+            t -> {
+              link(t, "sneaky", tmp.resolve("outside").toString());
+              file(t, "sneaky/owned", "x", 0644);
+            });
 
-    assertThatThrownBy(() -> TarUnpacker.unpack(tgz, tmp.resolve("out"))).hasMessageContaining("link");
+    assertThatThrownBy(() -> TarUnpacker.unpack(tgz, tmp.resolve("out")))
+        .hasMessageContaining("link");
     assertThat(tmp.resolve("outside/owned")).doesNotExist();
   }
 
   @Test
   void replacesALinkRatherThanWritingThroughIt() throws Exception {
     Files.writeString(tmp.resolve("victim"), "safe");
-    Path tgz = tar(t -> {
-      link(t, "a", tmp.resolve("victim").toString());
-      file(t, "a", "overwritten?", 0644);
-    });
+    Path tgz =
+        tar(
+            t -> {
+              link(t, "a", tmp.resolve("victim").toString());
+              file(t, "a", "overwritten?", 0644);
+            });
 
     TarUnpacker.unpack(tgz, tmp.resolve("out"));
 
@@ -80,7 +88,8 @@ class TarUnpackerTest {
   void refusesSomethingThatIsNotGzip() throws Exception {
     Path junk = Files.writeString(tmp.resolve("junk.tgz"), "not an archive");
 
-    assertThatThrownBy(() -> TarUnpacker.unpack(junk, tmp.resolve("out"))).hasMessageContaining("gzip");
+    assertThatThrownBy(() -> TarUnpacker.unpack(junk, tmp.resolve("out")))
+        .hasMessageContaining("gzip");
   }
 
   @Test
@@ -102,14 +111,16 @@ class TarUnpackerTest {
 
   private Path tar(Writer w) throws IOException {
     Path out = Files.createTempFile(tmp, "t", ".tgz");
-    try (OutputStream f = Files.newOutputStream(out); GzipCompressorOutputStream gz = new GzipCompressorOutputStream(f);
+    try (OutputStream f = Files.newOutputStream(out);
+        GzipCompressorOutputStream gz = new GzipCompressorOutputStream(f);
         TarArchiveOutputStream t = new TarArchiveOutputStream(gz)) {
       w.write(t);
     }
     return out;
   }
 
-  private static void file(TarArchiveOutputStream t, String name, String text, int mode) throws IOException {
+  private static void file(TarArchiveOutputStream t, String name, String text, int mode)
+      throws IOException {
     byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
     TarArchiveEntry e = new TarArchiveEntry(name, true);
     e.setMode(0100000 | mode);
@@ -120,7 +131,8 @@ class TarUnpackerTest {
     t.closeArchiveEntry();
   }
 
-  private static void link(TarArchiveOutputStream t, String name, String target) throws IOException {
+  private static void link(TarArchiveOutputStream t, String name, String target)
+      throws IOException {
     TarArchiveEntry e = new TarArchiveEntry(name, TarArchiveEntry.LF_SYMLINK, true);
     e.setLinkName(target);
     e.setModTime(1_600_000_000_000L);

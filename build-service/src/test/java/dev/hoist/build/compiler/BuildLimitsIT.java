@@ -13,22 +13,25 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * What a build may not do, with stand-in drivers (small bash scripts) that misbehave on purpose: run
- * too long, fill the disk, fail, or look around for what they should not see.
+ * What a build may not do, with stand-in drivers (small bash scripts) that misbehave on purpose:
+ * run too long, fill the disk, fail, or look around for what they should not see.
  */
 class BuildLimitsIT {
-  @TempDir
-  Path tmp;
+  @TempDir Path tmp;
 
   @Test
   void failsABuildThatRunsPastItsTimeLimitAndKillsEveryProcessItStarted() throws Exception {
     Path pidFile = tmp.resolve("child.pid");
-    Path driver = CompilerFixture.standIn(tmp, """
+    Path driver =
+        CompilerFixture.standIn(
+            tmp,
+            """
         echo "-----> Compiling forever"
         sleep 300 &
         echo $! > %s
         wait
-        """.formatted(pidFile));
+        """
+                .formatted(pidFile));
     try (CompilerFixture f = new CompilerFixture(tmp, driver, 512)) {
       String id = f.enqueue(Map.of("a", "1"), Map.of(), 2);
 
@@ -36,17 +39,24 @@ class BuildLimitsIT {
 
       assertThat(finish.status()).isEqualTo("failed");
       assertThat(finish.message()).isEqualTo("Build timed out after 2 seconds");
-      assertThat(f.output(id)).containsSubsequence("-----> Compiling forever", "-----> Build timed out after 2 seconds");
+      assertThat(f.output(id))
+          .containsSubsequence(
+              "-----> Compiling forever", "-----> Build timed out after 2 seconds");
       assertThat(last(f.output(id))).isEqualTo("-----> Build timed out after 2 seconds");
       long child = Long.parseLong(Files.readString(pidFile).trim());
-      assertThat(eventuallyGone(child, Duration.ofSeconds(10))).as("the background sleep was killed").isTrue();
+      assertThat(eventuallyGone(child, Duration.ofSeconds(10)))
+          .as("the background sleep was killed")
+          .isTrue();
       SlugCompilerIT.assertNothingLeftIn(f.work);
     }
   }
 
   @Test
   void failsABuildThatFillsMoreDiskThanAllowed() throws Exception {
-    Path driver = CompilerFixture.standIn(tmp, """
+    Path driver =
+        CompilerFixture.standIn(
+            tmp,
+            """
         echo "-----> Writing a lot"
         head -c 20971520 /dev/zero > "$TMPDIR/big"
         sleep 60
@@ -56,15 +66,21 @@ class BuildLimitsIT {
 
       Finish finish = f.awaitFinish(id);
 
-      assertThat(finish.message()).isEqualTo("the build used more than 5 MB of disk (hoist.build.max-disk-mb)");
-      assertThat(last(f.output(id))).isEqualTo(" !     Build failed: the build used more than 5 MB of disk (hoist.build.max-disk-mb)");
+      assertThat(finish.message())
+          .isEqualTo("the build used more than 5 MB of disk (hoist.build.max-disk-mb)");
+      assertThat(last(f.output(id)))
+          .isEqualTo(
+              " !     Build failed: the build used more than 5 MB of disk (hoist.build.max-disk-mb)");
       SlugCompilerIT.assertNothingLeftIn(f.work);
     }
   }
 
   @Test
   void putsTheBuildUnderTheMemoryLimitWhenOneIsSet() throws Exception {
-    Path driver = CompilerFixture.standIn(tmp, """
+    Path driver =
+        CompilerFixture.standIn(
+            tmp,
+            """
         echo "address space: $(ulimit -v)"
         """);
     try (CompilerFixture f = new CompilerFixture(tmp, driver, 512, 64, 0)) {
@@ -78,7 +94,10 @@ class BuildLimitsIT {
 
   @Test
   void takesTheDriversOwnReasonWhenItFails() throws Exception {
-    Path driver = CompilerFixture.standIn(tmp, """
+    Path driver =
+        CompilerFixture.standIn(
+            tmp,
+            """
         echo "-----> Building on the test stack"
         echo " !     Build failed: no buildpack detected for this app" >&2
         exit 1
@@ -89,30 +108,42 @@ class BuildLimitsIT {
       Finish finish = f.awaitFinish(id);
 
       assertThat(finish.message()).isEqualTo("no buildpack detected for this app");
-      assertThat(f.output(id)).containsExactly("-----> Building on the test stack",
-          " !     Build failed: no buildpack detected for this app");
+      assertThat(f.output(id))
+          .containsExactly(
+              "-----> Building on the test stack",
+              " !     Build failed: no buildpack detected for this app");
     }
   }
 
   @Test
   void givesTheDriverConfigOnlyInEnvDirAndAPrivateScratchFolder() throws Exception {
-    Path driver = CompilerFixture.standIn(tmp, """
+    Path driver =
+        CompilerFixture.standIn(
+            tmp,
+            """
         echo "env: $(env | cut -d= -f1 | sort | tr '\\n' ' ')"
         echo "greeting: $(cat "$3/GREETING")"
         echo "scratch mode: $(stat -c %a "$(dirname "$1")")"
         echo "source: $(ls "$1" | tr '\\n' ' ')"
         """);
     try (CompilerFixture f = new CompilerFixture(tmp, driver, 512)) {
-      String id = f.enqueue(Map.of("Procfile", "web: x", "lib/a.rb", "1"), Map.of("GREETING", "hello\nworld",
-          "bad key", "dropped"), 120);
+      String id =
+          f.enqueue(
+              Map.of("Procfile", "web: x", "lib/a.rb", "1"),
+              Map.of("GREETING", "hello\nworld", "bad key", "dropped"),
+              120);
 
       f.awaitFinish(id);
 
       List<String> out = f.output(id);
-      assertThat(System.getenv("HOIST_COMPONENT_TOKEN")).as("set by the failsafe configuration").isNotBlank();
+      assertThat(System.getenv("HOIST_COMPONENT_TOKEN"))
+          .as("set by the failsafe configuration")
+          .isNotBlank();
       String env = out.stream().filter(l -> l.startsWith("env: ")).findFirst().orElseThrow();
-      assertThat(env.substring(5).trim().split(" ")).doesNotContain("GREETING", "HOIST_COMPONENT_TOKEN", "HOIST_API_URL")
-          .contains("PATH", "HOME", "TMPDIR", "STACK", "SOURCE_VERSION", "SLUG_OUT", "PROCESS_TYPES_OUT");
+      assertThat(env.substring(5).trim().split(" "))
+          .doesNotContain("GREETING", "HOIST_COMPONENT_TOKEN", "HOIST_API_URL")
+          .contains(
+              "PATH", "HOME", "TMPDIR", "STACK", "SOURCE_VERSION", "SLUG_OUT", "PROCESS_TYPES_OUT");
       assertThat(out).containsSubsequence("greeting: hello", "world");
       assertThat(out).contains("scratch mode: 700", "source: Procfile lib ");
       // The stand-in made no slug: that is a failed build, said as the last line.
@@ -123,11 +154,16 @@ class BuildLimitsIT {
   /** A compiler running as root (as in a builder dyno) hands the build to a uid of its own. */
   @Test
   void runsTheBuildUnderItsOwnUidSoItCannotReadTheCompilersEnvironment() throws Exception {
-    org.junit.jupiter.api.Assumptions.assumeTrue(BuildUser.choose(BuildUser.DEFAULT_UID).separate(),
-        "the tests do not run as root");
-    // The build's uid must be able to pass through the test's folder to its scratch folder and driver.
-    java.nio.file.Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
-    Path driver = CompilerFixture.standIn(tmp, """
+    org.junit.jupiter.api.Assumptions.assumeTrue(
+        BuildUser.choose(BuildUser.DEFAULT_UID).separate(), "the tests do not run as root");
+    // The build's uid must be able to pass through the test's folder to its scratch folder and
+    // driver.
+    java.nio.file.Files.setPosixFilePermissions(
+        tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+    Path driver =
+        CompilerFixture.standIn(
+            tmp,
+            """
         echo "uid: $(id -u)"
         if cat "/proc/$PPID/environ" >/dev/null 2>&1; then echo "compiler environ: readable"; \
           else echo "compiler environ: denied"; fi

@@ -29,14 +29,24 @@ final class CompilerFixture implements AutoCloseable {
     this(root, buildpacks, maxDiskMb, 0, 0);
   }
 
-  /** {@code buildUid}: the uid builds run as when the tests run as root, 0 for the compiler's own. */
-  CompilerFixture(Path root, Path buildpacks, long maxDiskMb, long maxMemoryMb, int buildUid) throws Exception {
+  /**
+   * {@code buildUid}: the uid builds run as when the tests run as root, 0 for the compiler's own.
+   */
+  CompilerFixture(Path root, Path buildpacks, long maxDiskMb, long maxMemoryMb, int buildUid)
+      throws Exception {
     this.root = root;
     this.api = new FakeApi();
     this.work = Files.createDirectories(root.resolve("work"));
-    CompilerSettings settings = new CompilerSettings(buildpacks, work, maxDiskMb * 1024 * 1024, maxMemoryMb,
-        Duration.ofSeconds(1), buildUid);
-    this.compiler = SlugCompiler.start(settings, new BuilderApi(new InternalApi(api.url(), FakeApi.TOKEN)));
+    CompilerSettings settings =
+        new CompilerSettings(
+            buildpacks,
+            work,
+            maxDiskMb * 1024 * 1024,
+            maxMemoryMb,
+            Duration.ofSeconds(1),
+            buildUid);
+    this.compiler =
+        SlugCompiler.start(settings, new BuilderApi(new InternalApi(api.url(), FakeApi.TOKEN)));
   }
 
   /** The real driver of the repository's buildpacks, or null when that folder is not there. */
@@ -55,7 +65,8 @@ final class CompilerFixture implements AutoCloseable {
   }
 
   /** Queues a build of these files; returns the build id. */
-  String enqueue(Map<String, String> files, Map<String, String> config, int timeoutSeconds) throws Exception {
+  String enqueue(Map<String, String> files, Map<String, String> config, int timeoutSeconds)
+      throws Exception {
     String id = UUID.randomUUID().toString();
     Path src = Files.createDirectories(root.resolve("app-" + id));
     for (Map.Entry<String, String> f : files.entrySet()) {
@@ -67,9 +78,19 @@ final class CompilerFixture implements AutoCloseable {
     api.blobs.put("sources/" + id + ".tgz", Files.readAllBytes(tgz));
     String appId = UUID.randomUUID().toString();
     String cache = api.blobUrl("caches/" + appId + ".tgz");
-    api.builds.enqueue(new Job(id, new AppRef(appId, "built-app"), api.blobUrl("sources/" + id + ".tgz"),
-        "0123456789abcdef0123456789abcdef01234567", cache, cache, config, List.of(), "heroku-24-hoist",
-        timeoutSeconds, 50L * 1024 * 1024));
+    api.builds.enqueue(
+        new Job(
+            id,
+            new AppRef(appId, "built-app"),
+            api.blobUrl("sources/" + id + ".tgz"),
+            "0123456789abcdef0123456789abcdef01234567",
+            cache,
+            cache,
+            config,
+            List.of(),
+            "heroku-24-hoist",
+            timeoutSeconds,
+            50L * 1024 * 1024));
     return id;
   }
 

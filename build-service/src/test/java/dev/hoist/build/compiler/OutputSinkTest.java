@@ -27,7 +27,8 @@ class OutputSinkTest {
 
     @Override
     public void output(String buildId, List<String> lines) throws IOException {
-      if (failures.getAndDecrement() > 0) throw new InternalApiException(status, "x", "refused for the test");
+      if (failures.getAndDecrement() > 0)
+        throw new InternalApiException(status, "x", "refused for the test");
       batches.add(new ArrayList<>(lines));
     }
 

@@ -15,8 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The limits under hoist.ssh.*, met by a real client. */
 class GatewayLimitsIT {
-  @TempDir
-  Path tmp;
+  @TempDir Path tmp;
 
   @Test
   void refusesAPushLargerThanTheLimitAndBuildsNothing() throws Exception {
@@ -39,16 +38,18 @@ class GatewayLimitsIT {
 
   @Test
   void keepsAPushWhoseBuildIsSilentForLongerThanTheIdleTimeout() throws Exception {
-    try (GatewayFixture f = new GatewayFixture(tmp, Map.of("hoist.ssh.idle-timeout-seconds", "2"))) {
+    try (GatewayFixture f =
+        new GatewayFixture(tmp, Map.of("hoist.ssh.idle-timeout-seconds", "2"))) {
       Path key = f.key("dev");
       f.api.app("quiet-app", f.api.account("dev", f.fingerprint(key), null));
       Path src = f.repo("quiet", Map.of("README", "hi"));
-      f.api.builds.script = out -> {
-        out.line("-----> Thinking quietly");
-        Thread.sleep(5_000); // the build itself: silent for more than twice the idle timeout
-        out.line("-----> Done thinking");
-        return Result.succeeded(1);
-      };
+      f.api.builds.script =
+          out -> {
+            out.line("-----> Thinking quietly");
+            Thread.sleep(5_000); // the build itself: silent for more than twice the idle timeout
+            out.line("-----> Done thinking");
+            return Result.succeeded(1);
+          };
 
       Processes.Result push = f.git(src, key, "push", f.sshUrl("quiet-app"), "HEAD:main");
 

@@ -25,8 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 class GitPushOverHttpIT {
   private static final String KEY = "api-key-of-alice";
 
-  @TempDir
-  static Path tmp;
+  @TempDir static Path tmp;
   static GatewayFixture f;
 
   @BeforeAll
@@ -48,19 +47,31 @@ class GitPushOverHttpIT {
   void pushesWithTheApiKeyAsPasswordAndStreamsTheBuild() throws Exception {
     Path src = f.repo("http", Map.of("Procfile", "web: ./run\n"));
     CountDownLatch seen = new CountDownLatch(1);
-    f.api.builds.script = out -> {
-      out.line("-----> Building on the test stack");
-      // Go on only once the pusher saw that line: the side band is flushed through HTTP chunk by chunk.
-      return seen.await(30, TimeUnit.SECONDS) ? Result.succeeded(2) : Result.failed();
-    };
+    f.api.builds.script =
+        out -> {
+          out.line("-----> Building on the test stack");
+          // Go on only once the pusher saw that line: the side band is flushed through HTTP chunk
+          // by chunk.
+          return seen.await(30, TimeUnit.SECONDS) ? Result.succeeded(2) : Result.failed();
+        };
     try {
-      Processes.Result push = f.git(src, null, line -> {
-        if (line.contains("remote: -----> Building on the test stack")) seen.countDown();
-      }, "push", f.httpUrl("alice", KEY, "http-app"), "HEAD:main");
+      Processes.Result push =
+          f.git(
+              src,
+              null,
+              line -> {
+                if (line.contains("remote: -----> Building on the test stack")) seen.countDown();
+              },
+              "push",
+              f.httpUrl("alice", KEY, "http-app"),
+              "HEAD:main");
 
       assertThat(push.exit()).as(push.output()).isZero();
-      assertThat(push.lines()).containsSubsequence("remote: -----> Building on the test stack",
-          "remote: -----> Released v2", "remote:        http://http-app.localhost:8080/ deployed to Hoist");
+      assertThat(push.lines())
+          .containsSubsequence(
+              "remote: -----> Building on the test stack",
+              "remote: -----> Released v2",
+              "remote:        http://http-app.localhost:8080/ deployed to Hoist");
     } finally {
       f.api.builds.script = FakeBuilds.SUCCEEDS;
     }
@@ -69,15 +80,18 @@ class GitPushOverHttpIT {
   @Test
   void refusesTheRefWhenTheBuildFails() throws Exception {
     Path src = f.repo("http-failing", Map.of("a", "1"));
-    f.api.builds.script = out -> {
-      out.line(" !     Build failed: no buildpack detected for this app");
-      return Result.failed();
-    };
+    f.api.builds.script =
+        out -> {
+          out.line(" !     Build failed: no buildpack detected for this app");
+          return Result.failed();
+        };
     try {
-      Processes.Result push = f.git(src, null, "push", f.httpUrl("alice", KEY, "http-failing-app"), "HEAD:main");
+      Processes.Result push =
+          f.git(src, null, "push", f.httpUrl("alice", KEY, "http-failing-app"), "HEAD:main");
 
       assertThat(push.exit()).isNotZero();
-      assertThat(push.output()).contains("remote:  !     Build failed: no buildpack detected for this app")
+      assertThat(push.output())
+          .contains("remote:  !     Build failed: no buildpack detected for this app")
           .contains("[remote rejected] HEAD -> main (build failed)");
     } finally {
       f.api.builds.script = FakeBuilds.SUCCEEDS;
@@ -88,11 +102,13 @@ class GitPushOverHttpIT {
   void refusesABadApiKey() throws Exception {
     Path src = f.repo("http-bad-key", Map.of("a", "1"));
 
-    Processes.Result push = f.git(src, null, "push", f.httpUrl("alice", "not-a-key", "http-app"), "HEAD:main");
+    Processes.Result push =
+        f.git(src, null, "push", f.httpUrl("alice", "not-a-key", "http-app"), "HEAD:main");
 
     assertThat(push.exit()).isNotZero();
     assertThat(push.output()).contains("Authentication failed");
-    HttpResponse<String> raw = get("/http-app.git/info/refs?service=git-receive-pack", "alice:not-a-key");
+    HttpResponse<String> raw =
+        get("/http-app.git/info/refs?service=git-receive-pack", "alice:not-a-key");
     assertThat(raw.statusCode()).isEqualTo(401);
     assertThat(raw.body()).contains("denied");
     assertThat(raw.headers().firstValue("WWW-Authenticate")).hasValue("Basic realm=\"Hoist\"");
@@ -107,34 +123,44 @@ class GitPushOverHttpIT {
 
   @Test
   void answersAnotherUsersAppAsNotFound() throws Exception {
-    HttpResponse<String> raw = get("/not-alices-app.git/info/refs?service=git-receive-pack", "alice:" + KEY);
+    HttpResponse<String> raw =
+        get("/not-alices-app.git/info/refs?service=git-receive-pack", "alice:" + KEY);
 
     assertThat(raw.statusCode()).isEqualTo(404);
-    assertThat(raw.body()).contains("fatal: app 'not-alices-app' does not exist or you do not have access");
+    assertThat(raw.body())
+        .contains("fatal: app 'not-alices-app' does not exist or you do not have access");
   }
 
   @Test
   void refusesTheDumbProtocolAndPathsThatAreNotApps() throws Exception {
     assertThat(get("/http-app.git/info/refs", "alice:" + KEY).statusCode()).isEqualTo(403);
-    assertThat(get("/Bad_Name.git/info/refs?service=git-upload-pack", "alice:" + KEY).statusCode()).isEqualTo(404);
+    assertThat(get("/Bad_Name.git/info/refs?service=git-upload-pack", "alice:" + KEY).statusCode())
+        .isEqualTo(404);
     assertThat(get("/http-app.git/HEAD", "alice:" + KEY).statusCode()).isEqualTo(404);
   }
 
   @Test
   void clonesOverHttpToo() throws Exception {
     Path src = f.repo("http-clone", Map.of("hello.txt", "hello\n"));
-    assertThat(f.git(src, null, "push", f.httpUrl("alice", KEY, "http-clone-app"), "HEAD:main").exit()).isZero();
+    assertThat(
+            f.git(src, null, "push", f.httpUrl("alice", KEY, "http-clone-app"), "HEAD:main").exit())
+        .isZero();
 
-    Processes.Result clone = f.git(tmp, null, "clone", f.httpUrl("alice", KEY, "http-clone-app"), "http-copy");
+    Processes.Result clone =
+        f.git(tmp, null, "clone", f.httpUrl("alice", KEY, "http-clone-app"), "http-copy");
 
     assertThat(clone.exit()).as(clone.output()).isZero();
     assertThat(tmp.resolve("http-copy/hello.txt")).hasContent("hello");
   }
 
   private static HttpResponse<String> get(String path, String credentials) throws Exception {
-    HttpRequest.Builder r = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + f.gateway.httpPort() + path));
+    HttpRequest.Builder r =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + f.gateway.httpPort() + path));
     if (credentials != null) {
-      r.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
+      r.header(
+          "Authorization",
+          "Basic "
+              + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
     }
     return HttpClient.newHttpClient().send(r.build(), HttpResponse.BodyHandlers.ofString());
   }

@@ -20,12 +20,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A real {@code git push} over real SSH into the gateway, with the api faked: what the pusher sees, and
- * what the api is asked. Each test pushes to its own app.
+ * A real {@code git push} over real SSH into the gateway, with the api faked: what the pusher sees,
+ * and what the api is asked. Each test pushes to its own app.
  */
 class GitPushOverSshIT {
-  @TempDir
-  static Path tmp;
+  @TempDir static Path tmp;
   static GatewayFixture f;
   static Path alice;
   static String aliceId;
@@ -53,29 +52,40 @@ class GitPushOverSshIT {
   @Test
   void streamsBuildOutputAsRemoteLinesWhileTheBuildRunsThenAcceptsThePush() throws Exception {
     f.api.app("streamed-app", aliceId);
-    Path src = f.repo("streamed", Map.of("Procfile", "web: node server.js\n", "server.js", "// hi\n"));
+    Path src =
+        f.repo("streamed", Map.of("Procfile", "web: node server.js\n", "server.js", "// hi\n"));
     CountDownLatch seenFirstLine = new CountDownLatch(1);
-    f.api.builds.script = out -> {
-      out.line("-----> Building on the test stack");
-      out.line("       step one");
-      // The build goes on only once the pusher's terminal shows the line: streaming, not buffering.
-      boolean seen = seenFirstLine.await(30, TimeUnit.SECONDS);
-      out.line(seen ? "       step two" : "       step one never reached the client");
-      return seen ? Result.succeeded(7) : Result.failed();
-    };
+    f.api.builds.script =
+        out -> {
+          out.line("-----> Building on the test stack");
+          out.line("       step one");
+          // The build goes on only once the pusher's terminal shows the line: streaming, not
+          // buffering.
+          boolean seen = seenFirstLine.await(30, TimeUnit.SECONDS);
+          out.line(seen ? "       step two" : "       step one never reached the client");
+          return seen ? Result.succeeded(7) : Result.failed();
+        };
 
-    Processes.Result push = f.git(src, alice, line -> {
-      if (line.contains("remote:        step one")) seenFirstLine.countDown();
-    }, "push", f.sshUrl("streamed-app"), "HEAD:main");
+    Processes.Result push =
+        f.git(
+            src,
+            alice,
+            line -> {
+              if (line.contains("remote:        step one")) seenFirstLine.countDown();
+            },
+            "push",
+            f.sshUrl("streamed-app"),
+            "HEAD:main");
 
     assertThat(push.exit()).as(push.output()).isZero();
-    assertThat(push.lines()).containsSubsequence(
-        "remote: Compressing source files... done.",
-        "remote: -----> Building on the test stack",
-        "remote:        step one",
-        "remote:        step two",
-        "remote: -----> Released v7",
-        "remote:        http://streamed-app.localhost:8080/ deployed to Hoist");
+    assertThat(push.lines())
+        .containsSubsequence(
+            "remote: Compressing source files... done.",
+            "remote: -----> Building on the test stack",
+            "remote:        step one",
+            "remote:        step two",
+            "remote: -----> Released v7",
+            "remote:        http://streamed-app.localhost:8080/ deployed to Hoist");
     assertThat(push.output()).contains("* [new branch]      HEAD -> main");
   }
 
@@ -88,7 +98,11 @@ class GitPushOverSshIT {
     Processes.Result push = f.git(src, alice, "push", f.sshUrl("sourced-app"), "HEAD:main");
 
     assertThat(push.exit()).as(push.output()).isZero();
-    Created build = f.api.builds.created.stream().filter(b -> b.app.name().equals("sourced-app")).findFirst().orElseThrow();
+    Created build =
+        f.api.builds.created.stream()
+            .filter(b -> b.app.name().equals("sourced-app"))
+            .findFirst()
+            .orElseThrow();
     assertThat(build.request.user().id()).isEqualTo(aliceId);
     assertThat(build.request.sourceBlob().version()).isEqualTo(sha);
     assertThat(build.request.sourceBlob().versionDescription()).isEqualTo("first");
@@ -118,7 +132,8 @@ class GitPushOverSshIT {
     Processes.Result push = f.git(src, alice, "push", f.sshUrl("no-such-app"), "HEAD:main");
 
     assertThat(push.exit()).isNotZero();
-    assertThat(push.output()).contains("fatal: app 'no-such-app' does not exist or you do not have access");
+    assertThat(push.output())
+        .contains("fatal: app 'no-such-app' does not exist or you do not have access");
   }
 
   @Test
@@ -129,7 +144,8 @@ class GitPushOverSshIT {
     Processes.Result push = f.git(src, bob, "push", f.sshUrl("alices-app"), "HEAD:main");
 
     assertThat(push.exit()).isNotZero();
-    assertThat(push.output()).contains("fatal: app 'alices-app' does not exist or you do not have access");
+    assertThat(push.output())
+        .contains("fatal: app 'alices-app' does not exist or you do not have access");
     assertThat(f.api.builds.created).noneMatch(b -> b.app.name().equals("alices-app"));
   }
 
@@ -143,17 +159,23 @@ class GitPushOverSshIT {
 
   @Test
   void refusesEveryOtherCommand() throws Exception {
-    for (String command : new String[] {"ls /", "git-upload-archive '/x-app.git'", "git-receive-pack"}) {
+    for (String command :
+        new String[] {"ls /", "git-upload-archive '/x-app.git'", "git-receive-pack"}) {
       Processes.Result r = f.ssh(alice, command);
 
       assertThat(r.exit()).as(command).isEqualTo(1);
-      assertThat(r.output()).as(command).contains("fatal: Hoist only runs git-receive-pack and git-upload-pack");
+      assertThat(r.output())
+          .as(command)
+          .contains("fatal: Hoist only runs git-receive-pack and git-upload-pack");
     }
   }
 
   @Test
   void refusesRepositoryPathsThatAreNotAnAppName() throws Exception {
-    for (String path : new String[] {"'/../../etc/passwd.git'", "'/Bad_Name.git'", "'/a/b.git'", "'/app'", "'/x.git'"}) {
+    for (String path :
+        new String[] {
+          "'/../../etc/passwd.git'", "'/Bad_Name.git'", "'/a/b.git'", "'/app'", "'/x.git'"
+        }) {
       Processes.Result r = f.ssh(alice, "git-receive-pack " + path);
 
       assertThat(r.exit()).as(path).isEqualTo(1);
@@ -165,12 +187,18 @@ class GitPushOverSshIT {
   void acceptsTheScpStylePathGitSendsToo() throws Exception {
     f.api.app("scp-style-app", aliceId);
     Path src = f.repo("scp", Map.of("a", "1"));
-    // git@host:APP.git has no port; the port goes into the ssh command, and git sends 'scp-style-app.git'.
+    // git@host:APP.git has no port; the port goes into the ssh command, and git sends
+    // 'scp-style-app.git'.
     Map<String, String> env = new java.util.HashMap<>(f.env(alice));
     env.put("GIT_SSH_COMMAND", env.get("GIT_SSH_COMMAND") + " -p " + f.gateway.sshPort());
 
-    Processes.Result push = Processes.run(src, env, java.time.Duration.ofSeconds(60), line -> {},
-        java.util.List.of("git", "push", "git@127.0.0.1:scp-style-app.git", "HEAD:main"));
+    Processes.Result push =
+        Processes.run(
+            src,
+            env,
+            java.time.Duration.ofSeconds(60),
+            line -> {},
+            java.util.List.of("git", "push", "git@127.0.0.1:scp-style-app.git", "HEAD:main"));
 
     assertThat(push.exit()).as(push.output()).isZero();
     assertThat(push.output()).contains("deployed to Hoist");
@@ -181,10 +209,12 @@ class GitPushOverSshIT {
     f.api.app("branchy-app", aliceId);
     Path src = f.repo("branchy", Map.of("a", "1"));
 
-    Processes.Result push = f.git(src, alice, "push", f.sshUrl("branchy-app"), "HEAD:refs/heads/feature");
+    Processes.Result push =
+        f.git(src, alice, "push", f.sshUrl("branchy-app"), "HEAD:refs/heads/feature");
 
     assertThat(push.exit()).isNotZero();
-    assertThat(push.output()).contains("[remote rejected] HEAD -> feature (only main or master deploy");
+    assertThat(push.output())
+        .contains("[remote rejected] HEAD -> feature (only main or master deploy");
     assertThat(f.api.builds.created).noneMatch(b -> b.app.name().equals("branchy-app"));
   }
 
@@ -192,24 +222,29 @@ class GitPushOverSshIT {
   void refusesTheRefWhenTheBuildFailsAfterShowingItsOutput() throws Exception {
     f.api.app("broken-app", aliceId);
     Path src = f.repo("broken", Map.of("package.json", "{ \"name\": \"broken\", "));
-    f.api.builds.script = out -> {
-      out.line("-----> Node.js app detected");
-      out.line(" !     Build failed: package.json is not valid JSON");
-      return Result.failed();
-    };
+    f.api.builds.script =
+        out -> {
+          out.line("-----> Node.js app detected");
+          out.line(" !     Build failed: package.json is not valid JSON");
+          return Result.failed();
+        };
 
     Processes.Result push = f.git(src, alice, "push", f.sshUrl("broken-app"), "HEAD:main");
 
     assertThat(push.exit()).isNotZero();
-    assertThat(push.lines()).containsSubsequence(
-        "remote: -----> Node.js app detected",
-        "remote:  !     Build failed: package.json is not valid JSON",
-        "remote:  !     Push rejected to broken-app: the build failed (see above).");
+    assertThat(push.lines())
+        .containsSubsequence(
+            "remote: -----> Node.js app detected",
+            "remote:  !     Build failed: package.json is not valid JSON",
+            "remote:  !     Push rejected to broken-app: the build failed (see above).");
     assertThat(push.output()).contains("[remote rejected] HEAD -> main (build failed)");
-    // The ref did not move: pushing the same commit again is a new push, not "Everything up-to-date".
+    // The ref did not move: pushing the same commit again is a new push, not "Everything
+    // up-to-date".
     f.api.builds.script = out -> Result.succeeded(1);
     Processes.Result again = f.git(src, alice, "push", f.sshUrl("broken-app"), "HEAD:main");
-    assertThat(again.output()).doesNotContain("Everything up-to-date").contains("-----> Released v1");
+    assertThat(again.output())
+        .doesNotContain("Everything up-to-date")
+        .contains("-----> Released v1");
   }
 
   @Test
@@ -231,25 +266,44 @@ class GitPushOverSshIT {
     f.api.app("busy-app", aliceId);
     Path src = f.repo("busy", Map.of("a", "1"));
     CountDownLatch secondIsWaiting = new CountDownLatch(1);
-    f.api.builds.script = out -> {
-      out.line("-----> First build running");
-      return secondIsWaiting.await(30, TimeUnit.SECONDS) ? Result.succeeded(1) : Result.failed();
-    };
+    f.api.builds.script =
+        out -> {
+          out.line("-----> First build running");
+          return secondIsWaiting.await(30, TimeUnit.SECONDS)
+              ? Result.succeeded(1)
+              : Result.failed();
+        };
     CountDownLatch firstIsBuilding = new CountDownLatch(1);
-    CompletableFuture<Processes.Result> first = CompletableFuture.supplyAsync(() -> {
-      try {
-        return f.git(src, alice, line -> {
-          if (line.contains("First build running")) firstIsBuilding.countDown();
-        }, "push", f.sshUrl("busy-app"), "HEAD:main");
-      } catch (Exception e) {
-        throw new IllegalStateException(e);
-      }
-    });
+    CompletableFuture<Processes.Result> first =
+        CompletableFuture.supplyAsync(
+            () -> {
+              try {
+                return f.git(
+                    src,
+                    alice,
+                    line -> {
+                      if (line.contains("First build running")) firstIsBuilding.countDown();
+                    },
+                    "push",
+                    f.sshUrl("busy-app"),
+                    "HEAD:main");
+              } catch (Exception e) {
+                throw new IllegalStateException(e);
+              }
+            });
     assertThat(firstIsBuilding.await(30, TimeUnit.SECONDS)).isTrue();
 
-    Processes.Result second = f.git(src, alice, line -> {
-      if (line.contains("Waiting for another push to busy-app to finish")) secondIsWaiting.countDown();
-    }, "push", f.sshUrl("busy-app"), "HEAD:refs/heads/other");
+    Processes.Result second =
+        f.git(
+            src,
+            alice,
+            line -> {
+              if (line.contains("Waiting for another push to busy-app to finish"))
+                secondIsWaiting.countDown();
+            },
+            "push",
+            f.sshUrl("busy-app"),
+            "HEAD:refs/heads/other");
 
     assertThat(second.output()).contains("Waiting for another push to busy-app to finish");
     assertThat(first.get(60, TimeUnit.SECONDS).exit()).isZero();

@@ -18,14 +18,14 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The gateway's disk is a cache of the blob store: a second push sends only the new objects, and a
- * gateway that lost its repositories restores them from the archive before the next push, which then
- * still sends only the new objects.
+ * gateway that lost its repositories restores them from the archive before the next push, which
+ * then still sends only the new objects.
  */
 class RepositoryCacheIT {
-  private static final Pattern WRITING = Pattern.compile("Writing objects: 100% \\((\\d+)/(\\d+)\\)");
+  private static final Pattern WRITING =
+      Pattern.compile("Writing objects: 100% \\((\\d+)/(\\d+)\\)");
 
-  @TempDir
-  Path tmp;
+  @TempDir Path tmp;
   GatewayFixture f;
   Path key;
   FakeApi.App app;
@@ -44,7 +44,10 @@ class RepositoryCacheIT {
 
   @Test
   void aSecondPushSendsOnlyTheNewObjects() throws Exception {
-    Path src = f.repo("cached", Map.of("a/one.txt", "1", "b/two.txt", "2", "c/three.txt", "3", "README", "hi"));
+    Path src =
+        f.repo(
+            "cached",
+            Map.of("a/one.txt", "1", "b/two.txt", "2", "c/three.txt", "3", "README", "hi"));
     assertThat(objectsSent(push(src))).isGreaterThan(6);
 
     f.commit(src, Map.of("README", "hello"), "second");
@@ -70,7 +73,8 @@ class RepositoryCacheIT {
     f.api.blobReads.clear();
 
     f.commit(src, Map.of("README", "hello again"), "after the disk was lost");
-    Processes.Result again = f.git(src, key, "push", "--progress", f.sshUrl("cached-app"), "HEAD:main");
+    Processes.Result again =
+        f.git(src, key, "push", "--progress", f.sshUrl("cached-app"), "HEAD:main");
 
     assertThat(again.exit()).as(again.output()).isZero();
     assertThat(f.api.blobReads).contains("repos/" + app.id() + ".tgz");

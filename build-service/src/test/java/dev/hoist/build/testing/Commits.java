@@ -15,13 +15,14 @@ import org.eclipse.jgit.lib.TreeFormatter;
 
 /**
  * Commits written straight into a repository (in memory, usually), no working tree: paths with '/'
- * make folders; a path ending in {@code *} is executable, one ending in {@code @} is a symbolic link
- * whose content is its target.
+ * make folders; a path ending in {@code *} is executable, one ending in {@code @} is a symbolic
+ * link whose content is its target.
  */
 public final class Commits {
   private Commits() {}
 
-  public static ObjectId commit(Repository repo, Map<String, String> files, String message, ObjectId parent)
+  public static ObjectId commit(
+      Repository repo, Map<String, String> files, String message, ObjectId parent)
       throws IOException {
     try (ObjectInserter ins = repo.newObjectInserter()) {
       ObjectId tree = tree(ins, files);
@@ -47,23 +48,29 @@ public final class Commits {
       if (slash < 0) {
         entries.put(f.getKey().replaceAll("[*@]$", ""), f);
       } else {
-        folders.computeIfAbsent(f.getKey().substring(0, slash), k -> new TreeMap<>())
+        folders
+            .computeIfAbsent(f.getKey().substring(0, slash), k -> new TreeMap<>())
             .put(f.getKey().substring(slash + 1), f.getValue());
       }
     }
-    for (Map.Entry<String, Map<String, String>> d : folders.entrySet()) entries.put(d.getKey() + "/", d.getValue());
+    for (Map.Entry<String, Map<String, String>> d : folders.entrySet())
+      entries.put(d.getKey() + "/", d.getValue());
     TreeFormatter tree = new TreeFormatter();
     for (Map.Entry<String, Object> e : entries.entrySet()) {
       if (e.getKey().endsWith("/")) {
         @SuppressWarnings("unchecked")
         Map<String, String> sub = (Map<String, String>) e.getValue();
-        tree.append(e.getKey().substring(0, e.getKey().length() - 1), FileMode.TREE, tree(ins, sub));
+        tree.append(
+            e.getKey().substring(0, e.getKey().length() - 1), FileMode.TREE, tree(ins, sub));
       } else {
         @SuppressWarnings("unchecked")
         Map.Entry<String, String> f = (Map.Entry<String, String>) e.getValue();
-        FileMode mode = f.getKey().endsWith("*") ? FileMode.EXECUTABLE_FILE
-            : f.getKey().endsWith("@") ? FileMode.SYMLINK : FileMode.REGULAR_FILE;
-        ObjectId blob = ins.insert(Constants.OBJ_BLOB, f.getValue().getBytes(StandardCharsets.UTF_8));
+        FileMode mode =
+            f.getKey().endsWith("*")
+                ? FileMode.EXECUTABLE_FILE
+                : f.getKey().endsWith("@") ? FileMode.SYMLINK : FileMode.REGULAR_FILE;
+        ObjectId blob =
+            ins.insert(Constants.OBJ_BLOB, f.getValue().getBytes(StandardCharsets.UTF_8));
         tree.append(e.getKey(), mode, blob);
       }
     }

@@ -14,10 +14,10 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The api's internal endpoints as the build service uses them (docs/internal-api.md), on {@link
- * FakeApiServer} (the token check, the blob store behind "signed" URLs, the wire records): accounts,
- * keys and API keys, apps and their members, and builds whose output the test scripts ({@link
- * FakeBuilds}), with a build queue for slug compilers. It records what it was sent, for the tests to
- * assert on.
+ * FakeApiServer} (the token check, the blob store behind "signed" URLs, the wire records):
+ * accounts, keys and API keys, apps and their members, and builds whose output the test scripts
+ * ({@link FakeBuilds}), with a build queue for slug compilers. It records what it was sent, for the
+ * tests to assert on.
  */
 public final class FakeApi extends FakeApiServer {
   public static final String TOKEN = "component-token-for-tests";
@@ -32,37 +32,54 @@ public final class FakeApi extends FakeApiServer {
   public final Map<String, String> accountsByApiKey = new ConcurrentHashMap<>();
   public final Map<String, App> apps = new ConcurrentHashMap<>();
   public final FakeBuilds builds;
+
   /** When set, the access check answers 500: the gateway's internal-error path. */
   public volatile boolean failAccess;
 
   public FakeApi() throws IOException {
     super(TOKEN);
-    on("GET", "/internal/keys", c -> {
-      String fingerprint = c.query().get("fingerprint");
-      String id = fingerprint == null ? null : accountsByFingerprint.get(fingerprint);
-      return id == null ? error(404, "not_found", "no account has that key") : ok(who(id));
-    });
-    on("POST", "/internal/auth", c -> {
-      String id = accountsByApiKey.get(c.json().path("api_key").asText(""));
-      return id == null ? error(401, "unauthorized", "that API key is not valid") : ok(who(id));
-    });
-    on("GET", "/internal/apps/([^/]+)/access/([^/]+)", c -> {
-      App app = apps.get(c.group(1));
-      if (failAccess) return error(500, "internal", "the database is on fire");
-      if (app == null || !app.members().contains(c.group(2))) return error(404, "not_found", "no");
-      return ok(new Access(app.ref()));
-    });
-    on("POST", "/internal/apps/([^/]+)/sources", c -> {
-      if (!apps.containsKey(c.group(1))) return noApp(c.group(1));
-      String key = "sources/" + UUID.randomUUID() + ".tgz";
-      return new Answer(201, new SignedUrls(blobUrl(key), blobUrl(key)));
-    });
-    on("GET", "/internal/apps/([^/]+)/repo", c -> {
-      App app = apps.get(c.group(1));
-      if (app == null) return noApp(c.group(1));
-      String key = "repos/" + app.id() + ".tgz";
-      return ok(new SignedUrls(blobUrl(key), blobUrl(key)));
-    });
+    on(
+        "GET",
+        "/internal/keys",
+        c -> {
+          String fingerprint = c.query().get("fingerprint");
+          String id = fingerprint == null ? null : accountsByFingerprint.get(fingerprint);
+          return id == null ? error(404, "not_found", "no account has that key") : ok(who(id));
+        });
+    on(
+        "POST",
+        "/internal/auth",
+        c -> {
+          String id = accountsByApiKey.get(c.json().path("api_key").asText(""));
+          return id == null ? error(401, "unauthorized", "that API key is not valid") : ok(who(id));
+        });
+    on(
+        "GET",
+        "/internal/apps/([^/]+)/access/([^/]+)",
+        c -> {
+          App app = apps.get(c.group(1));
+          if (failAccess) return error(500, "internal", "the database is on fire");
+          if (app == null || !app.members().contains(c.group(2)))
+            return error(404, "not_found", "no");
+          return ok(new Access(app.ref()));
+        });
+    on(
+        "POST",
+        "/internal/apps/([^/]+)/sources",
+        c -> {
+          if (!apps.containsKey(c.group(1))) return noApp(c.group(1));
+          String key = "sources/" + UUID.randomUUID() + ".tgz";
+          return new Answer(201, new SignedUrls(blobUrl(key), blobUrl(key)));
+        });
+    on(
+        "GET",
+        "/internal/apps/([^/]+)/repo",
+        c -> {
+          App app = apps.get(c.group(1));
+          if (app == null) return noApp(c.group(1));
+          String key = "repos/" + app.id() + ".tgz";
+          return ok(new SignedUrls(blobUrl(key), blobUrl(key)));
+        });
     builds = new FakeBuilds(this);
   }
 

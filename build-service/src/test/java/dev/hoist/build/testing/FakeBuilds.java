@@ -32,8 +32,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The fake api's builds. The gateway's side: builds created by pushes, whose output stream runs a
- * {@link Script} the test wrote, so a test decides what the pusher sees and when. The builder's side:
- * a queue of jobs, and a record of every output line, slug and finish a slug compiler sends.
+ * {@link Script} the test wrote, so a test decides what the pusher sees and when. The builder's
+ * side: a queue of jobs, and a record of every output line, slug and finish a slug compiler sends.
  */
 public final class FakeBuilds {
   /** What a build prints (one {@code line} call per line, flushed at once) and how it ends. */
@@ -72,10 +72,11 @@ public final class FakeBuilds {
   }
 
   private final FakeApi api;
-  public static final Script SUCCEEDS = out -> {
-    out.line("-----> Building on the test stack");
-    return Result.succeeded(1);
-  };
+  public static final Script SUCCEEDS =
+      out -> {
+        out.line("-----> Building on the test stack");
+        return Result.succeeded(1);
+      };
   public volatile Script script = SUCCEEDS;
   public final List<Created> created = new CopyOnWriteArrayList<>();
   private final BlockingQueue<Job> jobs = new LinkedBlockingQueue<>();
@@ -86,31 +87,43 @@ public final class FakeBuilds {
   FakeBuilds(FakeApi api) {
     this.api = api;
     api.on("POST", "/internal/apps/([^/]+)/builds", this::create);
-    api.on("GET", "/internal/apps/([^/]+)/builds/([^/]+)", c -> {
-      if (!api.apps.containsKey(c.group(1))) return FakeApi.noApp(c.group(1));
-      Created b = find(c.group(2));
-      return b == null ? error(404, "not_found", "no such build") : ok(view(b));
-    });
+    api.on(
+        "GET",
+        "/internal/apps/([^/]+)/builds/([^/]+)",
+        c -> {
+          if (!api.apps.containsKey(c.group(1))) return FakeApi.noApp(c.group(1));
+          Created b = find(c.group(2));
+          return b == null ? error(404, "not_found", "no such build") : ok(view(b));
+        });
     api.onSigned("GET", "/streams/([^/]+)", c -> stream(c.exchange(), c.group(1)));
     api.on("POST", "/internal/builds/claim", this::claim);
-    api.on("POST", "/internal/builds/([^/]+)/output", c -> {
-      List<String> lines = lines(c.text());
-      output.computeIfAbsent(c.group(1), k -> new CopyOnWriteArrayList<>()).addAll(lines);
-      return ok(Map.of("lines", lines.size()));
-    });
-    api.on("POST", "/internal/builds/([^/]+)/slug", c -> {
-      String slugId = UUID.randomUUID().toString();
-      slugs.put(c.group(1), c.body(NewSlug.class));
-      return new Answer(201, new SlugCreated(slugId, api.blobUrl("slugs/" + slugId + ".tgz")));
-    });
-    api.on("POST", "/internal/builds/([^/]+)/finish", c -> {
-      Finish finish = c.body(Finish.class);
-      synchronized (this) {
-        finished.put(c.group(1), finish);
-        notifyAll();
-      }
-      return ok(new Finished(finish.status(), null));
-    });
+    api.on(
+        "POST",
+        "/internal/builds/([^/]+)/output",
+        c -> {
+          List<String> lines = lines(c.text());
+          output.computeIfAbsent(c.group(1), k -> new CopyOnWriteArrayList<>()).addAll(lines);
+          return ok(Map.of("lines", lines.size()));
+        });
+    api.on(
+        "POST",
+        "/internal/builds/([^/]+)/slug",
+        c -> {
+          String slugId = UUID.randomUUID().toString();
+          slugs.put(c.group(1), c.body(NewSlug.class));
+          return new Answer(201, new SlugCreated(slugId, api.blobUrl("slugs/" + slugId + ".tgz")));
+        });
+    api.on(
+        "POST",
+        "/internal/builds/([^/]+)/finish",
+        c -> {
+          Finish finish = c.body(Finish.class);
+          synchronized (this) {
+            finished.put(c.group(1), finish);
+            notifyAll();
+          }
+          return ok(new Finished(finish.status(), null));
+        });
   }
 
   private Answer create(Call c) throws IOException {
@@ -127,11 +140,14 @@ public final class FakeBuilds {
 
   private Build view(Created b) {
     Integer version = b.releaseVersion;
-    ReleaseRef release = version == null ? null : new ReleaseRef(UUID.randomUUID().toString(), version);
+    ReleaseRef release =
+        version == null ? null : new ReleaseRef(UUID.randomUUID().toString(), version);
     return new Build(b.id, b.app.ref(), b.status, api.signedUrl("/streams/" + b.id), release, null);
   }
 
-  /** The output stream: the script runs as the gateway reads; the build ends when the stream does. */
+  /**
+   * The output stream: the script runs as the gateway reads; the build ends when the stream does.
+   */
   private Answer stream(HttpExchange ex, String id) throws IOException {
     Created b = find(id);
     if (b == null) return error(404, "not_found", "no such build");
@@ -141,10 +157,11 @@ public final class FakeBuilds {
     OutputStream out = ex.getResponseBody();
     Result result;
     try {
-      Output lines = text -> {
-        out.write((text + "\n").getBytes(StandardCharsets.UTF_8));
-        out.flush();
-      };
+      Output lines =
+          text -> {
+            out.write((text + "\n").getBytes(StandardCharsets.UTF_8));
+            out.flush();
+          };
       result = script == BY_A_COMPILER ? byACompiler(b, lines) : script.run(lines);
     } catch (Exception e) {
       result = Result.failed();
@@ -155,23 +172,40 @@ public final class FakeBuilds {
     return FakeApiServer.WRITTEN;
   }
 
-  /** As the api does: the build is queued for a slug compiler, whose output and finish are relayed. */
-  public static final Script BY_A_COMPILER = out -> {
-    throw new IllegalStateException("handled by the fake itself");
-  };
+  /**
+   * As the api does: the build is queued for a slug compiler, whose output and finish are relayed.
+   */
+  public static final Script BY_A_COMPILER =
+      out -> {
+        throw new IllegalStateException("handled by the fake itself");
+      };
 
   private Result byACompiler(Created b, Output out) throws Exception {
     String cache = api.blobUrl("caches/" + b.app.id() + ".tgz");
-    enqueue(new Job(b.id, b.app.ref(), b.request.sourceBlob().url(), b.request.sourceBlob().version(), cache, cache,
-        Map.of(), List.of(), "heroku-24-hoist", 120, 50L * 1024 * 1024));
+    enqueue(
+        new Job(
+            b.id,
+            b.app.ref(),
+            b.request.sourceBlob().url(),
+            b.request.sourceBlob().version(),
+            cache,
+            cache,
+            Map.of(),
+            List.of(),
+            "heroku-24-hoist",
+            120,
+            50L * 1024 * 1024));
     int sent = 0;
     long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
     while (System.nanoTime() < deadline) {
-      boolean done = finished.containsKey(b.id); // read before the lines: finish comes after the last line
+      boolean done =
+          finished.containsKey(b.id); // read before the lines: finish comes after the last line
       List<String> lines = output.get(b.id);
       while (sent < lines.size()) out.line(lines.get(sent++));
       if (done) {
-        return "succeeded".equals(finished.get(b.id).status()) ? Result.succeeded(1) : Result.failed();
+        return "succeeded".equals(finished.get(b.id).status())
+            ? Result.succeeded(1)
+            : Result.failed();
       }
       synchronized (this) {
         wait(50);
@@ -205,11 +239,13 @@ public final class FakeBuilds {
   }
 
   /** The finish a compiler sent for this build, waiting up to {@code limit} for it. */
-  public synchronized Finish awaitFinish(String buildId, Duration limit) throws InterruptedException {
+  public synchronized Finish awaitFinish(String buildId, Duration limit)
+      throws InterruptedException {
     long deadline = System.nanoTime() + limit.toNanos();
     while (!finished.containsKey(buildId)) {
       long left = deadline - System.nanoTime();
-      if (left <= 0) throw new AssertionError("build " + buildId + " was not finished within " + limit);
+      if (left <= 0)
+        throw new AssertionError("build " + buildId + " was not finished within " + limit);
       TimeUnit.NANOSECONDS.timedWait(this, left);
     }
     return finished.get(buildId);

@@ -18,9 +18,9 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 /**
- * A gateway started in-process against a {@link FakeApi}, on free ports, with a fresh HOIST_HOME; ed25519
- * keys made by the real {@code ssh-keygen}; and helpers to run the real {@code git} and {@code ssh}
- * against it as a user would (journey.sh's way of pushing).
+ * A gateway started in-process against a {@link FakeApi}, on free ports, with a fresh HOIST_HOME;
+ * ed25519 keys made by the real {@code ssh-keygen}; and helpers to run the real {@code git} and
+ * {@code ssh} against it as a user would (journey.sh's way of pushing).
  */
 public final class GatewayFixture implements AutoCloseable {
   public final Path root;
@@ -38,26 +38,55 @@ public final class GatewayFixture implements AutoCloseable {
     this.home = Files.createDirectories(root.resolve("hoist-home"));
     Files.createDirectories(root.resolve("user-home"));
     this.api = new FakeApi();
-    Map<String, String> values = new HashMap<>(Map.of("hoist.home", home.toString(), "hoist.ssh.port", "0",
-        "hoist.gateway.http-port", "0", "hoist.ssh.bind-address", "127.0.0.1",
-        "hoist.gateway.http-bind-address", "127.0.0.1", "hoist.gateway.build-wait-seconds", "60"));
+    Map<String, String> values =
+        new HashMap<>(
+            Map.of(
+                "hoist.home",
+                home.toString(),
+                "hoist.ssh.port",
+                "0",
+                "hoist.gateway.http-port",
+                "0",
+                "hoist.ssh.bind-address",
+                "127.0.0.1",
+                "hoist.gateway.http-bind-address",
+                "127.0.0.1",
+                "hoist.gateway.build-wait-seconds",
+                "60"));
     values.putAll(extra);
-    this.gateway = Gateway.start(GatewaySettings.from(Settings.of(values)),
-        new GatewayApi(new InternalApi(api.url(), FakeApi.TOKEN)));
+    this.gateway =
+        Gateway.start(
+            GatewaySettings.from(Settings.of(values)),
+            new GatewayApi(new InternalApi(api.url(), FakeApi.TOKEN)));
   }
 
-  /** A new ed25519 key pair; returns the private key's path (the public one is next to it, .pub). */
+  /**
+   * A new ed25519 key pair; returns the private key's path (the public one is next to it, .pub).
+   */
   public Path key(String name) throws Exception {
     Path key = root.resolve("key-" + name);
-    Processes.Result r = Processes.run(root, Map.of(), "ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f",
-        key.toString(), "-C", name);
+    Processes.Result r =
+        Processes.run(
+            root,
+            Map.of(),
+            "ssh-keygen",
+            "-q",
+            "-t",
+            "ed25519",
+            "-N",
+            "",
+            "-f",
+            key.toString(),
+            "-C",
+            name);
     assertThat(r.exit()).as(r.output()).isZero();
     return key;
   }
 
   /** The key's SHA-256 fingerprint as OpenSSH prints it. */
   public String fingerprint(Path key) throws Exception {
-    Processes.Result r = Processes.run(root, Map.of(), "ssh-keygen", "-l", "-E", "sha256", "-f", key + ".pub");
+    Processes.Result r =
+        Processes.run(root, Map.of(), "ssh-keygen", "-l", "-E", "sha256", "-f", key + ".pub");
     return r.output().trim().split("\\s+")[1];
   }
 
@@ -66,7 +95,15 @@ public final class GatewayFixture implements AutoCloseable {
   }
 
   public String httpUrl(String user, String password, String app) {
-    return "http://" + user + ":" + password + "@127.0.0.1:" + gateway.httpPort() + "/" + app + ".git";
+    return "http://"
+        + user
+        + ":"
+        + password
+        + "@127.0.0.1:"
+        + gateway.httpPort()
+        + "/"
+        + app
+        + ".git";
   }
 
   /** The environment of a user's shell: no config of this machine's user, no agent, no prompts. */
@@ -81,8 +118,20 @@ public final class GatewayFixture implements AutoCloseable {
   }
 
   private static List<String> sshOptions(Path key) {
-    return List.of("ssh", "-i", key.toString(), "-o", "IdentitiesOnly=yes", "-o", "StrictHostKeyChecking=no",
-        "-o", "UserKnownHostsFile=/dev/null", "-o", "LogLevel=ERROR", "-o", "BatchMode=yes");
+    return List.of(
+        "ssh",
+        "-i",
+        key.toString(),
+        "-o",
+        "IdentitiesOnly=yes",
+        "-o",
+        "StrictHostKeyChecking=no",
+        "-o",
+        "UserKnownHostsFile=/dev/null",
+        "-o",
+        "LogLevel=ERROR",
+        "-o",
+        "BatchMode=yes");
   }
 
   /** A git repository with the given files, committed on main. */
@@ -99,7 +148,17 @@ public final class GatewayFixture implements AutoCloseable {
       Files.writeString(file, f.getValue());
     }
     git(dir, null, "add", "-A");
-    Processes.Result r = git(dir, null, "-c", "user.name=Test", "-c", "user.email=test@example.com", "commit", "-qm", message);
+    Processes.Result r =
+        git(
+            dir,
+            null,
+            "-c",
+            "user.name=Test",
+            "-c",
+            "user.email=test@example.com",
+            "commit",
+            "-qm",
+            message);
     assertThat(r.exit()).as(r.output()).isZero();
     return dir;
   }
@@ -108,7 +167,8 @@ public final class GatewayFixture implements AutoCloseable {
     return git(dir, key, line -> {}, args);
   }
 
-  public Processes.Result git(Path dir, Path key, Consumer<String> onLine, String... args) throws Exception {
+  public Processes.Result git(Path dir, Path key, Consumer<String> onLine, String... args)
+      throws Exception {
     List<String> command = new ArrayList<>(List.of("git"));
     command.addAll(List.of(args));
     return Processes.run(dir, env(key), Duration.ofSeconds(90), onLine, command);

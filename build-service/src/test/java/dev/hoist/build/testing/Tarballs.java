@@ -19,9 +19,13 @@ public final class Tarballs {
 
   public static Map<String, Entry> read(byte[] tgz) throws IOException {
     Map<String, Entry> entries = new LinkedHashMap<>();
-    try (TarArchiveInputStream tar = new TarArchiveInputStream(new GzipCompressorInputStream(new ByteArrayInputStream(tgz)))) {
+    try (TarArchiveInputStream tar =
+        new TarArchiveInputStream(new GzipCompressorInputStream(new ByteArrayInputStream(tgz)))) {
       for (TarArchiveEntry e = tar.getNextEntry(); e != null; e = tar.getNextEntry()) {
-        String text = e.isFile() && e.getSize() < 64 * 1024 ? new String(tar.readAllBytes(), StandardCharsets.UTF_8) : null;
+        String text =
+            e.isFile() && e.getSize() < 64 * 1024
+                ? new String(tar.readAllBytes(), StandardCharsets.UTF_8)
+                : null;
         entries.put(e.getName(), new Entry(e, text));
       }
     }

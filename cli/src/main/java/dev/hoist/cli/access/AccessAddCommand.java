@@ -10,13 +10,13 @@ import picocli.CommandLine.Parameters;
 @Command(name = "access:add", description = "Let another account work on an app (owner only).")
 public final class AccessAddCommand extends AppCommand {
 
-    @Parameters(paramLabel = "EMAIL", description = "The collaborator's email.")
-    String email;
+  @Parameters(paramLabel = "EMAIL", description = "The collaborator's email.")
+  String email;
 
-    @Override
-    protected int run() {
-        api().post(ApiPaths.of("apps", app(), "collaborators"), Map.of("user", email));
-        out().println("Adding " + email + " access to the app " + app() + "... done");
-        return 0;
-    }
+  @Override
+  protected int run() {
+    api().post(ApiPaths.of("apps", app(), "collaborators"), Map.of("user", email));
+    out().println("Adding " + email + " access to the app " + app() + "... done");
+    return 0;
+  }
 }

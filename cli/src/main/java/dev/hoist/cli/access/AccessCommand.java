@@ -13,20 +13,20 @@ import picocli.CommandLine.Option;
 @Command(name = "access", description = "List who can work on an app, with their role.")
 public final class AccessCommand extends AppCommand {
 
-    @Option(names = "--json", description = "Print the API's JSON.")
-    boolean json;
+  @Option(names = "--json", description = "Print the API's JSON.")
+  boolean json;
 
-    @Override
-    protected int run() {
-        JsonNode collaborators = api().get(ApiPaths.of("apps", app(), "collaborators"));
-        if (json) {
-            Output.json(out(), collaborators);
-            return 0;
-        }
-        Output.heading(out(), app() + " Access List");
-        Table table = new Table();
-        collaborators.forEach(c -> table.row(Json.text(c, "user.email"), Json.text(c, "role")));
-        table.print(out());
-        return 0;
+  @Override
+  protected int run() {
+    JsonNode collaborators = api().get(ApiPaths.of("apps", app(), "collaborators"));
+    if (json) {
+      Output.json(out(), collaborators);
+      return 0;
     }
+    Output.heading(out(), app() + " Access List");
+    Table table = new Table();
+    collaborators.forEach(c -> table.row(Json.text(c, "user.email"), Json.text(c, "role")));
+    table.print(out());
+    return 0;
+  }
 }

@@ -12,23 +12,25 @@ import picocli.CommandLine.Option;
 @Command(name = "accounts", description = "List accounts (admin).")
 public final class AccountsCommand extends HoistCommand {
 
-    @Option(names = "--json", description = "Print the API's JSON.")
-    boolean json;
+  @Option(names = "--json", description = "Print the API's JSON.")
+  boolean json;
 
-    @Override
-    protected int run() {
-        JsonNode accounts = api().get("/accounts");
-        if (json) {
-            Output.json(out(), accounts);
-            return 0;
-        }
-        Output.heading(out(), "Accounts");
-        Table table = new Table();
-        for (JsonNode account : accounts) {
-            table.row(Json.text(account, "email"), account.path("admin").asBoolean() ? "admin" : "",
-                    Json.text(account, "created_at"));
-        }
-        table.print(out());
-        return 0;
+  @Override
+  protected int run() {
+    JsonNode accounts = api().get("/accounts");
+    if (json) {
+      Output.json(out(), accounts);
+      return 0;
     }
+    Output.heading(out(), "Accounts");
+    Table table = new Table();
+    for (JsonNode account : accounts) {
+      table.row(
+          Json.text(account, "email"),
+          account.path("admin").asBoolean() ? "admin" : "",
+          Json.text(account, "created_at"));
+    }
+    table.print(out());
+    return 0;
+  }
 }

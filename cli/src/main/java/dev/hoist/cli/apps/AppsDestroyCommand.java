@@ -14,24 +14,25 @@ import picocli.CommandLine.Option;
 @Command(name = "apps:destroy", description = "Permanently delete an app (owner only).")
 public final class AppsDestroyCommand extends AppCommand {
 
-    @Option(names = "--confirm", paramLabel = "NAME", description = "The app's name, to confirm.")
-    String confirm;
+  @Option(names = "--confirm", paramLabel = "NAME", description = "The app's name, to confirm.")
+  String confirm;
 
-    @Override
-    protected int run() {
-        String name = app();
-        if (!name.equals(confirm)) {
-            throw new CliException("This command will delete " + name + ". Re-run with --confirm " + name);
-        }
-        api().delete(ApiPaths.of("apps", name));
-        out().println("Destroying " + name + "... done");
-
-        Git git = git();
-        String remote = remoteName();
-        String url = git.remoteUrl(remote).orElse(null);
-        if (url != null && name.equals(Git.appFromUrl(url))) {
-            git.removeRemote(remote);
-        }
-        return 0;
+  @Override
+  protected int run() {
+    String name = app();
+    if (!name.equals(confirm)) {
+      throw new CliException(
+          "This command will delete " + name + ". Re-run with --confirm " + name);
     }
+    api().delete(ApiPaths.of("apps", name));
+    out().println("Destroying " + name + "... done");
+
+    Git git = git();
+    String remote = remoteName();
+    String url = git.remoteUrl(remote).orElse(null);
+    if (url != null && name.equals(Git.appFromUrl(url))) {
+      git.removeRemote(remote);
+    }
+    return 0;
+  }
 }

@@ -17,26 +17,32 @@ import picocli.CommandLine.Option;
 @Command(name = "git:remote", description = "Add or update a git remote pointing at an app.")
 public final class GitRemoteCommand extends HoistCommand {
 
-    @Option(names = {"-a", "--app"}, paramLabel = "APP", description = "The app (default: the current 'hoist' remote's app).")
-    String app;
+  @Option(
+      names = {"-a", "--app"},
+      paramLabel = "APP",
+      description = "The app (default: the current 'hoist' remote's app).")
+  String app;
 
-    @Option(names = {"-r", "--remote"}, paramLabel = "REMOTE", defaultValue = AppOptions.DEFAULT_REMOTE,
-            description = "The git remote to set (default: ${DEFAULT-VALUE}).")
-    String remote;
+  @Option(
+      names = {"-r", "--remote"},
+      paramLabel = "REMOTE",
+      defaultValue = AppOptions.DEFAULT_REMOTE,
+      description = "The git remote to set (default: ${DEFAULT-VALUE}).")
+  String remote;
 
-    @Override
-    protected int run() {
-        Git git = new Git(env().workingDirectory());
-        if (!git.isRepository()) {
-            throw new CliException("not inside a git repository: run 'git init' first");
-        }
-        JsonNode found = api().get(ApiPaths.of("apps", AppOptions.forApp(app).resolve(env())));
-        String url = Json.text(found, "git_url");
-        if (url.isEmpty()) {
-            throw new CliException("the API gave no git URL for " + Json.text(found, "name"));
-        }
-        git.setRemote(remote, url);
-        out().println("set git remote " + remote + " to " + url);
-        return 0;
+  @Override
+  protected int run() {
+    Git git = new Git(env().workingDirectory());
+    if (!git.isRepository()) {
+      throw new CliException("not inside a git repository: run 'git init' first");
     }
+    JsonNode found = api().get(ApiPaths.of("apps", AppOptions.forApp(app).resolve(env())));
+    String url = Json.text(found, "git_url");
+    if (url.isEmpty()) {
+      throw new CliException("the API gave no git URL for " + Json.text(found, "name"));
+    }
+    git.setRemote(remote, url);
+    out().println("set git remote " + remote + " to " + url);
+    return 0;
+  }
 }

@@ -16,36 +16,39 @@ import picocli.CommandLine.Parameters;
 @Command(name = "builds:info", description = "Show one build (default: the newest).")
 public final class BuildsInfoCommand extends AppCommand {
 
-    @Parameters(paramLabel = "ID", arity = "0..1", description = "The build's id, or its first characters.")
-    String id;
+  @Parameters(
+      paramLabel = "ID",
+      arity = "0..1",
+      description = "The build's id, or its first characters.")
+  String id;
 
-    @Option(names = "--json", description = "Print the API's JSON.")
-    boolean json;
+  @Option(names = "--json", description = "Print the API's JSON.")
+  boolean json;
 
-    @Override
-    protected int run() {
-        JsonNode build = BuildLookup.find(api(), app(), BuildLookup.checkId(id, this::usage));
-        if (json) {
-            Output.json(out(), build);
-            return 0;
-        }
-        List<String> buildpacks = new ArrayList<>();
-        build.path("buildpacks").forEach(b -> buildpacks.add(Json.text(b, "url")));
-        String release = Json.text(build, "release.version");
-        Output.heading(out(), "Build " + Json.text(build, "id"));
-        Map<String, String> fields = new LinkedHashMap<>();
-        fields.put("Buildpacks", buildpacks.isEmpty() ? "detected" : String.join(", ", buildpacks));
-        fields.put("By", Json.text(build, "user.email", Json.text(build, "user.id")));
-        if (!Json.text(build, "message").isEmpty()) {
-            fields.put("Message", Json.text(build, "message"));
-        }
-        fields.put("Release", release.isEmpty() ? "" : "v" + release);
-        fields.put("Slug", Json.text(build, "slug.id"));
-        fields.put("Stack", Json.text(build, "stack"));
-        fields.put("Status", Json.text(build, "status"));
-        fields.put("Version", Json.text(build, "source_blob.version"));
-        fields.put("When", Json.text(build, "created_at"));
-        Output.keyValues(out(), fields);
-        return 0;
+  @Override
+  protected int run() {
+    JsonNode build = BuildLookup.find(api(), app(), BuildLookup.checkId(id, this::usage));
+    if (json) {
+      Output.json(out(), build);
+      return 0;
     }
+    List<String> buildpacks = new ArrayList<>();
+    build.path("buildpacks").forEach(b -> buildpacks.add(Json.text(b, "url")));
+    String release = Json.text(build, "release.version");
+    Output.heading(out(), "Build " + Json.text(build, "id"));
+    Map<String, String> fields = new LinkedHashMap<>();
+    fields.put("Buildpacks", buildpacks.isEmpty() ? "detected" : String.join(", ", buildpacks));
+    fields.put("By", Json.text(build, "user.email", Json.text(build, "user.id")));
+    if (!Json.text(build, "message").isEmpty()) {
+      fields.put("Message", Json.text(build, "message"));
+    }
+    fields.put("Release", release.isEmpty() ? "" : "v" + release);
+    fields.put("Slug", Json.text(build, "slug.id"));
+    fields.put("Stack", Json.text(build, "stack"));
+    fields.put("Status", Json.text(build, "status"));
+    fields.put("Version", Json.text(build, "source_blob.version"));
+    fields.put("When", Json.text(build, "created_at"));
+    Output.keyValues(out(), fields);
+    return 0;
+  }
 }

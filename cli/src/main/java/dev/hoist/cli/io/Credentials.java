@@ -6,9 +6,9 @@ package dev.hoist.cli.io;
  */
 public record Credentials(String apiUrl, String email, String apiKey) {
 
-    static final Credentials NONE = new Credentials(null, null, null);
+  static final Credentials NONE = new Credentials(null, null, null);
 
-    public Credentials withoutKey() {
-        return new Credentials(apiUrl, email, null);
-    }
+  public Credentials withoutKey() {
+    return new Credentials(apiUrl, email, null);
+  }
 }

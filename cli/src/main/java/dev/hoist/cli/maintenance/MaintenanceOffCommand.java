@@ -6,8 +6,8 @@ import picocli.CommandLine.Command;
 @Command(name = "maintenance:off", description = "Send requests to the app's dynos again.")
 public final class MaintenanceOffCommand extends MaintenanceSwitchCommand {
 
-    @Override
-    protected int run() {
-        return switchTo(false);
-    }
+  @Override
+  protected int run() {
+    return switchTo(false);
+  }
 }

@@ -5,19 +5,18 @@ import java.util.Map;
 import picocli.CommandLine.Mixin;
 
 /**
- * Base of {@code run} and {@code run:detached}, which start a one-off dyno with
- * {@code POST /apps/{app}/dynos}: their options, and parsing {@code -e} as a usage error.
+ * Base of {@code run} and {@code run:detached}, which start a one-off dyno with {@code POST
+ * /apps/{app}/dynos}: their options, and parsing {@code -e} as a usage error.
  */
 abstract class OneOffCommand extends AppCommand {
 
-    @Mixin
-    RunOptions options;
+  @Mixin RunOptions options;
 
-    Map<String, String> environment() {
-        try {
-            return options.environment();
-        } catch (IllegalArgumentException e) {
-            throw usage(e.getMessage());
-        }
+  Map<String, String> environment() {
+    try {
+      return options.environment();
+    } catch (IllegalArgumentException e) {
+      throw usage(e.getMessage());
     }
+  }
 }

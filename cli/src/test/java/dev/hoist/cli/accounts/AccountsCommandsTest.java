@@ -11,23 +11,22 @@ import org.junit.jupiter.api.io.TempDir;
 
 class AccountsCommandsTest {
 
-    @TempDir
-    Path home;
+  @TempDir Path home;
 
-    private final FakeApi api = new FakeApi();
+  private final FakeApi api = new FakeApi();
 
-    @AfterEach
-    void stop() {
-        api.close();
-    }
+  @AfterEach
+  void stop() {
+    api.close();
+  }
 
-    @Test
-    void accountsAddPrintsTheNewKeyOnceWithAWarning() {
-        api.on("POST", "/accounts", 201, "{\"email\":\"new@x.io\",\"api_key\":\"hk_123\"}");
+  @Test
+  void accountsAddPrintsTheNewKeyOnceWithAWarning() {
+    api.on("POST", "/accounts", 201, "{\"email\":\"new@x.io\",\"api_key\":\"hk_123\"}");
 
-        CliRunner.Result result = CliRunner.against(api, home).run("accounts:add", "new@x.io");
+    CliRunner.Result result = CliRunner.against(api, home).run("accounts:add", "new@x.io");
 
-        assertThat(result.exitCode()).isZero();
-        assertThat(result.out()).contains("API key: hk_123\n").contains("will not be shown again");
-    }
+    assertThat(result.exitCode()).isZero();
+    assertThat(result.out()).contains("API key: hk_123\n").contains("will not be shown again");
+  }
 }

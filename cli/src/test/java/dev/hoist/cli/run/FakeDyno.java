@@ -16,71 +16,78 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A stand-in for the dyno manager's attach port: accepts one connection on an ephemeral loopback
- * port, reads the handshake line, then lets the test's {@link Script} speak frames ({@link AttachProtocol}).
+ * port, reads the handshake line, then lets the test's {@link Script} speak frames ({@link
+ * AttachProtocol}).
  */
 final class FakeDyno implements AutoCloseable {
 
-    /** What the fake dyno does once the client has sent its handshake. */
-    interface Script {
-        void play(DataInputStream in, DataOutputStream out) throws IOException;
+  /** What the fake dyno does once the client has sent its handshake. */
+  interface Script {
+    void play(DataInputStream in, DataOutputStream out) throws IOException;
+  }
+
+  private final ServerSocket server;
+  private final CompletableFuture<String> handshake = new CompletableFuture<>();
+  private final CompletableFuture<Void> done = new CompletableFuture<>();
+
+  FakeDyno(Script script) {
+    try {
+      server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
-
-    private final ServerSocket server;
-    private final CompletableFuture<String> handshake = new CompletableFuture<>();
-    private final CompletableFuture<Void> done = new CompletableFuture<>();
-
-    FakeDyno(Script script) {
-        try {
-            server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        Thread thread = new Thread(() -> {
-            try (Socket socket = server.accept()) {
-                DataInputStream in = new DataInputStream(new BufferedInputStream(socket.getInputStream()));
+    Thread thread =
+        new Thread(
+            () -> {
+              try (Socket socket = server.accept()) {
+                DataInputStream in =
+                    new DataInputStream(new BufferedInputStream(socket.getInputStream()));
                 handshake.complete(AttachProtocol.readHello(in));
                 DataOutputStream out = new DataOutputStream(socket.getOutputStream());
                 script.play(in, out);
                 out.flush();
-                // Like a well-behaved server: end our side, then read what the client still sends until it
-                // closes, so closing never resets the connection under data the client has yet to read.
+                // Like a well-behaved server: end our side, then read what the client still sends
+                // until it
+                // closes, so closing never resets the connection under data the client has yet to
+                // read.
                 socket.shutdownOutput();
                 socket.setSoTimeout(10_000);
                 in.transferTo(OutputStream.nullOutputStream());
                 done.complete(null);
-            } catch (Throwable e) {
+              } catch (Throwable e) {
                 handshake.completeExceptionally(e);
                 done.completeExceptionally(e);
-            }
-        }, "fake-dyno");
-        thread.setDaemon(true);
-        thread.start();
-    }
+              }
+            },
+            "fake-dyno");
+    thread.setDaemon(true);
+    thread.start();
+  }
 
-    String attachUrl(String token) {
-        return "tcp://127.0.0.1:" + server.getLocalPort() + "/" + token;
-    }
+  String attachUrl(String token) {
+    return "tcp://127.0.0.1:" + server.getLocalPort() + "/" + token;
+  }
 
-    /** The handshake line the client sent, without its newline. */
-    String handshake() throws Exception {
-        return handshake.get(10, TimeUnit.SECONDS);
-    }
+  /** The handshake line the client sent, without its newline. */
+  String handshake() throws Exception {
+    return handshake.get(10, TimeUnit.SECONDS);
+  }
 
-    /** Waits for the script to finish, rethrowing what went wrong in it. */
-    void awaitScript() throws Exception {
-        done.get(10, TimeUnit.SECONDS);
-    }
+  /** Waits for the script to finish, rethrowing what went wrong in it. */
+  void awaitScript() throws Exception {
+    done.get(10, TimeUnit.SECONDS);
+  }
 
-    static Frame read(DataInputStream in) throws IOException {
-        return AttachProtocol.read(in);
-    }
+  static Frame read(DataInputStream in) throws IOException {
+    return AttachProtocol.read(in);
+  }
 
-    static void send(DataOutputStream out, int type, String payload) throws IOException {
-        AttachProtocol.write(out, type, payload);
-    }
+  static void send(DataOutputStream out, int type, String payload) throws IOException {
+    AttachProtocol.write(out, type, payload);
+  }
 
-    @Override
-    public void close() throws IOException {
-        server.close();
-    }
+  @Override
+  public void close() throws IOException {
+    server.close();
+  }
 }

@@ -15,102 +15,118 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * A stand-in for the Hoist API on an ephemeral port: canned answers per method and path, and a record
- * of every request it saw. Unknown routes answer 404 in the API's error shape.
+ * A stand-in for the Hoist API on an ephemeral port: canned answers per method and path, and a
+ * record of every request it saw. Unknown routes answer 404 in the API's error shape.
  */
 public final class FakeApi implements AutoCloseable {
 
-    public record Request(String method, String path, String query, Map<String, List<String>> headers, String body) {
+  public record Request(
+      String method, String path, String query, Map<String, List<String>> headers, String body) {
 
-        public String header(String name) {
-            return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
-                    .map(e -> e.getValue().get(0)).findFirst().orElse(null);
-        }
-
-        public JsonNode json() {
-            try {
-                return Json.MAPPER.readTree(body);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
+    public String header(String name) {
+      return headers.entrySet().stream()
+          .filter(e -> e.getKey().equalsIgnoreCase(name))
+          .map(e -> e.getValue().get(0))
+          .findFirst()
+          .orElse(null);
     }
 
-    private record Answer(int status, String body) {
+    public JsonNode json() {
+      try {
+        return Json.MAPPER.readTree(body);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
     }
+  }
 
-    /** A {@code text/plain} answer sent in chunks, each flushed on its own. */
-    private record Stream(List<String> chunks) {
+  private record Answer(int status, String body) {}
+
+  /** A {@code text/plain} answer sent in chunks, each flushed on its own. */
+  private record Stream(List<String> chunks) {}
+
+  private final HttpServer server;
+  private final Map<String, Answer> answers = new ConcurrentHashMap<>();
+  private final Map<String, Stream> streams = new ConcurrentHashMap<>();
+  private final List<Request> requests = new CopyOnWriteArrayList<>();
+
+  public FakeApi() {
+    try {
+      server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
+    server.createContext("/", this::handle);
+    server.start();
+  }
 
-    private final HttpServer server;
-    private final Map<String, Answer> answers = new ConcurrentHashMap<>();
-    private final Map<String, Stream> streams = new ConcurrentHashMap<>();
-    private final List<Request> requests = new CopyOnWriteArrayList<>();
+  public String url() {
+    return "http://127.0.0.1:" + server.getAddress().getPort();
+  }
 
-    public FakeApi() {
-        try {
-            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        server.createContext("/", this::handle);
-        server.start();
+  /**
+   * Answers {@code method path} (path as sent, query excluded) with {@code status} and {@code
+   * json}.
+   */
+  public FakeApi on(String method, String path, int status, String json) {
+    answers.put(method + " " + path, new Answer(status, json));
+    return this;
+  }
+
+  /**
+   * Answers {@code method path} with 200 and a chunked {@code text/plain} body, flushing each
+   * chunk.
+   */
+  public FakeApi stream(String method, String path, String... chunks) {
+    streams.put(method + " " + path, new Stream(List.of(chunks)));
+    return this;
+  }
+
+  public List<Request> requests() {
+    return List.copyOf(requests);
+  }
+
+  public List<Request> requests(String method) {
+    return requests.stream().filter(r -> r.method().equals(method)).toList();
+  }
+
+  private void handle(HttpExchange exchange) throws IOException {
+    String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+    String path = exchange.getRequestURI().getRawPath();
+    requests.add(
+        new Request(
+            exchange.getRequestMethod(),
+            path,
+            exchange.getRequestURI().getRawQuery(),
+            Map.copyOf(exchange.getRequestHeaders()),
+            body));
+    Stream stream = streams.get(exchange.getRequestMethod() + " " + path);
+    if (stream != null) {
+      exchange.getResponseHeaders().set("Content-Type", "text/plain; charset=utf-8");
+      exchange.sendResponseHeaders(200, 0);
+      for (String chunk : stream.chunks()) {
+        exchange.getResponseBody().write(chunk.getBytes(StandardCharsets.UTF_8));
+        exchange.getResponseBody().flush();
+      }
+      exchange.close();
+      return;
     }
-
-    public String url() {
-        return "http://127.0.0.1:" + server.getAddress().getPort();
+    Answer answer =
+        answers.getOrDefault(
+            exchange.getRequestMethod() + " " + path,
+            new Answer(
+                404, "{\"id\":\"not_found\",\"message\":\"no fake route for " + path + "\"}"));
+    byte[] bytes = answer.body().getBytes(StandardCharsets.UTF_8);
+    exchange.getResponseHeaders().set("Content-Type", "application/json");
+    exchange.sendResponseHeaders(answer.status(), bytes.length == 0 ? -1 : bytes.length);
+    if (bytes.length > 0) {
+      exchange.getResponseBody().write(bytes);
     }
+    exchange.close();
+  }
 
-    /** Answers {@code method path} (path as sent, query excluded) with {@code status} and {@code json}. */
-    public FakeApi on(String method, String path, int status, String json) {
-        answers.put(method + " " + path, new Answer(status, json));
-        return this;
-    }
-
-    /** Answers {@code method path} with 200 and a chunked {@code text/plain} body, flushing each chunk. */
-    public FakeApi stream(String method, String path, String... chunks) {
-        streams.put(method + " " + path, new Stream(List.of(chunks)));
-        return this;
-    }
-
-    public List<Request> requests() {
-        return List.copyOf(requests);
-    }
-
-    public List<Request> requests(String method) {
-        return requests.stream().filter(r -> r.method().equals(method)).toList();
-    }
-
-    private void handle(HttpExchange exchange) throws IOException {
-        String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-        String path = exchange.getRequestURI().getRawPath();
-        requests.add(new Request(exchange.getRequestMethod(), path, exchange.getRequestURI().getRawQuery(),
-                Map.copyOf(exchange.getRequestHeaders()), body));
-        Stream stream = streams.get(exchange.getRequestMethod() + " " + path);
-        if (stream != null) {
-            exchange.getResponseHeaders().set("Content-Type", "text/plain; charset=utf-8");
-            exchange.sendResponseHeaders(200, 0);
-            for (String chunk : stream.chunks()) {
-                exchange.getResponseBody().write(chunk.getBytes(StandardCharsets.UTF_8));
-                exchange.getResponseBody().flush();
-            }
-            exchange.close();
-            return;
-        }
-        Answer answer = answers.getOrDefault(exchange.getRequestMethod() + " " + path,
-                new Answer(404, "{\"id\":\"not_found\",\"message\":\"no fake route for " + path + "\"}"));
-        byte[] bytes = answer.body().getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", "application/json");
-        exchange.sendResponseHeaders(answer.status(), bytes.length == 0 ? -1 : bytes.length);
-        if (bytes.length > 0) {
-            exchange.getResponseBody().write(bytes);
-        }
-        exchange.close();
-    }
-
-    @Override
-    public void close() {
-        server.stop(0);
-    }
+  @Override
+  public void close() {
+    server.stop(0);
+  }
 }

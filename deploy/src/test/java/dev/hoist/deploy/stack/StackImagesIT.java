@@ -78,7 +78,10 @@ class StackImagesIT {
   @Test
   void runImageCanCreateAPythonVirtualenv() {
     String prefix =
-        run(RUN_IMAGE, "bash", "-c",
+        run(
+            RUN_IMAGE,
+            "bash",
+            "-c",
             "python3 -m venv /tmp/venv && /tmp/venv/bin/python -c 'import sys; print(sys.prefix)'");
     assertThat(prefix.strip()).isEqualTo("/tmp/venv");
   }
@@ -103,7 +106,12 @@ class StackImagesIT {
     List<Path> hostCerts = hostCaCertificates();
     if (hostCerts.isEmpty()) {
       // Nothing to carry over; then the image must not carry stray extra certificates either.
-      assertThat(run(RUN_IMAGE, "bash", "-c", "ls /usr/local/share/ca-certificates | grep -c . || true"))
+      assertThat(
+              run(
+                  RUN_IMAGE,
+                  "bash",
+                  "-c",
+                  "ls /usr/local/share/ca-certificates | grep -c . || true"))
           .isEqualToIgnoringWhitespace("0");
       return;
     }
@@ -171,7 +179,8 @@ class StackImagesIT {
   /** Runs a command in a throwaway container of the image; fails the test unless it exits 0. */
   private static String run(String image, String... command) {
     String name = "hoist-stack-it-" + UUID.randomUUID();
-    List<String> args = new ArrayList<>(List.of("run", "--rm", "--pull=never", "--name", name, image));
+    List<String> args =
+        new ArrayList<>(List.of("run", "--rm", "--pull=never", "--name", name, image));
     args.addAll(List.of(command));
     Result result = docker(args.toArray(String[]::new));
     if (result.timedOut()) {
@@ -242,7 +251,9 @@ class StackImagesIT {
     }
   }
 
-  /** The base64 of PEM blocks without headers or line breaks, so layout differences don't matter. */
+  /**
+   * The base64 of PEM blocks without headers or line breaks, so layout differences don't matter.
+   */
   private static String base64Body(String pem) {
     return pem.lines()
         .filter(line -> !line.startsWith("-----"))

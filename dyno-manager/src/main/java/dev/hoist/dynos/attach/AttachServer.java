@@ -9,8 +9,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The TCP server behind {@code attach_url} ({@code tcp://HOST:PORT/TOKEN}): one thread accepts, and each
- * client runs as an {@link AttachSession} on the worker pool. Logs the address it actually bound.
+ * The TCP server behind {@code attach_url} ({@code tcp://HOST:PORT/TOKEN}): one thread accepts, and
+ * each client runs as an {@link AttachSession} on the worker pool. Logs the address it actually
+ * bound.
  */
 public final class AttachServer implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(AttachServer.class);
@@ -21,7 +22,8 @@ public final class AttachServer implements AutoCloseable {
   private final Thread acceptor;
   private volatile boolean closed;
 
-  public AttachServer(String bind, int port, AttachTarget target, ExecutorService pool) throws IOException {
+  public AttachServer(String bind, int port, AttachTarget target, ExecutorService pool)
+      throws IOException {
     this.server = new ServerSocket();
     server.setReuseAddress(true);
     server.bind(new InetSocketAddress(bind, port), 64);

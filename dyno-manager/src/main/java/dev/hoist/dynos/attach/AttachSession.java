@@ -15,11 +15,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One attach client: reads {@code HOIST-ATTACH <token> <tty> <cols> <rows>}, starts the one-off, then pumps
- * stdin frames in (on a second thread) and output frames out until the process exits, sends the exit status
- * frame and closes. A client that goes away early hangs the dyno up (SIGHUP, then the usual stop). The
- * protocol is {@link AttachProtocol}; output larger than its {@link AttachProtocol#MAX_PAYLOAD} leaves as
- * several frames, since the client refuses a larger one.
+ * One attach client: reads {@code HOIST-ATTACH <token> <tty> <cols> <rows>}, starts the one-off,
+ * then pumps stdin frames in (on a second thread) and output frames out until the process exits,
+ * sends the exit status frame and closes. A client that goes away early hangs the dyno up (SIGHUP,
+ * then the usual stop). The protocol is {@link AttachProtocol}; output larger than its {@link
+ * AttachProtocol#MAX_PAYLOAD} leaves as several frames, since the client refuses a larger one.
  */
 final class AttachSession implements Runnable {
   private static final Logger log = LoggerFactory.getLogger(AttachSession.class);
@@ -43,11 +43,13 @@ final class AttachSession implements Runnable {
     try (socket) {
       socket.setTcpNoDelay(true);
       DataInputStream in = new DataInputStream(new BufferedInputStream(socket.getInputStream()));
-      DataOutputStream out = new DataOutputStream(new BufferedOutputStream(socket.getOutputStream()));
+      DataOutputStream out =
+          new DataOutputStream(new BufferedOutputStream(socket.getOutputStream()));
       socket.setSoTimeout(HELLO_TIMEOUT_MS);
       String[] hello = AttachProtocol.readHello(in).split(" ");
       if (hello.length != 5 || !hello[0].equals(AttachProtocol.HELLO)) {
-        AttachProtocol.write(out, AttachProtocol.ERROR, "expected: HOIST-ATTACH <token> <tty 0|1> <cols> <rows>");
+        AttachProtocol.write(
+            out, AttachProtocol.ERROR, "expected: HOIST-ATTACH <token> <tty 0|1> <cols> <rows>");
         return;
       }
       socket.setSoTimeout(0);
@@ -62,7 +64,9 @@ final class AttachSession implements Runnable {
         return;
       }
       if (session == null) {
-        AttachProtocol.write(out, AttachProtocol.ERROR,
+        AttachProtocol.write(
+            out,
+            AttachProtocol.ERROR,
             "no dyno waits for this attach token (wrong token, dyno gone, or attached)");
         return;
       }
@@ -73,45 +77,55 @@ final class AttachSession implements Runnable {
   }
 
   /**
-   * The client usually arrives before the dyno manager has heard of its one-off: {@code hoist run} attaches
-   * as soon as the api answers, while the desired state is still on its way here. So an unknown token is
-   * asked for again until {@link #WAIT_FOR_DYNO_MS} pass, rather than refused at once.
+   * The client usually arrives before the dyno manager has heard of its one-off: {@code hoist run}
+   * attaches as soon as the api answers, while the desired state is still on its way here. So an
+   * unknown token is asked for again until {@link #WAIT_FOR_DYNO_MS} pass, rather than refused at
+   * once.
    */
   private AttachTarget.Session open(String[] hello) throws IOException, InterruptedException {
     long deadline = System.currentTimeMillis() + WAIT_FOR_DYNO_MS;
     while (true) {
-      AttachTarget.Session session = target.open(hello[1], hello[2].equals("1"), number(hello[3]), number(hello[4]));
+      AttachTarget.Session session =
+          target.open(hello[1], hello[2].equals("1"), number(hello[3]), number(hello[4]));
       if (session != null || System.currentTimeMillis() > deadline) return session;
       Thread.sleep(25); // polling a condition under a deadline
     }
   }
 
-  private void serve(AttachTarget.Session session, DataInputStream in, DataOutputStream out) throws IOException {
+  private void serve(AttachTarget.Session session, DataInputStream in, DataOutputStream out)
+      throws IOException {
     try (Attachment dyno = session.attachment()) {
       session.start();
       pool.execute(() -> stdin(session, dyno, in));
-      dyno.pump(new OutputSink() {
-        @Override
-        public void output(boolean stderr, byte[] bytes, int offset, int length) {
-          try {
-            sendOutput(out, stderr ? AttachProtocol.STDERR : AttachProtocol.STDOUT, bytes, offset, length);
-          } catch (IOException gone) {
-            hangUp(session); // the client left: the dyno's output has nowhere to go
-          }
-        }
+      dyno.pump(
+          new OutputSink() {
+            @Override
+            public void output(boolean stderr, byte[] bytes, int offset, int length) {
+              try {
+                sendOutput(
+                    out,
+                    stderr ? AttachProtocol.STDERR : AttachProtocol.STDOUT,
+                    bytes,
+                    offset,
+                    length);
+              } catch (IOException gone) {
+                hangUp(session); // the client left: the dyno's output has nowhere to go
+              }
+            }
 
-        @Override
-        public void end() {}
-      });
+            @Override
+            public void end() {}
+          });
       AttachProtocol.write(out, AttachProtocol.EXIT, Integer.toString(session.awaitExit()));
     }
   }
 
   /**
-   * Dyno output as frames of at most {@link AttachProtocol#MAX_PAYLOAD}: an {@link Attachment} promises no
-   * chunk size, and the client refuses a larger frame.
+   * Dyno output as frames of at most {@link AttachProtocol#MAX_PAYLOAD}: an {@link Attachment}
+   * promises no chunk size, and the client refuses a larger frame.
    */
-  static void sendOutput(DataOutputStream out, int type, byte[] bytes, int offset, int length) throws IOException {
+  static void sendOutput(DataOutputStream out, int type, byte[] bytes, int offset, int length)
+      throws IOException {
     int end = offset + length;
     do {
       int n = Math.min(end - offset, AttachProtocol.MAX_PAYLOAD);
@@ -121,8 +135,8 @@ final class AttachSession implements Runnable {
   }
 
   /**
-   * Client frames into the dyno. The end of the client's stream after a "stdin closed" frame is a half-close
-   * (the client still reads); before it, the client is gone.
+   * Client frames into the dyno. The end of the client's stream after a "stdin closed" frame is a
+   * half-close (the client still reads); before it, the client is gone.
    */
   private void stdin(AttachTarget.Session session, Attachment dyno, DataInputStream in) {
     boolean stdinClosed = false;

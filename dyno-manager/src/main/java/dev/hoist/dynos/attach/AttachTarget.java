@@ -4,13 +4,13 @@ import dev.hoist.dynos.scheduler.Attachment;
 import java.io.IOException;
 
 /**
- * What the attach server needs from the dyno manager: turn a token into a created, attached, not yet started
- * one-off dyno. Implemented by the reconciler's one-off handling.
+ * What the attach server needs from the dyno manager: turn a token into a created, attached, not
+ * yet started one-off dyno. Implemented by the reconciler's one-off handling.
  */
 public interface AttachTarget {
   /**
-   * Claims the one-off with this token, prepares its image, creates its container and attaches to it.
-   * Returns null when no one-off waits for this token (unknown, claimed already, or given up).
+   * Claims the one-off with this token, prepares its image, creates its container and attaches to
+   * it. Returns null when no one-off waits for this token (unknown, claimed already, or given up).
    *
    * @throws IOException with a message for the client when the dyno cannot be made
    */

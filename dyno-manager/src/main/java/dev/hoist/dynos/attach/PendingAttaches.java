@@ -8,9 +8,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Attached one-offs waiting for their client, by attach token. The reconciler expects them (refreshing the
- * app they belong to on every pass) and gives up on them after their deadline; the attach server claims one
- * when a client presents its token. A token can be claimed once.
+ * Attached one-offs waiting for their client, by attach token. The reconciler expects them
+ * (refreshing the app they belong to on every pass) and gives up on them after their deadline; the
+ * attach server claims one when a client presents its token. A token can be claimed once.
  */
 public final class PendingAttaches {
   /** One waiting one-off; {@code app} is the app's state as of the latest pass. */
@@ -42,7 +42,8 @@ public final class PendingAttaches {
 
   /** Registers (or refreshes) a one-off; the deadline is set the first time only. */
   public Pending expect(AppState app, OneOff oneOff, long deadline) {
-    Pending p = byToken.computeIfAbsent(oneOff.attachToken(), t -> new Pending(t, app, oneOff, deadline));
+    Pending p =
+        byToken.computeIfAbsent(oneOff.attachToken(), t -> new Pending(t, app, oneOff, deadline));
     p.app = app;
     return p;
   }
@@ -62,7 +63,10 @@ public final class PendingAttaches {
     if (token != null) byToken.remove(token);
   }
 
-  /** Forgets the app's one-offs whose tokens are not in {@code tokens} (the api no longer lists them). */
+  /**
+   * Forgets the app's one-offs whose tokens are not in {@code tokens} (the api no longer lists
+   * them).
+   */
   public void retain(String app, Set<String> tokens) {
     byToken.values().removeIf(p -> p.app.name().equals(app) && !tokens.contains(p.token));
   }

@@ -16,34 +16,48 @@ import java.util.Map;
 /**
  * Turns a {@link DynoSpec} into a container: the dyno contract (DESIGN.md) in Docker terms.
  *
- * <p>The process is {@code bash -c BOOT CMD}: BOOT sets the terminal size of an attached one-off from
- * {@code LINES}/{@code COLUMNS} (the engine can only resize a running container, which would race the
- * command), sources {@code .profile.d/*.sh} and {@code .profile}, then runs the command. Docker's init (tini) is PID 1 and, with {@code TINI_KILL_PROCESS_GROUP}, passes SIGTERM
- * to the whole process group, as Heroku signals every process of a dyno. The shell traps TERM with a no-op so
- * that it outlives its child's graceful shutdown instead of dying first (which would end tini and with it
- * the container, SIGKILLing the app mid-shutdown); the dyno's exit status stays the command's.
+ * <p>The process is {@code bash -c BOOT CMD}: BOOT sets the terminal size of an attached one-off
+ * from {@code LINES}/{@code COLUMNS} (the engine can only resize a running container, which would
+ * race the command), sources {@code .profile.d/*.sh} and {@code .profile}, then runs the command.
+ * Docker's init (tini) is PID 1 and, with {@code TINI_KILL_PROCESS_GROUP}, passes SIGTERM to the
+ * whole process group, as Heroku signals every process of a dyno. The shell traps TERM with a no-op
+ * so that it outlives its child's graceful shutdown instead of dying first (which would end tini
+ * and with it the container, SIGKILLing the app mid-shutdown); the dyno's exit status stays the
+ * command's.
  */
 final class ContainerSpecs {
-  static final String BOOT = "[ -t 0 ] && [ -n \"$LINES\" ] && stty rows \"$LINES\" cols \"$COLUMNS\" 2>/dev/null; "
-      + "for f in /app/.profile.d/*.sh; do [ -r \"$f\" ] && . \"$f\"; done; "
-      + "[ -r /app/.profile ] && . /app/.profile; trap : TERM; eval \"$1\"";
+  static final String BOOT =
+      "[ -t 0 ] && [ -n \"$LINES\" ] && stty rows \"$LINES\" cols \"$COLUMNS\" 2>/dev/null; "
+          + "for f in /app/.profile.d/*.sh; do [ -r \"$f\" ] && . \"$f\"; done; "
+          + "[ -r /app/.profile ] && . /app/.profile; trap : TERM; eval \"$1\"";
 
   /**
    * Apps whose dynos run builds of other people's code ({@code HOIST_DYNOS_BUILDER_APPS}, default
-   * {@code hoist-builder}). Their dynos start as root with exactly the capabilities needed to run each
-   * build under a uid of its own (setuid/setgid, chown, reading and killing that uid's files and processes),
-   * so a build cannot read the slug compiler's environment, where the component token lives.
+   * {@code hoist-builder}). Their dynos start as root with exactly the capabilities needed to run
+   * each build under a uid of its own (setuid/setgid, chown, reading and killing that uid's files
+   * and processes), so a build cannot read the slug compiler's environment, where the component
+   * token lives.
    */
-  static final java.util.Set<String> BUILDER_APPS = java.util.Set.of(
-      java.util.Optional.ofNullable(System.getenv("HOIST_DYNOS_BUILDER_APPS")).orElse("hoist-builder").split(","));
-  private static final Capability[] BUILDER_CAPS = {Capability.SETUID, Capability.SETGID, Capability.CHOWN,
-      Capability.DAC_OVERRIDE, Capability.FOWNER, Capability.KILL};
+  static final java.util.Set<String> BUILDER_APPS =
+      java.util.Set.of(
+          java.util.Optional.ofNullable(System.getenv("HOIST_DYNOS_BUILDER_APPS"))
+              .orElse("hoist-builder")
+              .split(","));
+
+  private static final Capability[] BUILDER_CAPS = {
+    Capability.SETUID,
+    Capability.SETGID,
+    Capability.CHOWN,
+    Capability.DAC_OVERRIDE,
+    Capability.FOWNER,
+    Capability.KILL
+  };
 
   /**
-   * The container's hard memory limit, as a multiple of its size's quota. Heroku lets a dyno go past its quota
-   * (it swaps, and R14 is logged: {@code dev.hoist.dynos.memory}) and kills it only at twice the quota (R15),
-   * for every size Hoist offers. These hosts have no swap, so the dyno may use the room up to 2x as RAM; the
-   * kernel's OOM kill at the limit is R15.
+   * The container's hard memory limit, as a multiple of its size's quota. Heroku lets a dyno go
+   * past its quota (it swaps, and R14 is logged: {@code dev.hoist.dynos.memory}) and kills it only
+   * at twice the quota (R15), for every size Hoist offers. These hosts have no swap, so the dyno
+   * may use the room up to 2x as RAM; the kernel's OOM kill at the limit is R15.
    */
   static final int R15_FACTOR = 2;
 
@@ -59,23 +73,27 @@ final class ContainerSpecs {
 
   CreateContainerCmd create(DockerClient docker, DynoSpec spec, String image) {
     long memory = spec.memoryMb() * 1024L * 1024L * R15_FACTOR;
-    HostConfig host = HostConfig.newHostConfig()
-        .withInit(true)
-        .withPrivileged(false)
-        .withCapDrop(Capability.ALL)
-        .withSecurityOpts(List.of("no-new-privileges"))
-        .withMemory(memory)
-        .withMemorySwap(memory) // equal to the memory limit: no swap (the host has none)
-        .withPidsLimit((long) spec.pids())
-        .withNetworkMode(network)
-        .withLogConfig(new LogConfig(LogConfig.LoggingType.JSON_FILE,
-            Map.of("max-size", Long.toString(logMaxBytes), "max-file", "2")));
+    HostConfig host =
+        HostConfig.newHostConfig()
+            .withInit(true)
+            .withPrivileged(false)
+            .withCapDrop(Capability.ALL)
+            .withSecurityOpts(List.of("no-new-privileges"))
+            .withMemory(memory)
+            .withMemorySwap(memory) // equal to the memory limit: no swap (the host has none)
+            .withPidsLimit((long) spec.pids())
+            .withNetworkMode(network)
+            .withLogConfig(
+                new LogConfig(
+                    LogConfig.LoggingType.JSON_FILE,
+                    Map.of("max-size", Long.toString(logMaxBytes), "max-file", "2")));
     boolean builder = BUILDER_APPS.contains(spec.app());
     if (builder) host.withCapAdd(BUILDER_CAPS);
     List<String> env = new ArrayList<>();
     spec.env().forEach((k, v) -> env.add(k + "=" + v));
     env.add("TINI_KILL_PROCESS_GROUP=1");
-    return docker.createContainerCmd(image)
+    return docker
+        .createContainerCmd(image)
         .withName(DynoNames.container(scope, spec))
         .withLabels(labels(spec))
         .withUser(builder ? "root" : "dyno")

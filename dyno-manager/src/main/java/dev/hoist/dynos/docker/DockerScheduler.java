@@ -36,8 +36,8 @@ import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /**
- * The {@code docker} backend: one engine, driven with docker-java. Docker's typed exceptions become results
- * here ({@link NotFoundException}: gone; {@link ConflictException}: exists or in use;
+ * The {@code docker} backend: one engine, driven with docker-java. Docker's typed exceptions become
+ * results here ({@link NotFoundException}: gone; {@link ConflictException}: exists or in use;
  * {@link NotModifiedException}: already stopped); anything else is a {@link SchedulerException}.
  */
 public final class DockerScheduler implements Scheduler {
@@ -51,7 +51,12 @@ public final class DockerScheduler implements Scheduler {
   private final ContainerSpecs specs;
   private final SlugImages images;
 
-  public DockerScheduler(DockerConnection connection, String scope, String network, String runImage, long logMaxBytes,
+  public DockerScheduler(
+      DockerConnection connection,
+      String scope,
+      String network,
+      String runImage,
+      long logMaxBytes,
       ExecutorService pool) {
     this.connection = connection;
     this.docker = connection.client();
@@ -63,14 +68,30 @@ public final class DockerScheduler implements Scheduler {
 
   @Override
   public List<Observed> list() {
-    return call(() -> docker.listContainersCmd().withShowAll(true).withLabelFilter(Map.of(Labels.SCOPE, scope)).exec()
-        .stream().flatMap(c -> ObservedContainers.of(c, network).stream()).toList());
+    return call(
+        () ->
+            docker
+                .listContainersCmd()
+                .withShowAll(true)
+                .withLabelFilter(Map.of(Labels.SCOPE, scope))
+                .exec()
+                .stream()
+                .flatMap(c -> ObservedContainers.of(c, network).stream())
+                .toList());
   }
 
   /** Containers of the scope that are not dynos: leftovers of a slug preparation cut short. */
   public void removeLeftovers() {
-    call(() -> docker.listContainersCmd().withShowAll(true).withLabelFilter(Map.of(Labels.SCOPE, scope)).exec())
-        .stream().filter(c -> c.getLabels().get(Labels.DYNO) == null).forEach(c -> remove(c.getId()));
+    call(
+            () ->
+                docker
+                    .listContainersCmd()
+                    .withShowAll(true)
+                    .withLabelFilter(Map.of(Labels.SCOPE, scope))
+                    .exec())
+        .stream()
+        .filter(c -> c.getLabels().get(Labels.DYNO) == null)
+        .forEach(c -> remove(c.getId()));
   }
 
   @Override
@@ -150,35 +171,50 @@ public final class DockerScheduler implements Scheduler {
   @Override
   public Optional<Exit> exit(String containerId) {
     try {
-      InspectContainerResponse.ContainerState s = call(() -> docker.inspectContainerCmd(containerId).exec()).getState();
-      if (Boolean.TRUE.equals(s.getRunning()) || s.getExitCodeLong() == null) return Optional.empty();
-      return Optional.of(new Exit(s.getExitCodeLong().intValue(), Boolean.TRUE.equals(s.getOOMKilled())));
+      InspectContainerResponse.ContainerState s =
+          call(() -> docker.inspectContainerCmd(containerId).exec()).getState();
+      if (Boolean.TRUE.equals(s.getRunning()) || s.getExitCodeLong() == null)
+        return Optional.empty();
+      return Optional.of(
+          new Exit(s.getExitCodeLong().intValue(), Boolean.TRUE.equals(s.getOOMKilled())));
     } catch (NotFoundException e) {
       return Optional.empty();
     }
   }
 
   /**
-   * The engine answers stats from a collector that reads the containers asked about at that moment, then
-   * sleeps a second. A {@code one-shot} call that finds it idle is answered at once, one that comes while it
-   * sleeps at its next round; without {@code one-shot} the engine skips a round to prime CPU figures (2 s here).
-   * Calls made together share rounds, so {@link dev.hoist.dynos.memory.MemoryWatch} sends a pass's calls in
-   * parallel: about 1 s for ten dynos on this engine, against 9 s one after another. Engines older than API
-   * 1.41 ignore {@code one-shot} and are merely slower.
+   * The engine answers stats from a collector that reads the containers asked about at that moment,
+   * then sleeps a second. A {@code one-shot} call that finds it idle is answered at once, one that
+   * comes while it sleeps at its next round; without {@code one-shot} the engine skips a round to
+   * prime CPU figures (2 s here). Calls made together share rounds, so {@link
+   * dev.hoist.dynos.memory.MemoryWatch} sends a pass's calls in parallel: about 1 s for ten dynos
+   * on this engine, against 9 s one after another. Engines older than API 1.41 ignore {@code
+   * one-shot} and are merely slower.
    */
   @Override
   public OptionalLong memory(String containerId) {
-    try (DockerHttpClient.Response r = call(() -> connection.get("/containers/" + containerId
-        + "/stats?stream=false&one-shot=true"))) {
-      byte[] body = r.getBody().readAllBytes(); // every answer to its end, so the connection is reused
+    try (DockerHttpClient.Response r =
+        call(
+            () ->
+                connection.get(
+                    "/containers/" + containerId + "/stats?stream=false&one-shot=true"))) {
+      byte[] body =
+          r.getBody().readAllBytes(); // every answer to its end, so the connection is reused
       if (r.getStatusCode() == 404) return OptionalLong.empty();
       if (r.getStatusCode() != 200) {
-        throw new SchedulerException("Docker: the stats of " + containerId + " answered " + r.getStatusCode() + ": "
-            + new String(body, StandardCharsets.UTF_8).strip(), null);
+        throw new SchedulerException(
+            "Docker: the stats of "
+                + containerId
+                + " answered "
+                + r.getStatusCode()
+                + ": "
+                + new String(body, StandardCharsets.UTF_8).strip(),
+            null);
       }
       return MemoryStats.used(STATS.readTree(body));
     } catch (IOException e) {
-      throw new SchedulerException("Docker: cannot read the stats of " + containerId + ": " + e.getMessage(), e);
+      throw new SchedulerException(
+          "Docker: cannot read the stats of " + containerId + ": " + e.getMessage(), e);
     }
   }
 
@@ -194,13 +230,18 @@ public final class DockerScheduler implements Scheduler {
 
   @Override
   public Closeable follow(String containerId, boolean fromStart, OutputSink sink) {
-    var cmd = docker.logContainerCmd(containerId).withStdOut(true).withStdErr(true).withFollowStream(true);
+    var cmd =
+        docker
+            .logContainerCmd(containerId)
+            .withStdOut(true)
+            .withStdErr(true)
+            .withFollowStream(true);
     if (!fromStart) cmd.withSince((int) (System.currentTimeMillis() / 1000));
     try {
       return call(() -> cmd.exec(new LogFollow(sink)));
     } catch (NotFoundException e) {
       sink.end();
-      return () -> { };
+      return () -> {};
     }
   }
 
@@ -230,12 +271,21 @@ public final class DockerScheduler implements Scheduler {
 
   @Override
   public List<SlugImage> images() {
-    List<Image> found = call(() -> docker.listImagesCmd().withLabelFilter(Map.of(Labels.SCOPE, scope)).exec());
+    List<Image> found =
+        call(() -> docker.listImagesCmd().withLabelFilter(Map.of(Labels.SCOPE, scope)).exec());
     String repository = images.repository() + ":";
-    return found.stream().filter(i -> i.getLabels() != null && i.getLabels().get(Labels.SLUG) != null)
-        .flatMap(i -> i.getRepoTags() == null ? Stream.empty() : Stream.of(i.getRepoTags())
-            .filter(tag -> tag.startsWith(repository))
-            .map(tag -> new SlugImage(i.getLabels().get(Labels.SLUG), tag, i.getCreated() * 1000)))
+    return found.stream()
+        .filter(i -> i.getLabels() != null && i.getLabels().get(Labels.SLUG) != null)
+        .flatMap(
+            i ->
+                i.getRepoTags() == null
+                    ? Stream.empty()
+                    : Stream.of(i.getRepoTags())
+                        .filter(tag -> tag.startsWith(repository))
+                        .map(
+                            tag ->
+                                new SlugImage(
+                                    i.getLabels().get(Labels.SLUG), tag, i.getCreated() * 1000)))
         .toList();
   }
 
@@ -254,7 +304,10 @@ public final class DockerScheduler implements Scheduler {
     connection.close();
   }
 
-  /** Lets Docker's typed exceptions through for the caller to turn into results; wraps every other failure. */
+  /**
+   * Lets Docker's typed exceptions through for the caller to turn into results; wraps every other
+   * failure.
+   */
   private static <T> T call(Supplier<T> action) {
     try {
       return action.get();

@@ -7,7 +7,10 @@ import dev.hoist.dynos.scheduler.OutputSink;
 import java.io.IOException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-/** Hands the frames of a followed container log to an {@link OutputSink}; closing it closes the stream. */
+/**
+ * Hands the frames of a followed container log to an {@link OutputSink}; closing it closes the
+ * stream.
+ */
 final class LogFollow extends ResultCallback.Adapter<Frame> {
   private final OutputSink sink;
   private final AtomicBoolean ended = new AtomicBoolean();
@@ -19,8 +22,8 @@ final class LogFollow extends ResultCallback.Adapter<Frame> {
   @Override
   public void onNext(Frame frame) {
     byte[] payload = frame.getPayload();
-    if (payload != null && payload.length > 0) sink.output(frame.getStreamType() == StreamType.STDERR, payload, 0,
-        payload.length);
+    if (payload != null && payload.length > 0)
+      sink.output(frame.getStreamType() == StreamType.STDERR, payload, 0, payload.length);
   }
 
   @Override

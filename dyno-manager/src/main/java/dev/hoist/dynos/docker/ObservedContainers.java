@@ -11,17 +11,32 @@ import java.util.Optional;
 final class ObservedContainers {
   private ObservedContainers() {}
 
-  /** Empty for containers of the scope that are not dynos (slug image preparation) or carry broken labels. */
+  /**
+   * Empty for containers of the scope that are not dynos (slug image preparation) or carry broken
+   * labels.
+   */
   static Optional<Observed> of(Container c, String network) {
     Map<String, String> l = c.getLabels();
-    if (l == null || l.get(Labels.DYNO) == null || l.get(Labels.APP) == null) return Optional.empty();
+    if (l == null || l.get(Labels.DYNO) == null || l.get(Labels.APP) == null)
+      return Optional.empty();
     try {
-      return Optional.of(new Observed(c.getId(), l.get(Labels.APP), l.get(Labels.DYNO), l.getOrDefault(Labels.TYPE, ""),
-          Integer.parseInt(l.getOrDefault(Labels.RELEASE, "0")), l.get(Labels.SLUG),
-          Long.parseLong(l.getOrDefault(Labels.GENERATION, "0")), Long.parseLong(l.getOrDefault(Labels.STARTED, "0")),
-          Boolean.parseBoolean(l.get(Labels.ONE_OFF)), l.getOrDefault(Labels.COMMAND, ""),
-          l.getOrDefault(Labels.SIZE, ""), Integer.parseInt(l.getOrDefault(Labels.MEMORY, "0")),
-          l.getOrDefault(Labels.SPEC, ""), status(c.getState()), ip(c, network)));
+      return Optional.of(
+          new Observed(
+              c.getId(),
+              l.get(Labels.APP),
+              l.get(Labels.DYNO),
+              l.getOrDefault(Labels.TYPE, ""),
+              Integer.parseInt(l.getOrDefault(Labels.RELEASE, "0")),
+              l.get(Labels.SLUG),
+              Long.parseLong(l.getOrDefault(Labels.GENERATION, "0")),
+              Long.parseLong(l.getOrDefault(Labels.STARTED, "0")),
+              Boolean.parseBoolean(l.get(Labels.ONE_OFF)),
+              l.getOrDefault(Labels.COMMAND, ""),
+              l.getOrDefault(Labels.SIZE, ""),
+              Integer.parseInt(l.getOrDefault(Labels.MEMORY, "0")),
+              l.getOrDefault(Labels.SPEC, ""),
+              status(c.getState()),
+              ip(c, network)));
     } catch (NumberFormatException e) {
       return Optional.empty();
     }
@@ -39,6 +54,8 @@ final class ObservedContainers {
   private static String ip(Container c, String network) {
     if (c.getNetworkSettings() == null || c.getNetworkSettings().getNetworks() == null) return null;
     ContainerNetwork n = c.getNetworkSettings().getNetworks().get(network);
-    return n == null || n.getIpAddress() == null || n.getIpAddress().isEmpty() ? null : n.getIpAddress();
+    return n == null || n.getIpAddress() == null || n.getIpAddress().isEmpty()
+        ? null
+        : n.getIpAddress();
   }
 }

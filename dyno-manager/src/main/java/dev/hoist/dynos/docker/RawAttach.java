@@ -13,11 +13,12 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
- * {@code POST /containers/{id}/attach} upgraded to a raw stream, spoken directly on the engine's socket.
- * docker-java's hijacked attach cannot half-close the connection, so a dyno would never read end-of-file
- * on stdin; here {@link #closeStdin} is a {@code shutdownOutput}, and with {@code StdinOnce} the engine then
- * closes the process's stdin. Reads and writes go straight to the channel (never through
- * {@code Channels.newInputStream}, whose lock would make a blocked read stall every write).
+ * {@code POST /containers/{id}/attach} upgraded to a raw stream, spoken directly on the engine's
+ * socket. docker-java's hijacked attach cannot half-close the connection, so a dyno would never
+ * read end-of-file on stdin; here {@link #closeStdin} is a {@code shutdownOutput}, and with {@code
+ * StdinOnce} the engine then closes the process's stdin. Reads and writes go straight to the
+ * channel (never through {@code Channels.newInputStream}, whose lock would make a blocked read
+ * stall every write).
  */
 final class RawAttach implements Attachment {
   private final SocketChannel channel;
@@ -30,11 +31,15 @@ final class RawAttach implements Attachment {
   }
 
   static RawAttach open(URI dockerHost, String containerId, boolean tty) throws IOException {
-    SocketChannel ch = switch (dockerHost.getScheme()) {
-      case "unix" -> SocketChannel.open(UnixDomainSocketAddress.of(dockerHost.getPath()));
-      case "tcp" -> SocketChannel.open(new InetSocketAddress(dockerHost.getHost(), dockerHost.getPort()));
-      default -> throw new IOException("attaching needs a unix or plain tcp DOCKER_HOST, not " + dockerHost);
-    };
+    SocketChannel ch =
+        switch (dockerHost.getScheme()) {
+          case "unix" -> SocketChannel.open(UnixDomainSocketAddress.of(dockerHost.getPath()));
+          case "tcp" ->
+              SocketChannel.open(new InetSocketAddress(dockerHost.getHost(), dockerHost.getPort()));
+          default ->
+              throw new IOException(
+                  "attaching needs a unix or plain tcp DOCKER_HOST, not " + dockerHost);
+        };
     RawAttach a = new RawAttach(ch, tty);
     try {
       a.handshake(containerId);
@@ -46,8 +51,11 @@ final class RawAttach implements Attachment {
   }
 
   private void handshake(String containerId) throws IOException {
-    String request = "POST /containers/" + containerId + "/attach?stream=1&stdin=1&stdout=1&stderr=1 HTTP/1.1\r\n"
-        + "Host: docker\r\nContent-Type: text/plain\r\nConnection: Upgrade\r\nUpgrade: tcp\r\n\r\n";
+    String request =
+        "POST /containers/"
+            + containerId
+            + "/attach?stream=1&stdin=1&stdout=1&stderr=1 HTTP/1.1\r\n"
+            + "Host: docker\r\nContent-Type: text/plain\r\nConnection: Upgrade\r\nUpgrade: tcp\r\n\r\n";
     writeFully(ByteBuffer.wrap(request.getBytes(StandardCharsets.US_ASCII)));
     ByteBuffer buf = ByteBuffer.allocate(8192);
     while (true) {
@@ -60,7 +68,8 @@ final class RawAttach implements Attachment {
         continue;
       }
       String status = text.substring(0, text.indexOf("\r\n"));
-      if (!status.contains(" 101 ") && !status.contains(" 200 ")) throw new IOException("attach refused: " + status);
+      if (!status.contains(" 101 ") && !status.contains(" 200 "))
+        throw new IOException("attach refused: " + status);
       pending = ByteBuffer.wrap(seen, end + 4, seen.length - end - 4);
       return;
     }
@@ -85,13 +94,15 @@ final class RawAttach implements Attachment {
     try {
       if (tty) {
         byte[] chunk = new byte[16 * 1024];
-        for (int n = read(chunk, 0, chunk.length); n > 0; n = read(chunk, 0, chunk.length)) sink.output(false, chunk, 0, n);
+        for (int n = read(chunk, 0, chunk.length); n > 0; n = read(chunk, 0, chunk.length))
+          sink.output(false, chunk, 0, n);
         return;
       }
       byte[] header = new byte[8]; // stream type, 3 zero bytes, big-endian payload length
       byte[] chunk = new byte[16 * 1024];
       while (readFully(header, 8)) {
-        // The header allows frames of up to 4 GiB: one goes on in chunks, so that neither this buffer nor an
+        // The header allows frames of up to 4 GiB: one goes on in chunks, so that neither this
+        // buffer nor an
         // attach frame (at most 1 MiB) has to hold it whole.
         long left = Integer.toUnsignedLong(ByteBuffer.wrap(header, 4, 4).getInt());
         while (left > 0) {

@@ -13,19 +13,23 @@ import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 
 /**
- * Streams a slug (a gzip tar of {@code ./app/...}) into an uncompressed tar whose every entry belongs to the
- * dyno user, computing the SHA-256 of the compressed bytes on the way. Entries outside {@code ./app/}, with
- * {@code ..} in their path, or that are devices or fifos make the slug invalid: the api refuses such slugs
- * on upload, and the dyno manager does not trust that it did.
+ * Streams a slug (a gzip tar of {@code ./app/...}) into an uncompressed tar whose every entry
+ * belongs to the dyno user, computing the SHA-256 of the compressed bytes on the way. Entries
+ * outside {@code ./app/}, with {@code ..} in their path, or that are devices or fifos make the slug
+ * invalid: the api refuses such slugs on upload, and the dyno manager does not trust that it did.
  */
 final class SlugTar {
   /** The dyno user of the run stack (deploy/stack/run/setup.sh makes it with uid and gid 1000). */
   static final int DYNO_UID = 1000;
+
   static final String DYNO_USER = "dyno";
 
   private SlugTar() {}
 
-  /** Copies {@code slug} to {@code out} as described; returns {@code SHA256:<hex>} of everything read. */
+  /**
+   * Copies {@code slug} to {@code out} as described; returns {@code SHA256:<hex>} of everything
+   * read.
+   */
   static String rewrite(InputStream slug, OutputStream out) throws IOException {
     MessageDigest sha = sha256();
     DigestInputStream digesting = new DigestInputStream(slug, sha);
@@ -54,7 +58,8 @@ final class SlugTar {
   static void check(TarArchiveEntry e) throws IOException {
     String name = e.getName();
     String path = name.startsWith("./") ? name.substring(2) : name;
-    if (!(path.equals("app") || path.equals("app/") || path.startsWith("app/")) || name.startsWith("/")) {
+    if (!(path.equals("app") || path.equals("app/") || path.startsWith("app/"))
+        || name.startsWith("/")) {
       throw new IOException("slug entry '" + name + "' is outside ./app/");
     }
     for (String part : path.split("/")) {

@@ -21,7 +21,8 @@ public final class DynoOutput implements OutputSink {
   @Override
   public void output(boolean stderr, byte[] bytes, int offset, int length) {
     Instant now = Instant.now();
-    for (String line : (stderr ? err : out).feed(bytes, offset, length)) shipper.offer(LogLine.app(app, dyno, now, line));
+    for (String line : (stderr ? err : out).feed(bytes, offset, length))
+      shipper.offer(LogLine.app(app, dyno, now, line));
   }
 
   @Override

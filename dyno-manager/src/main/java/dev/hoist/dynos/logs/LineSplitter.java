@@ -5,9 +5,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Turns a byte stream into log messages: one per line (without its {@code \n} or {@code \r\n}), and lines
- * longer than {@link #MAX_BYTES} cut into pieces of at most that many bytes, never inside a UTF-8 character.
- * Not thread-safe: one per output stream.
+ * Turns a byte stream into log messages: one per line (without its {@code \n} or {@code \r\n}), and
+ * lines longer than {@link #MAX_BYTES} cut into pieces of at most that many bytes, never inside a
+ * UTF-8 character. Not thread-safe: one per output stream.
  */
 public final class LineSplitter {
   public static final int MAX_BYTES = 10_000;
@@ -38,12 +38,14 @@ public final class LineSplitter {
   /** The longest prefix of the buffer that ends on a character boundary. */
   private int boundary() {
     int cut = len;
-    // step back over continuation bytes (10xxxxxx) to the start of the last character, then before it
+    // step back over continuation bytes (10xxxxxx) to the start of the last character, then before
+    // it
     while (cut > 0 && (buf[cut - 1] & 0xC0) == 0x80) cut--;
     if (cut > 0 && (buf[cut - 1] & 0x80) != 0) {
       int lead = buf[cut - 1] & 0xFF;
       int need = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2;
-      if (len - (cut - 1) < need) return cut - 1; // the last character is incomplete: keep it for the next piece
+      if (len - (cut - 1) < need)
+        return cut - 1; // the last character is incomplete: keep it for the next piece
     }
     return len;
   }

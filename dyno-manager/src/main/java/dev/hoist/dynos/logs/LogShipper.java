@@ -10,9 +10,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Sends log lines to {@code POST /internal/logs} from one thread: a batch leaves 100 ms after its first line
- * or as soon as 500 lines wait, whichever comes first, with at most 1,000 lines per request. While the api
- * cannot be reached the lines wait (up to 20,000; the oldest are dropped beyond that, and counted).
+ * Sends log lines to {@code POST /internal/logs} from one thread: a batch leaves 100 ms after its
+ * first line or as soon as 500 lines wait, whichever comes first, with at most 1,000 lines per
+ * request. While the api cannot be reached the lines wait (up to 20,000; the oldest are dropped
+ * beyond that, and counted).
  */
 public final class LogShipper implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(LogShipper.class);
@@ -60,7 +61,8 @@ public final class LogShipper implements AutoCloseable {
         if (failing) log.info("log lines reach the api again");
         failing = false;
       } catch (InternalApiException e) {
-        if (!failing) log.warn("cannot send {} log lines, keeping them: {}", batch.size(), e.getMessage());
+        if (!failing)
+          log.warn("cannot send {} log lines, keeping them: {}", batch.size(), e.getMessage());
         failing = true;
         requeue(batch);
         if (!pause(1000)) return;
@@ -90,7 +92,8 @@ public final class LogShipper implements AutoCloseable {
   }
 
   private synchronized void requeue(List<LogLine> batch) {
-    for (int i = batch.size() - 1; i >= 0 && queue.size() < CAPACITY; i--) queue.addFirst(batch.get(i));
+    for (int i = batch.size() - 1; i >= 0 && queue.size() < CAPACITY; i--)
+      queue.addFirst(batch.get(i));
   }
 
   private synchronized boolean pause(long ms) {

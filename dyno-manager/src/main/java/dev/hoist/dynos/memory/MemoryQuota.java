@@ -3,10 +3,11 @@ package dev.hoist.dynos.memory;
 import java.util.List;
 
 /**
- * R14's rule and words. A dyno above its size's quota gets two lines at every sample, as Heroku logs them:
- * {@code Process running mem=620MB(121.1%)} then {@code Error R14 (Memory quota exceeded)}; at or below it,
- * none. Megabytes are MiB, as the quotas are written (512 MB is 512 MiB): whole, rounded to the nearest; the
- * share of the quota has one decimal, halves rounded up, so 512 MiB and a byte reads {@code mem=512MB(100.0%)}.
+ * R14's rule and words. A dyno above its size's quota gets two lines at every sample, as Heroku
+ * logs them: {@code Process running mem=620MB(121.1%)} then {@code Error R14 (Memory quota
+ * exceeded)}; at or below it, none. Megabytes are MiB, as the quotas are written (512 MB is 512
+ * MiB): whole, rounded to the nearest; the share of the quota has one decimal, halves rounded up,
+ * so 512 MiB and a byte reads {@code mem=512MB(100.0%)}.
  */
 final class MemoryQuota {
   static final String R14 = "Error R14 (Memory quota exceeded)";
@@ -21,10 +22,14 @@ final class MemoryQuota {
     return List.of("Process running " + usage(usedBytes, quota), R14);
   }
 
-  /** {@code mem=620MB(121.1%)}. Whole-number arithmetic, so that no half is lost to a binary fraction. */
+  /**
+   * {@code mem=620MB(121.1%)}. Whole-number arithmetic, so that no half is lost to a binary
+   * fraction.
+   */
   static String usage(long usedBytes, long quotaBytes) {
     long mb = (usedBytes + MB / 2) / MB;
-    long tenths = (usedBytes * 1000 + quotaBytes / 2) / quotaBytes; // fits in a long up to 9 PB of use
+    long tenths =
+        (usedBytes * 1000 + quotaBytes / 2) / quotaBytes; // fits in a long up to 9 PB of use
     return "mem=" + mb + "MB(" + tenths / 10 + "." + tenths % 10 + "%)";
   }
 }

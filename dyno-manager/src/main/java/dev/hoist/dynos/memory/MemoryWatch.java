@@ -20,18 +20,23 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * R14: every {@code interval} a pass lists the running dynos (web, worker, one-off alike) and samples each one's
- * memory in parallel on the shared pool; each dyno above its quota gets {@link MemoryQuota}'s two lines in its
- * app's log. The watch has its own thread and shares nothing with the reconcile loop, which it never holds up.
+ * R14: every {@code interval} a pass lists the running dynos (web, worker, one-off alike) and
+ * samples each one's memory in parallel on the shared pool; each dyno above its quota gets {@link
+ * MemoryQuota}'s two lines in its app's log. The watch has its own thread and shares nothing with
+ * the reconcile loop, which it never holds up.
  *
- * <p>It cannot pile up: the next pass starts {@code interval} after the previous one ended, a pass waits for
- * its samples at most {@code interval}, and a dyno whose last sample has not come back is not sampled again
- * until it has. A failing backend is logged once and tried again at the next pass.
+ * <p>It cannot pile up: the next pass starts {@code interval} after the previous one ended, a pass
+ * waits for its samples at most {@code interval}, and a dyno whose last sample has not come back is
+ * not sampled again until it has. A failing backend is logged once and tried again at the next
+ * pass.
  */
 public final class MemoryWatch implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(MemoryWatch.class);
 
-  /** Where the lines go: {@link dev.hoist.dynos.logs.LogShipper#platform}, as {@code hoist[web.1]: …}. */
+  /**
+   * Where the lines go: {@link dev.hoist.dynos.logs.LogShipper#platform}, as {@code hoist[web.1]:
+   * …}.
+   */
   @FunctionalInterface
   public interface PlatformLog {
     void platform(String app, String dyno, String message);
@@ -40,10 +45,10 @@ public final class MemoryWatch implements AutoCloseable {
   /**
    * What one pass did.
    *
-   * @param dynos   running dynos with a quota
+   * @param dynos running dynos with a quota
    * @param sampled samples that came back within the pass
-   * @param over    dynos found above their quota
-   * @param millis  from the listing to the last sample
+   * @param over dynos found above their quota
+   * @param millis from the listing to the last sample
    */
   public record Pass(int dynos, int sampled, int over, long millis) {}
 
@@ -52,13 +57,16 @@ public final class MemoryWatch implements AutoCloseable {
   private final Executor pool;
   private final Duration interval;
   private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
-  private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
-    Thread t = new Thread(r, "dynos-memory");
-    t.setDaemon(true);
-    return t;
-  });
+  private final ScheduledExecutorService timer =
+      Executors.newSingleThreadScheduledExecutor(
+          r -> {
+            Thread t = new Thread(r, "dynos-memory");
+            t.setDaemon(true);
+            return t;
+          });
   private boolean failing; // only the timer's thread reads and writes it
-  private boolean samplesFailing; // likewise: a failing sample is logged when it starts failing, not every pass
+  private boolean
+      samplesFailing; // likewise: a failing sample is logged when it starts failing, not every pass
 
   public MemoryWatch(Scheduler scheduler, PlatformLog logs, Executor pool, Duration interval) {
     this.scheduler = scheduler;
@@ -78,27 +86,38 @@ public final class MemoryWatch implements AutoCloseable {
       Pass p = pass();
       if (failing) log.info("memory samples work again");
       failing = false;
-      log.debug("memory pass: {} dynos, {} sampled, {} over quota, {} ms", p.dynos(), p.sampled(), p.over(),
+      log.debug(
+          "memory pass: {} dynos, {} sampled, {} over quota, {} ms",
+          p.dynos(),
+          p.sampled(),
+          p.over(),
           p.millis());
     } catch (SchedulerException e) {
-      if (!failing) log.warn("cannot sample dyno memory, trying again every {} ms: {}", interval.toMillis(),
-          e.getMessage());
+      if (!failing)
+        log.warn(
+            "cannot sample dyno memory, trying again every {} ms: {}",
+            interval.toMillis(),
+            e.getMessage());
       failing = true;
     } catch (RuntimeException e) { // an escaping exception would end the schedule for good
       log.error("memory pass failed", e);
     }
   }
 
-  /** One pass, on the caller's thread; returns once every sample is back, or after {@code interval}. */
+  /**
+   * One pass, on the caller's thread; returns once every sample is back, or after {@code interval}.
+   */
   public Pass pass() {
     long start = System.nanoTime();
-    List<Observed> dynos = scheduler.list().stream().filter(o -> o.running() && o.memoryMb() > 0).toList();
+    List<Observed> dynos =
+        scheduler.list().stream().filter(o -> o.running() && o.memoryMb() > 0).toList();
     List<CompletableFuture<Boolean>> samples = new ArrayList<>();
     for (Observed o : dynos) {
       if (!inFlight.add(o.id())) continue; // its last sample is still out: waiting for it is enough
       try {
-        samples.add(CompletableFuture.supplyAsync(() -> sample(o), pool)
-            .whenComplete((over, e) -> inFlight.remove(o.id())));
+        samples.add(
+            CompletableFuture.supplyAsync(() -> sample(o), pool)
+                .whenComplete((over, e) -> inFlight.remove(o.id())));
       } catch (RejectedExecutionException e) { // shutting down
         inFlight.remove(o.id());
       }
@@ -108,7 +127,8 @@ public final class MemoryWatch implements AutoCloseable {
           .get(interval.toMillis(), TimeUnit.MILLISECONDS);
     } catch (TimeoutException | ExecutionException e) {
       // counted below: late samples finish on their own, failures are logged
-    } catch (InterruptedException e) { // closing: the samples are not late, and nobody reads the pass
+    } catch (
+        InterruptedException e) { // closing: the samples are not late, and nobody reads the pass
       Thread.currentThread().interrupt();
       return new Pass(dynos.size(), 0, 0, (System.nanoTime() - start) / 1_000_000);
     }
@@ -132,16 +152,24 @@ public final class MemoryWatch implements AutoCloseable {
       if (!s.isDone()) {
         late++;
       } else if (s.isCompletedExceptionally()) {
-        failure = s.handle((v, e) -> e.getCause() == null ? e.toString() : e.getCause().getMessage()).join();
+        failure =
+            s.handle((v, e) -> e.getCause() == null ? e.toString() : e.getCause().getMessage())
+                .join();
       } else {
         sampled++;
         if (s.join()) over++;
       }
     }
-    if (late > 0) log.warn("{} memory samples took over {} ms; those dynos wait for them", late, interval.toMillis());
+    if (late > 0)
+      log.warn(
+          "{} memory samples took over {} ms; those dynos wait for them",
+          late,
+          interval.toMillis());
     if (failure != null && !samplesFailing) {
-      log.warn("cannot sample the memory of {} dynos (logged again once samples work): {}",
-          samples.size() - sampled - late, failure);
+      log.warn(
+          "cannot sample the memory of {} dynos (logged again once samples work): {}",
+          samples.size() - sampled - late,
+          failure);
     }
     samplesFailing = failure != null;
     return new Pass(dynos, sampled, over, millis);

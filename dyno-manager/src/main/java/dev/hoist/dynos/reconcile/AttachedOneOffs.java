@@ -21,9 +21,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Makes attached one-offs for the attach server: on a client's token, the container is created (stdin open,
- * with a TTY when the client has one) and attached before it starts, so no output is lost. Its exit reaches
- * the api through the one-off pass like any other one-off's.
+ * Makes attached one-offs for the attach server: on a client's token, the container is created
+ * (stdin open, with a TTY when the client has one) and attached before it starts, so no output is
+ * lost. Its exit reaches the api through the one-off pass like any other one-off's.
  */
 final class AttachedOneOffs implements AttachTarget {
   private static final Logger log = LoggerFactory.getLogger(AttachedOneOffs.class);
@@ -37,8 +37,16 @@ final class AttachedOneOffs implements AttachTarget {
   private final Duration grace;
   private final int port;
 
-  AttachedOneOffs(PendingAttaches pending, SlugPreps preps, Scheduler scheduler, DynoBook book, LogShipper logs,
-      ExecutorService pool, Runnable pass, Duration grace, int port) {
+  AttachedOneOffs(
+      PendingAttaches pending,
+      SlugPreps preps,
+      Scheduler scheduler,
+      DynoBook book,
+      LogShipper logs,
+      ExecutorService pool,
+      Runnable pass,
+      Duration grace,
+      int port) {
     this.pending = pending;
     this.preps = preps;
     this.scheduler = scheduler;
@@ -62,10 +70,12 @@ final class AttachedOneOffs implements AttachTarget {
         throw new IOException("cannot prepare the slug");
       }
       StartResult created = scheduler.create(spec);
-      if (!(created instanceof StartResult.Started s)) throw new IOException("cannot create the dyno: " + created);
+      if (!(created instanceof StartResult.Started s))
+        throw new IOException("cannot create the dyno: " + created);
       book.track(s.containerId()).attached = true;
       try {
-        return new Attached(spec, s.containerId(), scheduler.attach(s.containerId(), tty), tty, cols, rows);
+        return new Attached(
+            spec, s.containerId(), scheduler.attach(s.containerId(), tty), tty, cols, rows);
       } catch (SchedulerException e) {
         scheduler.remove(s.containerId());
         throw e;
@@ -76,14 +86,24 @@ final class AttachedOneOffs implements AttachTarget {
   }
 
   /** The client's terminal size in COLUMNS and LINES, unless the one-off's env has them already. */
-  private static OneOff withTerminal(PendingAttaches.Pending p, boolean tty, int cols,
-      int rows) {
+  private static OneOff withTerminal(PendingAttaches.Pending p, boolean tty, int cols, int rows) {
     OneOff o = p.oneOff;
     if (!tty || cols <= 0 || rows <= 0) return o;
-    Map<String, String> env = new HashMap<>(Map.of("COLUMNS", Integer.toString(cols), "LINES", Integer.toString(rows)));
+    Map<String, String> env =
+        new HashMap<>(Map.of("COLUMNS", Integer.toString(cols), "LINES", Integer.toString(rows)));
     env.putAll(o.env());
-    return new OneOff(o.name(), o.command(), o.size(), o.memoryMb(), o.pids(), env,
-        o.attach(), o.attachToken(), o.timeToLive(), o.createdAt(), o.release());
+    return new OneOff(
+        o.name(),
+        o.command(),
+        o.size(),
+        o.memoryMb(),
+        o.pids(),
+        env,
+        o.attach(),
+        o.attachToken(),
+        o.timeToLive(),
+        o.createdAt(),
+        o.release());
   }
 
   private final class Attached implements Session {
@@ -110,7 +130,10 @@ final class AttachedOneOffs implements AttachTarget {
 
     @Override
     public void start() throws IOException {
-      logs.platform(spec.app(), spec.dyno(), "Starting process with command `" + spec.command() + "` by user");
+      logs.platform(
+          spec.app(),
+          spec.dyno(),
+          "Starting process with command `" + spec.command() + "` by user");
       StartResult r = scheduler.startCreated(id);
       if (!(r instanceof StartResult.Started)) {
         scheduler.remove(id);
@@ -132,24 +155,26 @@ final class AttachedOneOffs implements AttachTarget {
       try {
         return scheduler.awaitExit(id).map(Exit::status).orElse(OneOffs.LOST);
       } finally {
-        book.track(id).attached = false; // the one-off pass may now report the exit and remove the container
+        book.track(id).attached =
+            false; // the one-off pass may now report the exit and remove the container
         pass.run();
       }
     }
 
     @Override
     public void hangUp() {
-      pool.execute(() -> {
-        try {
-          if (!scheduler.kill(id, "HUP")) return;
-          logs.platform(spec.app(), spec.dyno(), "The client went away: sent SIGHUP");
-          scheduler.stop(id, grace);
-        } catch (SchedulerException e) {
-          log.warn("cannot hang up {} of {}: {}", spec.dyno(), spec.app(), e.getMessage());
-        } finally {
-          pass.run();
-        }
-      });
+      pool.execute(
+          () -> {
+            try {
+              if (!scheduler.kill(id, "HUP")) return;
+              logs.platform(spec.app(), spec.dyno(), "The client went away: sent SIGHUP");
+              scheduler.stop(id, grace);
+            } catch (SchedulerException e) {
+              log.warn("cannot hang up {} of {}: {}", spec.dyno(), spec.app(), e.getMessage());
+            } finally {
+              pass.run();
+            }
+          });
     }
   }
 }

@@ -4,13 +4,15 @@ import java.time.Duration;
 
 /**
  * Crash restart delays: the first crash restarts at once; each further consecutive crash waits
- * {@code initial}, then twice as long each time, up to {@code max} (defaults 0, 5 s, 10 s, 20 s … 5 min).
- * A dyno that ran at least {@code reset} before crashing starts the count again, as does a new release or a
- * restart request (they are new slots).
+ * {@code initial}, then twice as long each time, up to {@code max} (defaults 0, 5 s, 10 s, 20 s … 5
+ * min). A dyno that ran at least {@code reset} before crashing starts the count again, as does a
+ * new release or a restart request (they are new slots).
  */
 public record Backoff(Duration initial, Duration max, Duration reset) {
 
-  /** The delay before the restart that follows the {@code crashes}-th consecutive crash (1-based). */
+  /**
+   * The delay before the restart that follows the {@code crashes}-th consecutive crash (1-based).
+   */
   public Duration delayAfter(int crashes) {
     if (crashes <= 1) return Duration.ZERO;
     int doublings = Math.min(crashes - 2, 30);
@@ -18,7 +20,10 @@ public record Backoff(Duration initial, Duration max, Duration reset) {
     return d.compareTo(max) > 0 ? max : d;
   }
 
-  /** The crash history of one slot after another crash at {@code now}, by a dyno that ran for {@code ranMs}. */
+  /**
+   * The crash history of one slot after another crash at {@code now}, by a dyno that ran for {@code
+   * ranMs}.
+   */
   public Crashes afterCrash(Crashes before, long now, long ranMs) {
     int count = ranMs >= reset.toMillis() ? 1 : before.count() + 1;
     return new Crashes(count, now + delayAfter(count).toMillis());

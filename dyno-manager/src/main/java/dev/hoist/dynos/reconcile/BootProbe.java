@@ -10,9 +10,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
 /**
- * The boot check of web dynos: a TCP connect to {@code ip:$PORT} every {@code poll} until one succeeds (up),
- * the deadline passes (R10), or the dyno is no longer wanted (it exited or is being stopped). A refused
- * connection returns at once, so a dyno is seen up within one poll interval of binding its port.
+ * The boot check of web dynos: a TCP connect to {@code ip:$PORT} every {@code poll} until one
+ * succeeds (up), the deadline passes (R10), or the dyno is no longer wanted (it exited or is being
+ * stopped). A refused connection returns at once, so a dyno is seen up within one poll interval of
+ * binding its port.
  */
 final class BootProbe implements AutoCloseable {
   interface Outcome {
@@ -21,11 +22,14 @@ final class BootProbe implements AutoCloseable {
     void timedOut();
   }
 
-  private final ScheduledExecutorService timer = Executors.newScheduledThreadPool(2, r -> {
-    Thread t = new Thread(r, "dynos-boot-probe");
-    t.setDaemon(true);
-    return t;
-  });
+  private final ScheduledExecutorService timer =
+      Executors.newScheduledThreadPool(
+          2,
+          r -> {
+            Thread t = new Thread(r, "dynos-boot-probe");
+            t.setDaemon(true);
+            return t;
+          });
   private final Duration poll;
 
   BootProbe(Duration poll) {
@@ -36,7 +40,8 @@ final class BootProbe implements AutoCloseable {
     timer.execute(() -> attempt(new InetSocketAddress(ip, port), deadline, wanted, outcome));
   }
 
-  private void attempt(InetSocketAddress address, long deadline, BooleanSupplier wanted, Outcome outcome) {
+  private void attempt(
+      InetSocketAddress address, long deadline, BooleanSupplier wanted, Outcome outcome) {
     if (!wanted.getAsBoolean()) return;
     long left = deadline - System.currentTimeMillis();
     try (Socket s = new Socket()) {
@@ -50,7 +55,8 @@ final class BootProbe implements AutoCloseable {
       if (wanted.getAsBoolean()) outcome.timedOut();
       return;
     }
-    timer.schedule(() -> attempt(address, deadline, wanted, outcome), poll.toMillis(), TimeUnit.MILLISECONDS);
+    timer.schedule(
+        () -> attempt(address, deadline, wanted, outcome), poll.toMillis(), TimeUnit.MILLISECONDS);
   }
 
   @Override

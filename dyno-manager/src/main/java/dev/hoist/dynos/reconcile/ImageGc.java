@@ -16,8 +16,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Removes prepared slug images that no current release and no container has used for {@code after}. It looks
- * at most once a minute (or once per {@code after}, when shorter); a rollback to a removed slug prepares it again.
+ * Removes prepared slug images that no current release and no container has used for {@code after}.
+ * It looks at most once a minute (or once per {@code after}, when shorter); a rollback to a removed
+ * slug prepares it again.
  */
 final class ImageGc {
   private static final Logger log = LoggerFactory.getLogger(ImageGc.class);
@@ -45,7 +46,9 @@ final class ImageGc {
     Set<String> used = new HashSet<>();
     for (var app : state.apps()) {
       app.slug().ifPresent(s -> used.add(s.id()));
-      app.oneOffs().stream().map(app::releaseOf).filter(r -> r != null && r.slug() != null)
+      app.oneOffs().stream()
+          .map(app::releaseOf)
+          .filter(r -> r != null && r.slug() != null)
           .forEach(r -> used.add(r.slug().id()));
     }
     containers.forEach(c -> used.add(c.slugId()));
@@ -65,7 +68,8 @@ final class ImageGc {
   private void remove(SlugImage image) {
     try {
       forget.accept(image.slugId());
-      if (scheduler.removeImage(image)) log.info("removed {}, unused for {} s", image.image(), afterMs / 1000);
+      if (scheduler.removeImage(image))
+        log.info("removed {}, unused for {} s", image.image(), afterMs / 1000);
     } catch (SchedulerException e) {
       log.warn("cannot remove {}: {}", image.image(), e.getMessage());
     }

@@ -19,11 +19,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The reconcile loop, on its own thread. A pass runs after each desired-state answer, each Docker event, each
- * finished action, at the earliest deadline it knows (a backoff ending, a drain delay, a one-off's time to
- * live) and at least every {@code tick}; requests that arrive during a pass coalesce into one more pass.
- * A pass lists the containers, handles new exits, plans each app ({@link FormationPlan}, {@link OneOffs}),
- * hands the actions to {@link DynoActions} and offers each app's observed list to the {@link Reporter}.
+ * The reconcile loop, on its own thread. A pass runs after each desired-state answer, each Docker
+ * event, each finished action, at the earliest deadline it knows (a backoff ending, a drain delay,
+ * a one-off's time to live) and at least every {@code tick}; requests that arrive during a pass
+ * coalesce into one more pass. A pass lists the containers, handles new exits, plans each app
+ * ({@link FormationPlan}, {@link OneOffs}), hands the actions to {@link DynoActions} and offers
+ * each app's observed list to the {@link Reporter}.
  */
 public final class Reconciler implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(Reconciler.class);
@@ -43,8 +44,16 @@ public final class Reconciler implements AutoCloseable {
   private boolean dirty;
   private boolean closed;
 
-  Reconciler(DynoSettings settings, Scheduler scheduler, DynoBook book, DynoActions actions, OneOffs oneOffs,
-      SlugPreps preps, Reporter reporter, Exits exits, ImageGc gc) {
+  Reconciler(
+      DynoSettings settings,
+      Scheduler scheduler,
+      DynoBook book,
+      DynoActions actions,
+      OneOffs oneOffs,
+      SlugPreps preps,
+      Reporter reporter,
+      Exits exits,
+      ImageGc gc) {
     this.settings = settings;
     this.scheduler = scheduler;
     this.book = book;
@@ -86,7 +95,8 @@ public final class Reconciler implements AutoCloseable {
     while (true) {
       synchronized (lock) {
         try {
-          for (long left = wakeAt - System.currentTimeMillis(); !dirty && !closed && left > 0;
+          for (long left = wakeAt - System.currentTimeMillis();
+              !dirty && !closed && left > 0;
               left = wakeAt - System.currentTimeMillis()) {
             lock.wait(left);
           }
@@ -125,38 +135,52 @@ public final class Reconciler implements AutoCloseable {
     }
     book.crashes.keySet().retainAll(wanted); // histories of dynos no longer asked for
     book.failures.keySet().retainAll(wanted);
-    byApp.forEach((name, containers) -> {
-      if (state.app(name).isPresent()) return;
-      for (Observed o : containers) { // the app is gone
-        if (view(o).stopping()) continue;
-        if (o.running()) actions.stop(o, true);
-        else actions.remove(o);
-      }
-    });
+    byApp.forEach(
+        (name, containers) -> {
+          if (state.app(name).isPresent()) return;
+          for (Observed o : containers) { // the app is gone
+            if (view(o).stopping()) continue;
+            if (o.running()) actions.stop(o, true);
+            else actions.remove(o);
+          }
+        });
     gc.run(state, all, now);
-    return deadlines.stream().mapToLong(Long::longValue).filter(t -> t > now).min().orElse(Long.MAX_VALUE);
+    return deadlines.stream()
+        .mapToLong(Long::longValue)
+        .filter(t -> t > now)
+        .min()
+        .orElse(Long.MAX_VALUE);
   }
 
-  private void app(AppState app, List<Observed> containers, long now, List<Long> deadlines, Set<String> wanted) {
+  private void app(
+      AppState app, List<Observed> containers, long now, List<Long> deadlines, Set<String> wanted) {
     app.slug().ifPresent(s -> preps.warm(s, app.stackImage()));
     List<Slot> slots = Slots.of(app, settings.port());
     slots.forEach(s -> wanted.add(s.key()));
     app.oneOffs().forEach(o -> wanted.add(OneOffs.key(app.name(), o.name())));
     for (Observed o : containers) {
       Dyno d = view(o);
-      if (!o.oneOff() && o.exited() && !d.exitHandled() && !d.stopping() && !starting(o)) exits.handle(app, d, containers);
+      if (!o.oneOff() && o.exited() && !d.exitHandled() && !d.stopping() && !starting(o))
+        exits.handle(app, d, containers);
     }
     List<Dyno> formation = views(containers, false);
     long delay = settings.drainDelay().toMillis();
-    for (Action a : FormationPlan.plan(slots, formation, s -> mayStart(s, now), now, delay)) act(app, a);
+    for (Action a : FormationPlan.plan(slots, formation, s -> mayStart(s, now), now, delay))
+      act(app, a);
     for (Slot s : slots) deadlines.add(book.crashesOf(s.key()).nextStartAt());
     for (Dyno d : formation) if (d.drainAckedAt() > 0) deadlines.add(d.drainAckedAt() + delay);
     List<OneOff> waiting = oneOffs.pass(app, views(containers, true), now, deadlines);
     List<Dyno> after = new ArrayList<>(views(containers, false));
     after.addAll(views(containers, true));
-    List<DynoReport> report = Reports.of(after, id -> book.get(id) == null ? null : book.get(id).exit, slots,
-        s -> book.starting.contains(s.key()) ? null : book.failures.get(s.key()), waiting,
-        app.release() == null ? null : app.release().version(), settings.port());
+    List<DynoReport> report =
+        Reports.of(
+            after,
+            id -> book.get(id) == null ? null : book.get(id).exit,
+            slots,
+            s -> book.starting.contains(s.key()) ? null : book.failures.get(s.key()),
+            waiting,
+            app.release() == null ? null : app.release().version(),
+            settings.port());
     reporter.offer(app.name(), report);
   }
 
@@ -165,28 +189,38 @@ public final class Reconciler implements AutoCloseable {
   }
 
   private void act(AppState app, Action a) {
-    if (a instanceof Action.Start s) actions.start(s.slot().key(), s.slot().spec(), app.slug().get(), null);
-    else if (a instanceof Action.Restart r) actions.start(r.slot().key(), r.slot().spec(), app.slug().get(), r.crashed().id());
+    if (a instanceof Action.Start s)
+      actions.start(s.slot().key(), s.slot().spec(), app.slug().get(), null);
+    else if (a instanceof Action.Restart r)
+      actions.start(r.slot().key(), r.slot().spec(), app.slug().get(), r.crashed().id());
     else if (a instanceof Action.Drain d) actions.drain(d.dyno().observed());
     else if (a instanceof Action.Stop s) actions.stop(s.dyno().observed(), true);
     else if (a instanceof Action.Remove r) actions.remove(r.dyno().observed());
   }
 
   /**
-   * Whether the container's start task is still under way: that task follows and boot-checks it, and until
-   * it is done the engine holds the container's lock (an inspect would wait for it).
+   * Whether the container's start task is still under way: that task follows and boot-checks it,
+   * and until it is done the engine holds the container's lock (an inspect would wait for it).
    */
   private boolean starting(Observed o) {
-    String key = o.oneOff() ? OneOffs.key(o.app(), o.dyno()) : Slot.key(o.app(), o.dyno(), o.release(), o.generation());
+    String key =
+        o.oneOff()
+            ? OneOffs.key(o.app(), o.dyno())
+            : Slot.key(o.app(), o.dyno(), o.release(), o.generation());
     return book.starting.contains(key);
   }
 
-  /** Containers that run without the manager knowing them (it restarted) get followed and boot-checked. */
+  /**
+   * Containers that run without the manager knowing them (it restarted) get followed and
+   * boot-checked.
+   */
   private void adopt(Observed o) {
     if (!o.running() || starting(o)) return;
     Tracked t = book.get(o.id());
     boolean web = "web".equals(o.type()) && !o.oneOff();
-    if (t == null || (!t.following() && !t.attached) || (web && t.upAt == 0 && !t.probing && !t.bootTimedOut)) {
+    if (t == null
+        || (!t.following() && !t.attached)
+        || (web && t.upAt == 0 && !t.probing && !t.bootTimedOut)) {
       actions.started(o.id(), o.ip(), o.app(), o.dyno(), web, o.startedAt(), false);
     }
   }

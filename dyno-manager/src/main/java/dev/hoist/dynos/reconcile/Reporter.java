@@ -12,10 +12,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Sends {@code PUT /internal/apps/{app}/dynos} from one thread, coalesced: every pass offers each app's whole
- * list; a list equal to the last one the api accepted is dropped, and while a request is out only the newest
- * list per app waits. After each accepted list, {@code accepted} hears about it (that is when a draining dyno's
- * delay starts). A failed send is retried after a second; an app the api does not know (404) is dropped.
+ * Sends {@code PUT /internal/apps/{app}/dynos} from one thread, coalesced: every pass offers each
+ * app's whole list; a list equal to the last one the api accepted is dropped, and while a request
+ * is out only the newest list per app waits. After each accepted list, {@code accepted} hears about
+ * it (that is when a draining dyno's delay starts). A failed send is retried after a second; an app
+ * the api does not know (404) is dropped.
  */
 final class Reporter implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(Reporter.class);

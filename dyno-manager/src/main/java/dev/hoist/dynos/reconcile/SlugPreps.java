@@ -10,8 +10,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 
 /**
- * Which slugs are ready to run. A pass warms the slug of every current release in the background, so that a
- * later scale-up or one-off finds the image prepared; a start blocks on the same preparation if it is not.
+ * Which slugs are ready to run. A pass warms the slug of every current release in the background,
+ * so that a later scale-up or one-off finds the image prepared; a start blocks on the same
+ * preparation if it is not.
  */
 final class SlugPreps {
   private final Scheduler scheduler;
@@ -29,7 +30,9 @@ final class SlugPreps {
   Prepared ensure(Slug slug, String stack) {
     String key = key(slug.id(), stack);
     if (ready.contains(key)) return new Prepared.Ready();
-    Prepared p = scheduler.prepare(new SlugRef(slug.id(), slug.checksum(), stack), () -> blobs.open(slug.blobUrl()));
+    Prepared p =
+        scheduler.prepare(
+            new SlugRef(slug.id(), slug.checksum(), stack), () -> blobs.open(slug.blobUrl()));
     if (p instanceof Prepared.Ready) ready.add(key);
     return p;
   }
@@ -38,19 +41,22 @@ final class SlugPreps {
     return slugId + "@" + stack;
   }
 
-  /** Prepares in the background unless ready or already under way; failures show when a dyno starts. */
+  /**
+   * Prepares in the background unless ready or already under way; failures show when a dyno starts.
+   */
   void warm(Slug slug, String stack) {
     String key = key(slug.id(), stack);
     if (ready.contains(key) || !warming.add(key)) return;
-    pool.execute(() -> {
-      try {
-        ensure(slug, stack);
-      } catch (RuntimeException ignored) {
-        // a start of this slug meets the same failure and reports it
-      } finally {
-        warming.remove(key);
-      }
-    });
+    pool.execute(
+        () -> {
+          try {
+            ensure(slug, stack);
+          } catch (RuntimeException ignored) {
+            // a start of this slug meets the same failure and reports it
+          } finally {
+            warming.remove(key);
+          }
+        });
   }
 
   /** Forgets the slug on every stack: its images are being removed. */

@@ -6,8 +6,9 @@ import java.io.Closeable;
 import java.io.IOException;
 
 /**
- * What the dyno manager knows about one container beyond Docker's view. Fields are written from several
- * threads (probe, stop tasks, reporter) and read by the pass, hence volatile; each is a one-way flag or time.
+ * What the dyno manager knows about one container beyond Docker's view. Fields are written from
+ * several threads (probe, stop tasks, reporter) and read by the pass, hence volatile; each is a
+ * one-way flag or time.
  */
 final class Tracked {
   final String id;
@@ -19,10 +20,16 @@ final class Tracked {
   volatile long drainAckedAt;
   volatile boolean stopping;
   volatile Exit exit; // set once the exit has been handled
-  /** A client's attach session holds it: its exit is read by that session before anything removes it. */
+
+  /**
+   * A client's attach session holds it: its exit is read by that session before anything removes
+   * it.
+   */
   volatile boolean attached;
+
   /** The engine announced its exit (the listing may still say running for a moment). */
   volatile boolean ended;
+
   private Closeable follower;
 
   Tracked(String id) {

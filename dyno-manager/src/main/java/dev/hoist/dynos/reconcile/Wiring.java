@@ -13,8 +13,8 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 
 /**
- * Builds the reconcile side of the dyno manager from its parts; {@link dev.hoist.dynos.DynoManager} starts
- * and stops it. The parts are package-private, so this is the one way in.
+ * Builds the reconcile side of the dyno manager from its parts; {@link dev.hoist.dynos.DynoManager}
+ * starts and stops it. The parts are package-private, so this is the one way in.
  */
 public final class Wiring implements AutoCloseable {
   private final Reconciler reconciler;
@@ -22,8 +22,14 @@ public final class Wiring implements AutoCloseable {
   private final BootProbe probe;
   private final AttachTarget attachTarget;
 
-  public Wiring(DynoSettings settings, Scheduler scheduler, InternalApi api, LogShipper logs, ExecutorService pool) {
-    Backoff backoff = new Backoff(settings.backoffInitial(), settings.backoffMax(), settings.backoffReset());
+  public Wiring(
+      DynoSettings settings,
+      Scheduler scheduler,
+      InternalApi api,
+      LogShipper logs,
+      ExecutorService pool) {
+    Backoff backoff =
+        new Backoff(settings.backoffInitial(), settings.backoffMax(), settings.backoffReset());
     DynoBook book = new DynoBook();
     DynoApi dynos = new DynoApi(api);
     SlugPreps preps = new SlugPreps(scheduler, new Blobs(api), pool);
@@ -32,13 +38,42 @@ public final class Wiring implements AutoCloseable {
     Runnable pass = () -> poke[0].run();
     this.probe = new BootProbe(settings.bootPoll());
     this.reporter = new Reporter(dynos, (app, list) -> accepted(book, list, pass));
-    DynoActions actions = new DynoActions(scheduler, book, preps, logs, probe, settings, backoff, pool, pass);
-    OneOffs oneOffs = new OneOffs(scheduler, dynos, book, actions, logs, pending, pool, pass,
-        settings.attachTimeout().toMillis(), settings.port());
-    this.attachTarget = new AttachedOneOffs(pending, preps, scheduler, book, logs, pool, pass, settings.stopGrace(),
-        settings.port());
-    this.reconciler = new Reconciler(settings, scheduler, book, actions, oneOffs, preps, reporter,
-        new Exits(scheduler, book, logs, backoff), new ImageGc(scheduler, pool, preps::forget, settings.imageGcAfter()));
+    DynoActions actions =
+        new DynoActions(scheduler, book, preps, logs, probe, settings, backoff, pool, pass);
+    OneOffs oneOffs =
+        new OneOffs(
+            scheduler,
+            dynos,
+            book,
+            actions,
+            logs,
+            pending,
+            pool,
+            pass,
+            settings.attachTimeout().toMillis(),
+            settings.port());
+    this.attachTarget =
+        new AttachedOneOffs(
+            pending,
+            preps,
+            scheduler,
+            book,
+            logs,
+            pool,
+            pass,
+            settings.stopGrace(),
+            settings.port());
+    this.reconciler =
+        new Reconciler(
+            settings,
+            scheduler,
+            book,
+            actions,
+            oneOffs,
+            preps,
+            reporter,
+            new Exits(scheduler, book, logs, backoff),
+            new ImageGc(scheduler, pool, preps::forget, settings.imageGcAfter()));
     poke[0] = reconciler::poke;
   }
 

@@ -4,8 +4,9 @@ import java.io.Closeable;
 import java.io.IOException;
 
 /**
- * A client's connection to a dyno's stdin and output, made before the dyno starts so that no output is lost.
- * {@link #write} and {@link #closeStdin} may be called from one thread while another runs {@link #pump}.
+ * A client's connection to a dyno's stdin and output, made before the dyno starts so that no output
+ * is lost. {@link #write} and {@link #closeStdin} may be called from one thread while another runs
+ * {@link #pump}.
  */
 public interface Attachment extends Closeable {
   void write(byte[] bytes, int offset, int length) throws IOException;

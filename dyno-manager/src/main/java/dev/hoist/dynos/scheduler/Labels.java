@@ -1,6 +1,8 @@
 package dev.hoist.dynos.scheduler;
 
-/** The labels on dyno containers and slug images; a backend reads its observed state back from them. */
+/**
+ * The labels on dyno containers and slug images; a backend reads its observed state back from them.
+ */
 public final class Labels {
   public static final String SCOPE = "hoist.scope";
   public static final String APP = "hoist.app";
@@ -13,10 +15,16 @@ public final class Labels {
   public static final String ONE_OFF = "hoist.one-off";
   public static final String COMMAND = "hoist.command";
   public static final String SIZE = "hoist.size";
-  /** The memory quota of the dyno's size in MB (R14's threshold); the container's hard limit is a multiple of it. */
+
+  /**
+   * The memory quota of the dyno's size in MB (R14's threshold); the container's hard limit is a
+   * multiple of it.
+   */
   public static final String MEMORY = "hoist.memory";
+
   /** {@link DynoSpec#digest()}: what the container was made from, beyond its name and release. */
   public static final String SPEC = "hoist.spec";
+
   /** On the short-lived container a slug image is made from. */
   public static final String PREPARING = "hoist.preparing";
 

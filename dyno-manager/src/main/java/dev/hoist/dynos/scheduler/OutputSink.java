@@ -1,6 +1,9 @@
 package dev.hoist.dynos.scheduler;
 
-/** Receives a dyno's output as it comes, in chunks that need not end at line breaks. Called from one thread. */
+/**
+ * Receives a dyno's output as it comes, in chunks that need not end at line breaks. Called from one
+ * thread.
+ */
 public interface OutputSink {
   void output(boolean stderr, byte[] bytes, int offset, int length);
 

@@ -7,20 +7,24 @@ import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
- * A backend that runs dynos: {@code docker} ({@link dev.hoist.dynos.docker.DockerScheduler}) drives one Docker
- * engine; a {@code swarm} backend can later drive Swarm services behind the same contract.
+ * A backend that runs dynos: {@code docker} ({@link dev.hoist.dynos.docker.DockerScheduler}) drives
+ * one Docker engine; a {@code swarm} backend can later drive Swarm services behind the same
+ * contract.
  *
  * <p><b>Contract.</b>
+ *
  * <ul>
- *   <li>Every container, image and event a scheduler deals with belongs to its <em>scope</em>; it never lists,
- *       stops or removes anything outside it.</li>
- *   <li>Methods block until the backend has answered (a stop blocks up to its grace) and are safe to call from
- *       many threads at once; the reconciler calls them from a pool so that starts run in parallel.</li>
- *   <li>Expected outcomes are results, never exceptions: a container that is already gone, a name that is
- *       already taken, a slug whose checksum does not match. A {@link SchedulerException} means the backend
- *       itself failed (unreachable, refused); callers log it and try again on the next pass.</li>
- *   <li>Nothing is cached between calls except prepared images: {@link #list()} is the observed truth, so a
- *       restarted dyno manager adopts the containers it finds.</li>
+ *   <li>Every container, image and event a scheduler deals with belongs to its <em>scope</em>; it
+ *       never lists, stops or removes anything outside it.
+ *   <li>Methods block until the backend has answered (a stop blocks up to its grace) and are safe
+ *       to call from many threads at once; the reconciler calls them from a pool so that starts run
+ *       in parallel.
+ *   <li>Expected outcomes are results, never exceptions: a container that is already gone, a name
+ *       that is already taken, a slug whose checksum does not match. A {@link SchedulerException}
+ *       means the backend itself failed (unreachable, refused); callers log it and try again on the
+ *       next pass.
+ *   <li>Nothing is cached between calls except prepared images: {@link #list()} is the observed
+ *       truth, so a restarted dyno manager adopts the containers it finds.
  * </ul>
  */
 public interface Scheduler extends AutoCloseable {
@@ -29,8 +33,9 @@ public interface Scheduler extends AutoCloseable {
   List<Observed> list();
 
   /**
-   * Makes the slug runnable (for Docker: an image of the run stack with the slug at /app, owned by the dyno user).
-   * Idempotent and cheap when already done; concurrent calls for one slug share one preparation.
+   * Makes the slug runnable (for Docker: an image of the run stack with the slug at /app, owned by
+   * the dyno user). Idempotent and cheap when already done; concurrent calls for one slug share one
+   * preparation.
    */
   Prepared prepare(SlugRef slug, SlugDownload download);
 
@@ -44,8 +49,8 @@ public interface Scheduler extends AutoCloseable {
   StartResult startCreated(String containerId);
 
   /**
-   * Stops a dyno: SIGTERM to its processes, then SIGKILL after {@code grace}. Blocks until it has exited.
-   * Empty when the container was already gone.
+   * Stops a dyno: SIGTERM to its processes, then SIGKILL after {@code grace}. Blocks until it has
+   * exited. Empty when the container was already gone.
    */
   Optional<Exit> stop(String containerId, Duration grace);
 
@@ -59,17 +64,20 @@ public interface Scheduler extends AutoCloseable {
   Optional<Exit> exit(String containerId);
 
   /**
-   * One sample of a running dyno's memory use in bytes, counted as R14 counts it: what its processes hold,
-   * resident or swapped, without the page cache the kernel can drop at once. Cheap enough to call for every
-   * dyno every few seconds (one short request to the backend, no waiting for a second sample); empty when the
-   * dyno is gone or not running.
+   * One sample of a running dyno's memory use in bytes, counted as R14 counts it: what its
+   * processes hold, resident or swapped, without the page cache the kernel can drop at once. Cheap
+   * enough to call for every dyno every few seconds (one short request to the backend, no waiting
+   * for a second sample); empty when the dyno is gone or not running.
    */
   OptionalLong memory(String containerId);
 
   /** Blocks until the dyno has exited and returns how; empty when it is gone. */
   Optional<Exit> awaitExit(String containerId);
 
-  /** Follows a dyno's output from its start ({@code fromStart}) or from now; closing the handle ends it. */
+  /**
+   * Follows a dyno's output from its start ({@code fromStart}) or from now; closing the handle ends
+   * it.
+   */
   Closeable follow(String containerId, boolean fromStart, OutputSink sink);
 
   /** Attaches stdin and output of a created, not yet started dyno. */
@@ -79,8 +87,9 @@ public interface Scheduler extends AutoCloseable {
   boolean resize(String containerId, int cols, int rows);
 
   /**
-   * Calls {@code listener} whenever a dyno of the scope starts, exits, is OOM-killed or removed, until closed.
-   * It may hear of an exit before {@link #list()} shows it: Docker announces a death before its cleanup.
+   * Calls {@code listener} whenever a dyno of the scope starts, exits, is OOM-killed or removed,
+   * until closed. It may hear of an exit before {@link #list()} shows it: Docker announces a death
+   * before its cleanup.
    */
   Closeable watch(Listener listener);
 

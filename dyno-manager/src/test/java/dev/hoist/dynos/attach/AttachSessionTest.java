@@ -20,7 +20,10 @@ import java.util.concurrent.Executors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** The attach server with a stand-in one-off: what a client reads, frame by frame (no Docker needed). */
+/**
+ * The attach server with a stand-in one-off: what a client reads, frame by frame (no Docker
+ * needed).
+ */
 class AttachSessionTest {
   private final ExecutorService pool = Executors.newCachedThreadPool();
 
@@ -57,53 +60,59 @@ class AttachSessionTest {
           default -> throw new AssertionError("frame " + f.type() + ": " + f.text());
         }
       }
-      assertThat(stdoutFrames).containsExactly(AttachProtocol.MAX_PAYLOAD, AttachProtocol.MAX_PAYLOAD, 7);
+      assertThat(stdoutFrames)
+          .containsExactly(AttachProtocol.MAX_PAYLOAD, AttachProtocol.MAX_PAYLOAD, 7);
       assertThat(Arrays.equals(stdout.toByteArray(), big)).as("every byte, in order").isTrue();
       assertThat(stderr).isEqualTo("done\n");
       assertThat(exit).isEqualTo("0");
     }
   }
 
-  /** A one-off behind {@code token} that writes {@code output} to stdout in one piece, then a line to stderr. */
+  /**
+   * A one-off behind {@code token} that writes {@code output} to stdout in one piece, then a line
+   * to stderr.
+   */
   private static AttachTarget oneOff(String token, byte[] output) {
-    Attachment attachment = new Attachment() {
-      @Override
-      public void write(byte[] bytes, int offset, int length) {}
+    Attachment attachment =
+        new Attachment() {
+          @Override
+          public void write(byte[] bytes, int offset, int length) {}
 
-      @Override
-      public void closeStdin() {}
+          @Override
+          public void closeStdin() {}
 
-      @Override
-      public void pump(OutputSink sink) {
-        sink.output(false, output, 0, output.length);
-        byte[] done = "done\n".getBytes(StandardCharsets.US_ASCII);
-        sink.output(true, done, 0, done.length);
-        sink.end();
-      }
+          @Override
+          public void pump(OutputSink sink) {
+            sink.output(false, output, 0, output.length);
+            byte[] done = "done\n".getBytes(StandardCharsets.US_ASCII);
+            sink.output(true, done, 0, done.length);
+            sink.end();
+          }
 
-      @Override
-      public void close() {}
-    };
-    AttachTarget.Session session = new AttachTarget.Session() {
-      @Override
-      public Attachment attachment() {
-        return attachment;
-      }
+          @Override
+          public void close() {}
+        };
+    AttachTarget.Session session =
+        new AttachTarget.Session() {
+          @Override
+          public Attachment attachment() {
+            return attachment;
+          }
 
-      @Override
-      public void start() {}
+          @Override
+          public void start() {}
 
-      @Override
-      public void resize(int cols, int rows) {}
+          @Override
+          public void resize(int cols, int rows) {}
 
-      @Override
-      public int awaitExit() {
-        return 0;
-      }
+          @Override
+          public int awaitExit() {
+            return 0;
+          }
 
-      @Override
-      public void hangUp() {}
-    };
+          @Override
+          public void hangUp() {}
+        };
     return (t, tty, cols, rows) -> {
       if (!t.equals(token)) throw new IOException("unknown token " + t);
       return session;

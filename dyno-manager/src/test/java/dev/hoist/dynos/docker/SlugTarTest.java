@@ -39,24 +39,39 @@ class SlugTarTest {
     byte[] slug = slug("./app/", "./app/server.js", "./app/lib/x.js");
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     String sum = SlugTar.rewrite(new ByteArrayInputStream(slug), out);
-    assertThat(sum).isEqualTo("SHA256:" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(slug)));
+    assertThat(sum)
+        .isEqualTo(
+            "SHA256:"
+                + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(slug)));
     List<String> seen = new ArrayList<>();
-    try (TarArchiveInputStream tar = new TarArchiveInputStream(new ByteArrayInputStream(out.toByteArray()))) {
+    try (TarArchiveInputStream tar =
+        new TarArchiveInputStream(new ByteArrayInputStream(out.toByteArray()))) {
       for (TarArchiveEntry e = tar.getNextEntry(); e != null; e = tar.getNextEntry()) {
         assertThat(e.getLongUserId()).isEqualTo(1000);
         assertThat(e.getLongGroupId()).isEqualTo(1000);
         seen.add(e.getName() + (e.isFile() ? "=" + new String(tar.readAllBytes()) : ""));
       }
     }
-    assertThat(seen).containsExactly("./app/", "./app/server.js=content of ./app/server.js",
-        "./app/lib/x.js=content of ./app/lib/x.js");
+    assertThat(seen)
+        .containsExactly(
+            "./app/",
+            "./app/server.js=content of ./app/server.js",
+            "./app/lib/x.js=content of ./app/lib/x.js");
   }
 
   @Test
   void refusesEntriesOutsideApp() {
-    assertThatThrownBy(() -> SlugTar.rewrite(new ByteArrayInputStream(slug("./etc/passwd")), OutputStream.nullOutputStream()))
+    assertThatThrownBy(
+            () ->
+                SlugTar.rewrite(
+                    new ByteArrayInputStream(slug("./etc/passwd")),
+                    OutputStream.nullOutputStream()))
         .hasMessageContaining("outside ./app/");
-    assertThatThrownBy(() -> SlugTar.rewrite(new ByteArrayInputStream(slug("./app/../etc/x")), OutputStream.nullOutputStream()))
+    assertThatThrownBy(
+            () ->
+                SlugTar.rewrite(
+                    new ByteArrayInputStream(slug("./app/../etc/x")),
+                    OutputStream.nullOutputStream()))
         .hasMessageContaining("climbs out");
   }
 }

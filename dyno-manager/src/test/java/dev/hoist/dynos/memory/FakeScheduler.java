@@ -22,18 +22,37 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** A backend that only lists dynos and tells their memory, as the test sets them; everything else is refused. */
+/**
+ * A backend that only lists dynos and tells their memory, as the test sets them; everything else is
+ * refused.
+ */
 final class FakeScheduler implements Scheduler {
   final List<Observed> dynos = new CopyOnWriteArrayList<>();
   final Map<String, Long> used = new ConcurrentHashMap<>();
+
   /** Samples of these containers wait for the latch: an engine that is slow to answer. */
   final Map<String, CountDownLatch> slow = new ConcurrentHashMap<>();
+
   final AtomicInteger samples = new AtomicInteger();
 
   static Observed dyno(String id, String dyno, int memoryMb, Observed.Status status) {
     String type = dyno.substring(0, dyno.indexOf('.'));
-    return new Observed(id, "demo", dyno, type, 1, "slug", 0, 1_000, type.equals("run"), "cmd", "standard-1X",
-        memoryMb, "spec", status, null);
+    return new Observed(
+        id,
+        "demo",
+        dyno,
+        type,
+        1,
+        "slug",
+        0,
+        1_000,
+        type.equals("run"),
+        "cmd",
+        "standard-1X",
+        memoryMb,
+        "spec",
+        status,
+        null);
   }
 
   @Override

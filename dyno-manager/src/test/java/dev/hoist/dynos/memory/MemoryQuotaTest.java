@@ -16,7 +16,9 @@ class MemoryQuotaTest {
   @Test
   void saysNothingAtOrBelowTheQuota() {
     assertThat(MemoryQuota.exceeded(100 * MB, 512)).isEmpty();
-    assertThat(MemoryQuota.exceeded(512 * MB, 512)).as("exactly the quota is not above it").isEmpty();
+    assertThat(MemoryQuota.exceeded(512 * MB, 512))
+        .as("exactly the quota is not above it")
+        .isEmpty();
   }
 
   @Test

@@ -7,7 +7,8 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 class BackoffTest {
-  private final Backoff backoff = new Backoff(Duration.ofSeconds(5), Duration.ofMinutes(5), Duration.ofMinutes(10));
+  private final Backoff backoff =
+      new Backoff(Duration.ofSeconds(5), Duration.ofMinutes(5), Duration.ofMinutes(10));
 
   @Test
   void restartsAtOnceThenDoublesFromTheInitialDelayUpToTheMaximum() {
@@ -30,7 +31,9 @@ class BackoffTest {
   @Test
   void startsCountingAgainAfterADynoRanLongEnough() {
     Crashes many = new Crashes(6, 0);
-    assertThat(backoff.afterCrash(many, 50_000, Duration.ofMinutes(10).toMillis())).isEqualTo(new Crashes(1, 50_000));
-    assertThat(backoff.afterCrash(many, 50_000, Duration.ofMinutes(9).toMillis()).count()).isEqualTo(7);
+    assertThat(backoff.afterCrash(many, 50_000, Duration.ofMinutes(10).toMillis()))
+        .isEqualTo(new Crashes(1, 50_000));
+    assertThat(backoff.afterCrash(many, 50_000, Duration.ofMinutes(9).toMillis()).count())
+        .isEqualTo(7);
   }
 }

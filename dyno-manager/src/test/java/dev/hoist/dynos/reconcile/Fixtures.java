@@ -14,8 +14,23 @@ final class Fixtures {
 
   static Slot slot(String dyno, int release, long generation) {
     String type = dyno.substring(0, dyno.indexOf('.'));
-    return new Slot(new DynoSpec("demo", dyno, type, release, "slug", null, generation, "cmd", "standard-1X", 512, 256,
-        Map.of(), false, false, false));
+    return new Slot(
+        new DynoSpec(
+            "demo",
+            dyno,
+            type,
+            release,
+            "slug",
+            null,
+            generation,
+            "cmd",
+            "standard-1X",
+            512,
+            256,
+            Map.of(),
+            false,
+            false,
+            false));
   }
 
   static Observed observed(String id, String dyno, int release, Observed.Status status) {
@@ -23,16 +38,42 @@ final class Fixtures {
   }
 
   /** A container made from what {@link #slot} asks for, so that it matches that slot. */
-  static Observed observed(String id, String dyno, int release, Observed.Status status, long generation,
+  static Observed observed(
+      String id,
+      String dyno,
+      int release,
+      Observed.Status status,
+      long generation,
       long startedAt) {
-    return observed(id, dyno, release, status, generation, startedAt, slot(dyno, release, generation).digest());
+    return observed(
+        id, dyno, release, status, generation, startedAt, slot(dyno, release, generation).digest());
   }
 
-  static Observed observed(String id, String dyno, int release, Observed.Status status, long generation,
-      long startedAt, String spec) {
+  static Observed observed(
+      String id,
+      String dyno,
+      int release,
+      Observed.Status status,
+      long generation,
+      long startedAt,
+      String spec) {
     String type = dyno.substring(0, dyno.indexOf('.'));
-    return new Observed(id, "demo", dyno, type, release, "slug", generation, startedAt, false, "cmd", "standard-1X",
-        512, spec, status, "172.17.0." + Math.abs(id.hashCode() % 200));
+    return new Observed(
+        id,
+        "demo",
+        dyno,
+        type,
+        release,
+        "slug",
+        generation,
+        startedAt,
+        false,
+        "cmd",
+        "standard-1X",
+        512,
+        spec,
+        status,
+        "172.17.0." + Math.abs(id.hashCode() % 200));
   }
 
   static Dyno up(Observed o) {
@@ -40,18 +81,22 @@ final class Fixtures {
   }
 
   static Dyno up(String id, String dyno, int release) {
-    return new Dyno(observed(id, dyno, release, Observed.Status.RUNNING), true, false, 0, false, false);
+    return new Dyno(
+        observed(id, dyno, release, Observed.Status.RUNNING), true, false, 0, false, false);
   }
 
   static Dyno booting(String id, String dyno, int release) {
-    return new Dyno(observed(id, dyno, release, Observed.Status.RUNNING), false, false, 0, false, false);
+    return new Dyno(
+        observed(id, dyno, release, Observed.Status.RUNNING), false, false, 0, false, false);
   }
 
   static Dyno crashed(String id, String dyno, int release) {
-    return new Dyno(observed(id, dyno, release, Observed.Status.EXITED), false, false, 0, false, true);
+    return new Dyno(
+        observed(id, dyno, release, Observed.Status.EXITED), false, false, 0, false, true);
   }
 
   static Dyno draining(String id, String dyno, int release, long ackedAt) {
-    return new Dyno(observed(id, dyno, release, Observed.Status.RUNNING), true, true, ackedAt, false, false);
+    return new Dyno(
+        observed(id, dyno, release, Observed.Status.RUNNING), true, true, ackedAt, false, false);
   }
 }

@@ -19,11 +19,27 @@ class ReportsTest {
   @Test
   void reportsEveryContainerWithStateAddressAndRoutability() {
     Dyno serving = up("a", "web.1", 1);
-    List<DynoReport> r = Reports.of(List.of(serving, booting("b", "web.2", 1), crashed("c", "web.3", 1),
-        draining("d", "web.1", 0, 5)), id -> id.equals("c") ? new Exit(3, false) : null,
-        List.of(slot("web.1", 1), slot("web.2", 1), slot("web.3", 1)), s -> null, List.of(), 1, 5000);
-    assertThat(r).extracting(DynoReport::name, DynoReport::releaseVersion, DynoReport::state, DynoReport::routable,
-        DynoReport::exitCode).containsExactly(
+    List<DynoReport> r =
+        Reports.of(
+            List.of(
+                serving,
+                booting("b", "web.2", 1),
+                crashed("c", "web.3", 1),
+                draining("d", "web.1", 0, 5)),
+            id -> id.equals("c") ? new Exit(3, false) : null,
+            List.of(slot("web.1", 1), slot("web.2", 1), slot("web.3", 1)),
+            s -> null,
+            List.of(),
+            1,
+            5000);
+    assertThat(r)
+        .extracting(
+            DynoReport::name,
+            DynoReport::releaseVersion,
+            DynoReport::state,
+            DynoReport::routable,
+            DynoReport::exitCode)
+        .containsExactly(
             tuple("web.1", 0, "up", false, null),
             tuple("web.1", 1, "up", true, null),
             tuple("web.2", 1, "starting", true, null),
@@ -34,17 +50,27 @@ class ReportsTest {
 
   @Test
   void showsSlotsWithoutAContainerAsStartingOrCrashedAfterAFailure() {
-    List<DynoReport> r = Reports.of(List.of(), id -> null, List.of(slot("web.1", 2), slot("worker.1", 2)),
-        s -> s.dyno().equals("worker.1") ? "R17" : null, List.of(), 2, 5000);
-    assertThat(r).extracting(DynoReport::name, DynoReport::state, DynoReport::containerId).containsExactly(
-        tuple("web.1", "starting", null),
-        tuple("worker.1", "crashed", null));
+    List<DynoReport> r =
+        Reports.of(
+            List.of(),
+            id -> null,
+            List.of(slot("web.1", 2), slot("worker.1", 2)),
+            s -> s.dyno().equals("worker.1") ? "R17" : null,
+            List.of(),
+            2,
+            5000);
+    assertThat(r)
+        .extracting(DynoReport::name, DynoReport::state, DynoReport::containerId)
+        .containsExactly(tuple("web.1", "starting", null), tuple("worker.1", "crashed", null));
   }
 
   @Test
   void showsOneOffsWaitingForTheirClient() {
-    OneOff waiting = new OneOff("run.7", "bash", "standard-1X", 512, 256, Map.of(), true, "t", null, null, null);
+    OneOff waiting =
+        new OneOff("run.7", "bash", "standard-1X", 512, 256, Map.of(), true, "t", null, null, null);
     assertThat(Reports.of(List.of(), id -> null, List.of(), s -> null, List.of(waiting), 4, 5000))
-        .containsExactly(new DynoReport("run.7", "run", "starting", "bash", "standard-1X", 4, null, null, false, null));
+        .containsExactly(
+            new DynoReport(
+                "run.7", "run", "starting", "bash", "standard-1X", 4, null, null, false, null));
   }
 }

@@ -13,49 +13,101 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class SlotsTest {
-  private static final Slug SLUG = new Slug("s1", Map.of("web", "node server.js"), "SHA256:x", "http://blob");
-  private static final Release RELEASE = new Release("r7", 7, SLUG, Map.of("GREETING", "hi", "DYNO", "x"));
+  private static final Slug SLUG =
+      new Slug("s1", Map.of("web", "node server.js"), "SHA256:x", "http://blob");
+  private static final Release RELEASE =
+      new Release("r7", 7, SLUG, Map.of("GREETING", "hi", "DYNO", "x"));
 
-  private static AppState app(Release release, List<Process> formation, Map<String, Long> restarts) {
+  private static AppState app(
+      Release release, List<Process> formation, Map<String, Long> restarts) {
     return new AppState("id", "demo", null, release, formation, restarts, List.of());
   }
 
   @Test
   void namesFormationDynosTypeDotNumberWithTheContractEnvironment() {
-    List<Slot> slots = Slots.of(app(RELEASE, List.of(new Process("web", 2, "standard-2X", 1024, 512, "node server.js"),
-        new Process("worker", 1, "standard-1X", 512, 256, "node worker.js")), Map.of()), 5000);
+    List<Slot> slots =
+        Slots.of(
+            app(
+                RELEASE,
+                List.of(
+                    new Process("web", 2, "standard-2X", 1024, 512, "node server.js"),
+                    new Process("worker", 1, "standard-1X", 512, 256, "node worker.js")),
+                Map.of()),
+            5000);
     assertThat(slots).extracting(Slot::dyno).containsExactly("web.1", "web.2", "worker.1");
     DynoSpec web = slots.get(1).spec();
-    assertThat(web.env()).containsEntry("GREETING", "hi").containsEntry("PORT", "5000").containsEntry("DYNO", "web.2")
+    assertThat(web.env())
+        .containsEntry("GREETING", "hi")
+        .containsEntry("PORT", "5000")
+        .containsEntry("DYNO", "web.2")
         .containsEntry("HOME", "/app");
     assertThat(web.memoryMb()).isEqualTo(1024);
     assertThat(web.pids()).isEqualTo(512);
     assertThat(web.release()).isEqualTo(7);
-    assertThat(slots.get(2).spec().env()).containsEntry("DYNO", "worker.1").doesNotContainKey("PORT");
+    assertThat(slots.get(2).spec().env())
+        .containsEntry("DYNO", "worker.1")
+        .doesNotContainKey("PORT");
   }
 
   @Test
   void takesTheLatestRestartRequestThatAppliesToEachDyno() {
-    List<Slot> slots = Slots.of(app(RELEASE, List.of(new Process("web", 2, "standard-1X", 512, 256, "x")),
-        Map.of("*", 10L, "web", 20L, "web.2", 30L, "worker", 99L)), 5000);
+    List<Slot> slots =
+        Slots.of(
+            app(
+                RELEASE,
+                List.of(new Process("web", 2, "standard-1X", 512, 256, "x")),
+                Map.of("*", 10L, "web", 20L, "web.2", 30L, "worker", 99L)),
+            5000);
     assertThat(slots).extracting(s -> s.spec().generation()).containsExactly(20L, 30L);
   }
 
   @Test
   void asksForNothingWithoutASlugOrACommand() {
-    assertThat(Slots.of(app(null, List.of(new Process("web", 1, "s", 512, 256, "x")), Map.of()), 5000)).isEmpty();
-    assertThat(Slots.of(app(new Release("r", 1, null, Map.of()), List.of(new Process("web", 1, "s", 512, 256, "x")),
-        Map.of()), 5000)).isEmpty();
-    assertThat(Slots.of(app(RELEASE, List.of(new Process("clock", 1, "s", 512, 256, null)), Map.of()), 5000)).isEmpty();
+    assertThat(
+            Slots.of(app(null, List.of(new Process("web", 1, "s", 512, 256, "x")), Map.of()), 5000))
+        .isEmpty();
+    assertThat(
+            Slots.of(
+                app(
+                    new Release("r", 1, null, Map.of()),
+                    List.of(new Process("web", 1, "s", 512, 256, "x")),
+                    Map.of()),
+                5000))
+        .isEmpty();
+    assertThat(
+            Slots.of(
+                app(RELEASE, List.of(new Process("clock", 1, "s", 512, 256, null)), Map.of()),
+                5000))
+        .isEmpty();
   }
 
   @Test
   void runsAReleasePhaseOnItsOwnReleaseAndEveryDynoOnTheAppsStack() {
-    Release pending = new Release("r8", 8, new Slug("s2", Map.of(), "SHA256:y", "http://blob2"), Map.of("NEW", "1"));
-    OneOff phase = new OneOff("release.1", "rake db:migrate", "standard-1X", 512, 256, Map.of(), false, null, 3600,
-        null, pending);
-    AppState app = new AppState("id", "demo", "hoist/stack-build:current", RELEASE,
-        List.of(new Process("web", 1, "standard-1X", 512, 256, "x")), Map.of(), List.of(phase));
+    Release pending =
+        new Release(
+            "r8", 8, new Slug("s2", Map.of(), "SHA256:y", "http://blob2"), Map.of("NEW", "1"));
+    OneOff phase =
+        new OneOff(
+            "release.1",
+            "rake db:migrate",
+            "standard-1X",
+            512,
+            256,
+            Map.of(),
+            false,
+            null,
+            3600,
+            null,
+            pending);
+    AppState app =
+        new AppState(
+            "id",
+            "demo",
+            "hoist/stack-build:current",
+            RELEASE,
+            List.of(new Process("web", 1, "standard-1X", 512, 256, "x")),
+            Map.of(),
+            List.of(phase));
     DynoSpec spec = Slots.oneOff(app, phase, 5000, false);
     assertThat(spec.release()).isEqualTo(8);
     assertThat(spec.slugId()).isEqualTo("s2");
@@ -67,13 +119,27 @@ class SlotsTest {
 
   @Test
   void givesOneOffsTheirOwnVariablesAndAPort() {
-    OneOff o = new OneOff("run.42", "bash", "standard-1X", 512, 256, Map.of("TERM", "xterm", "GREETING", "own"), true,
-        "t", 60, null, null);
+    OneOff o =
+        new OneOff(
+            "run.42",
+            "bash",
+            "standard-1X",
+            512,
+            256,
+            Map.of("TERM", "xterm", "GREETING", "own"),
+            true,
+            "t",
+            60,
+            null,
+            null);
     DynoSpec spec = Slots.oneOff(app(RELEASE, List.of(), Map.of()), o, 5000, true);
     assertThat(spec.oneOff()).isTrue();
     assertThat(spec.tty()).isTrue();
     assertThat(spec.stdin()).isTrue();
-    assertThat(spec.env()).containsEntry("TERM", "xterm").containsEntry("GREETING", "own").containsEntry("DYNO", "run.42")
+    assertThat(spec.env())
+        .containsEntry("TERM", "xterm")
+        .containsEntry("GREETING", "own")
+        .containsEntry("DYNO", "run.42")
         .containsEntry("PORT", "5000");
   }
 }

@@ -7,16 +7,19 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
 /**
- * The attach protocol of {@code hoist run} (docs/internal-api.md, "Attaching to a one-off dyno"), one
- * definition for both ends, the CLI and the dyno manager. The client opens with one line, {@code
- * HOIST-ATTACH <token> <tty 0|1> <cols> <rows>}; then both sides send frames: 1 byte type, 4 bytes
- * big-endian length, payload. Types are numbered per direction, so 1 and 2 mean different things each way.
+ * The attach protocol of {@code hoist run} (docs/internal-api.md, "Attaching to a one-off dyno"),
+ * one definition for both ends, the CLI and the dyno manager. The client opens with one line,
+ * {@code HOIST-ATTACH <token> <tty 0|1> <cols> <rows>}; then both sides send frames: 1 byte type, 4
+ * bytes big-endian length, payload. Types are numbered per direction, so 1 and 2 mean different
+ * things each way.
  */
 public final class AttachProtocol {
   /** The opening line's first word. */
   public static final String HELLO = "HOIST-ATTACH";
+
   /** The opening line is refused past this many bytes. */
   public static final int MAX_HELLO = 512;
+
   /**
    * The largest payload either side accepts. Senders write what one read gave them (a few KiB of a
    * terminal's output or keystrokes), so a larger frame is a broken or hostile peer, not data.
@@ -48,19 +51,24 @@ public final class AttachProtocol {
     return HELLO + " " + token + " " + (tty ? 1 : 0) + " " + cols + " " + rows + "\n";
   }
 
-  /** The next frame; null at a clean end of stream. @throws IOException on a frame over {@link #MAX_PAYLOAD} */
+  /**
+   * The next frame; null at a clean end of stream. @throws IOException on a frame over {@link
+   * #MAX_PAYLOAD}
+   */
   public static Frame read(DataInputStream in) throws IOException {
     int type = in.read();
     if (type < 0) return null;
     int length = in.readInt();
-    if (length < 0 || length > MAX_PAYLOAD) throw new IOException("attach frame of " + length + " bytes");
+    if (length < 0 || length > MAX_PAYLOAD)
+      throw new IOException("attach frame of " + length + " bytes");
     byte[] payload = new byte[length];
     in.readFully(payload);
     return new Frame(type, payload);
   }
 
   /** Writes one frame and flushes it: frames carry keystrokes and output that must not wait. */
-  public static void write(DataOutputStream out, int type, byte[] bytes, int offset, int length) throws IOException {
+  public static void write(DataOutputStream out, int type, byte[] bytes, int offset, int length)
+      throws IOException {
     out.write(type);
     out.writeInt(length);
     out.write(bytes, offset, length);

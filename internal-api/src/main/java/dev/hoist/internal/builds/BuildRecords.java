@@ -3,7 +3,9 @@ package dev.hoist.internal.builds;
 import java.util.List;
 import java.util.Map;
 
-/** The JSON shapes of builds on the internal API: the git gateway's side and the slug compiler's. */
+/**
+ * The JSON shapes of builds on the internal API: the git gateway's side and the slug compiler's.
+ */
 public final class BuildRecords {
   private BuildRecords() {}
 
@@ -29,7 +31,12 @@ public final class BuildRecords {
   public record ReleaseRef(String id, Integer version) {}
 
   /** A build (Heroku's shape); {@code status} is pending, building, succeeded or failed. */
-  public record Build(String id, AppRef app, String status, String outputStreamUrl, ReleaseRef release,
+  public record Build(
+      String id,
+      AppRef app,
+      String status,
+      String outputStreamUrl,
+      ReleaseRef release,
       String message) {
     public boolean finished() {
       return "succeeded".equals(status) || "failed".equals(status);
@@ -37,8 +44,17 @@ public final class BuildRecords {
   }
 
   /** A claimed build: everything a builder needs, as values and signed URLs. */
-  public record Job(String id, AppRef app, String sourceUrl, String version, String cacheGetUrl,
-      String cachePutUrl, Map<String, String> env, List<String> buildpacks, String stack, int timeoutSeconds,
+  public record Job(
+      String id,
+      AppRef app,
+      String sourceUrl,
+      String version,
+      String cacheGetUrl,
+      String cachePutUrl,
+      Map<String, String> env,
+      List<String> buildpacks,
+      String stack,
+      int timeoutSeconds,
       long maxSlugBytes) {}
 
   public record NewSlug(Map<String, String> processTypes, String checksum) {}

@@ -1,19 +1,20 @@
 package dev.hoist.internal.builds;
 
+import dev.hoist.internal.Blobs;
+import dev.hoist.internal.InternalApi;
 import dev.hoist.internal.builds.BuildRecords.Finish;
 import dev.hoist.internal.builds.BuildRecords.Finished;
 import dev.hoist.internal.builds.BuildRecords.Job;
 import dev.hoist.internal.builds.BuildRecords.NewSlug;
 import dev.hoist.internal.builds.BuildRecords.SlugCreated;
-import dev.hoist.internal.Blobs;
-import dev.hoist.internal.InternalApi;
-import dev.hoist.internal.InternalApiException;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
-/** The api as a slug compiler sees it: claim a build, report its output, hand in the slug, finish. */
+/**
+ * The api as a slug compiler sees it: claim a build, report its output, hand in the slug, finish.
+ */
 public class BuilderApi {
   private final InternalApi http;
   private final Blobs blobs;
@@ -29,7 +30,10 @@ public class BuilderApi {
 
   /** Long-polls for a pending build: empty when none came within {@code waitSeconds}. */
   public Optional<Job> claim(int waitSeconds) throws IOException {
-    return http.post("/internal/builds/claim?wait=" + waitSeconds, null, Job.class,
+    return http.post(
+        "/internal/builds/claim?wait=" + waitSeconds,
+        null,
+        Job.class,
         Duration.ofSeconds(waitSeconds + 15L));
   }
 
@@ -48,9 +52,15 @@ public class BuilderApi {
     return http.post("/internal/builds/" + buildId + "/slug", slug, SlugCreated.class);
   }
 
-  /** Ends the build; on success the api makes the release, after a release phase that may take long. */
+  /**
+   * Ends the build; on success the api makes the release, after a release phase that may take long.
+   */
   public Finished finish(String buildId, Finish finish) throws IOException {
-    return http.post("/internal/builds/" + buildId + "/finish", finish, Finished.class, Duration.ofMinutes(70))
+    return http.post(
+            "/internal/builds/" + buildId + "/finish",
+            finish,
+            Finished.class,
+            Duration.ofMinutes(70))
         .orElse(new Finished(finish.status(), null));
   }
 }

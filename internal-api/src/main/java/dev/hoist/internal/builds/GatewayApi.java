@@ -1,5 +1,8 @@
 package dev.hoist.internal.builds;
 
+import dev.hoist.internal.Blobs;
+import dev.hoist.internal.InternalApi;
+import dev.hoist.internal.InternalApiException;
 import dev.hoist.internal.builds.BuildRecords.Access;
 import dev.hoist.internal.builds.BuildRecords.Account;
 import dev.hoist.internal.builds.BuildRecords.AppRef;
@@ -9,9 +12,6 @@ import dev.hoist.internal.builds.BuildRecords.SignedUrls;
 import dev.hoist.internal.builds.BuildRecords.SourceBlob;
 import dev.hoist.internal.builds.BuildRecords.UserRef;
 import dev.hoist.internal.builds.BuildRecords.Who;
-import dev.hoist.internal.Blobs;
-import dev.hoist.internal.InternalApi;
-import dev.hoist.internal.InternalApiException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URLEncoder;
@@ -19,7 +19,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;
 
-/** The api as the git gateway sees it: who is pushing, may they, where do sources go, start a build. */
+/**
+ * The api as the git gateway sees it: who is pushing, may they, where do sources go, start a build.
+ */
 public class GatewayApi {
   private final InternalApi http;
   private final Blobs blobs;
@@ -37,20 +39,24 @@ public class GatewayApi {
   public Optional<Account> accountForKey(String fingerprint) throws IOException {
     // A query parameter, not a path segment: base64 fingerprints hold '/', which servlet containers
     // refuse when encoded in a path.
-    return http.find("/internal/keys?fingerprint=" + encode(fingerprint), Who.class).map(Who::account);
+    return http.find("/internal/keys?fingerprint=" + encode(fingerprint), Who.class)
+        .map(Who::account);
   }
 
   /** The account whose API key this is; empty when the api says 401 (a bad key). */
   public Optional<Account> accountForApiKey(String apiKey) throws IOException {
     try {
-      return Optional.of(http.post("/internal/auth", Map.of("api_key", apiKey), Who.class).account());
+      return Optional.of(
+          http.post("/internal/auth", Map.of("api_key", apiKey), Who.class).account());
     } catch (InternalApiException e) {
       if (e.status() == 401 || e.status() == 404) return Optional.empty();
       throw e;
     }
   }
 
-  /** The app if the account owns or collaborates on it; empty otherwise (also for a missing app). */
+  /**
+   * The app if the account owns or collaborates on it; empty otherwise (also for a missing app).
+   */
   public Optional<AppRef> access(String app, String accountId) throws IOException {
     return http.find("/internal/apps/" + encode(app) + "/access/" + encode(accountId), Access.class)
         .map(Access::app);
@@ -67,7 +73,9 @@ public class GatewayApi {
   }
 
   public Build createBuild(String app, SourceBlob source, String accountId) throws IOException {
-    return http.post("/internal/apps/" + encode(app) + "/builds", new NewBuild(source, new UserRef(accountId)),
+    return http.post(
+        "/internal/apps/" + encode(app) + "/builds",
+        new NewBuild(source, new UserRef(accountId)),
         Build.class);
   }
 

@@ -7,7 +7,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
-/** What the dyno manager tells the api about dynos: the observed list per app, and one-off exits. */
+/**
+ * What the dyno manager tells the api about dynos: the observed list per app, and one-off exits.
+ */
 public final class DynoApi {
   private final InternalApi api;
 
@@ -22,7 +24,10 @@ public final class DynoApi {
 
   /** {@code POST /internal/apps/{app}/one-offs/{name}/exit}: the one-off ended with this status. */
   public void oneOffExit(String app, String name, int status) throws InternalApiException {
-    api.send("POST", "/internal/apps/" + encode(app) + "/one-offs/" + encode(name) + "/exit", Map.of("status", status));
+    api.send(
+        "POST",
+        "/internal/apps/" + encode(app) + "/one-offs/" + encode(name) + "/exit",
+        Map.of("status", status));
   }
 
   private static String encode(String segment) {

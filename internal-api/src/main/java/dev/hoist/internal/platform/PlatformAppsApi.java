@@ -7,8 +7,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 /**
- * {@code /internal/platform-apps/{name}}: how the seed creates the platform's own apps ({@code hoist-*})
- * and deploys hand-packed slugs to them, before any builder exists to compile one.
+ * {@code /internal/platform-apps/{name}}: how the seed creates the platform's own apps ({@code
+ * hoist-*}) and deploys hand-packed slugs to them, before any builder exists to compile one.
  */
 public final class PlatformAppsApi {
   private final InternalApi api;
@@ -17,7 +17,9 @@ public final class PlatformAppsApi {
     this.api = api;
   }
 
-  /** Creates the app if it is missing and sets its stack image and config; says what it runs now. */
+  /**
+   * Creates the app if it is missing and sets its stack image and config; says what it runs now.
+   */
   public PlatformApp ensure(String name, EnsureApp app) throws InternalApiException {
     return api.put(path(name), app, PlatformApp.class);
   }
@@ -39,7 +41,10 @@ public final class PlatformAppsApi {
   /** The body of an ensure: the image the app's dynos run on and config vars to set. */
   public record EnsureApp(String stackImage, Map<String, String> config) {}
 
-  /** {@code commit} is what the current slug was packed from (null when none): the seed repacks when it differs. */
+  /**
+   * {@code commit} is what the current slug was packed from (null when none): the seed repacks when
+   * it differs.
+   */
   public record PlatformApp(String name, boolean deployed, String commit) {}
 
   public record NewSlug(Map<String, String> processTypes, String commit) {}

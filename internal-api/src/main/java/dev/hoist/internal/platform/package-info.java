@@ -1,2 +1,5 @@
-/** The seed's calls for the platform's own apps: {@link dev.hoist.internal.platform.PlatformAppsApi}. */
+/**
+ * The seed's calls for the platform's own apps: {@link
+ * dev.hoist.internal.platform.PlatformAppsApi}.
+ */
 package dev.hoist.internal.platform;

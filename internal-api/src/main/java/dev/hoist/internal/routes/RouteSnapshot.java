@@ -3,9 +3,9 @@ package dev.hoist.internal.routes;
 import java.util.List;
 
 /**
- * One answer of {@code GET /internal/routes} (docs/internal-api.md, "Routes"): every app's hosts, flags,
- * custom pages and dynos at one revision. Absent lists read as empty. {@code revision} is null only in a
- * document that is not a route table (the router refuses it).
+ * One answer of {@code GET /internal/routes} (docs/internal-api.md, "Routes"): every app's hosts,
+ * flags, custom pages and dynos at one revision. Absent lists read as empty. {@code revision} is
+ * null only in a document that is not a route table (the router refuses it).
  */
 public record RouteSnapshot(Long revision, List<App> apps) {
   public RouteSnapshot {
@@ -13,11 +13,19 @@ public record RouteSnapshot(Long revision, List<App> apps) {
   }
 
   /**
-   * An app as the router sees it. {@code blank}: its live release has no slug (nothing deployed yet);
-   * the page URLs are its {@code ERROR_PAGE_URL} and {@code MAINTENANCE_PAGE_URL}, null when unset.
+   * An app as the router sees it. {@code blank}: its live release has no slug (nothing deployed
+   * yet); the page URLs are its {@code ERROR_PAGE_URL} and {@code MAINTENANCE_PAGE_URL}, null when
+   * unset.
    */
-  public record App(String name, List<String> hosts, int webQuantity, boolean maintenance, boolean blank,
-      String errorPageUrl, String maintenancePageUrl, List<Dyno> dynos) {
+  public record App(
+      String name,
+      List<String> hosts,
+      int webQuantity,
+      boolean maintenance,
+      boolean blank,
+      String errorPageUrl,
+      String maintenancePageUrl,
+      List<Dyno> dynos) {
     public App {
       hosts = hosts == null ? List.of() : List.copyOf(hosts);
       dynos = dynos == null ? List.of() : List.copyOf(dynos);
@@ -25,5 +33,6 @@ public record RouteSnapshot(Long revision, List<App> apps) {
   }
 
   /** A web dyno; {@code address} is {@code ip:port}, null until known. */
-  public record Dyno(String name, String address, String state, boolean routable, Integer releaseVersion) {}
+  public record Dyno(
+      String name, String address, String state, boolean routable, Integer releaseVersion) {}
 }

@@ -17,11 +17,19 @@ public final class RoutesApi {
   /** The route table; with {@code since}, waits up to {@code wait} for a revision past it. */
   public RouteSnapshot routes(Long since, Duration wait) throws InternalApiException {
     String query = since == null ? "" : "?since=" + since + "&wait=" + wait.toSeconds();
-    return api.get("/internal/routes" + query, RouteSnapshot.class, InternalApi.CALL_TIMEOUT.plus(wait));
+    return api.get(
+        "/internal/routes" + query, RouteSnapshot.class, InternalApi.CALL_TIMEOUT.plus(wait));
   }
 
-  /** Long-polls the routes on a thread of its own and hands every answer to {@code listener} ({@link Watch}). */
+  /**
+   * Long-polls the routes on a thread of its own and hands every answer to {@code listener} ({@link
+   * Watch}).
+   */
   public Watch<RouteSnapshot> watch(Duration wait, Consumer<RouteSnapshot> listener) {
-    return Watch.start("routes", since -> routes(since, wait), r -> r.revision() == null ? -1 : r.revision(), listener);
+    return Watch.start(
+        "routes",
+        since -> routes(since, wait),
+        r -> r.revision() == null ? -1 : r.revision(),
+        listener);
   }
 }

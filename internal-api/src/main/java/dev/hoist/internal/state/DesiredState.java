@@ -5,8 +5,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * One answer of {@code GET /internal/state}: the whole desired state of every app (docs/internal-api.md).
- * Absent collections read as empty, so the reconciler never meets a null list.
+ * One answer of {@code GET /internal/state}: the whole desired state of every app
+ * (docs/internal-api.md). Absent collections read as empty, so the reconciler never meets a null
+ * list.
  */
 public record DesiredState(long revision, List<AppState> apps) {
   public DesiredState {
@@ -18,11 +19,17 @@ public record DesiredState(long revision, List<AppState> apps) {
   }
 
   /**
-   * An app: the stack image its dynos run on (null: the default run image), its current release (may be null),
-   * formation, restart requests and one-off dynos.
+   * An app: the stack image its dynos run on (null: the default run image), its current release
+   * (may be null), formation, restart requests and one-off dynos.
    */
-  public record AppState(String id, String name, String stackImage, Release release, List<Process> formation,
-      Map<String, Long> restarts, List<OneOff> oneOffs) {
+  public record AppState(
+      String id,
+      String name,
+      String stackImage,
+      Release release,
+      List<Process> formation,
+      Map<String, Long> restarts,
+      List<OneOff> oneOffs) {
     public AppState {
       formation = formation == null ? List.of() : List.copyOf(formation);
       restarts = restarts == null ? Map.of() : Map.copyOf(restarts);
@@ -34,14 +41,21 @@ public record DesiredState(long revision, List<AppState> apps) {
       return Optional.ofNullable(release).map(Release::slug);
     }
 
-    /** The release a one-off runs: its own (a release phase) or the current one; null when there is none. */
+    /**
+     * The release a one-off runs: its own (a release phase) or the current one; null when there is
+     * none.
+     */
     public Release releaseOf(OneOff o) {
       return o.release() != null ? o.release() : release;
     }
 
-    /** The latest restart request (epoch ms) that applies to dyno {@code name} of process {@code type}; 0 if none. */
+    /**
+     * The latest restart request (epoch ms) that applies to dyno {@code name} of process {@code
+     * type}; 0 if none.
+     */
     public long restartAt(String type, String name) {
-      return Math.max(restarts.getOrDefault("*", 0L),
+      return Math.max(
+          restarts.getOrDefault("*", 0L),
           Math.max(restarts.getOrDefault(type, 0L), restarts.getOrDefault(name, 0L)));
     }
   }
@@ -52,14 +66,29 @@ public record DesiredState(long revision, List<AppState> apps) {
     }
   }
 
-  public record Slug(String id, Map<String, String> processTypes, String checksum, String blobUrl) {}
+  public record Slug(
+      String id, Map<String, String> processTypes, String checksum, String blobUrl) {}
 
   /** A formation entry; {@code command} is null when the slug does not declare the type. */
-  public record Process(String type, int quantity, String size, int memoryMb, int pids, String command) {}
+  public record Process(
+      String type, int quantity, String size, int memoryMb, int pids, String command) {}
 
-  /** A one-off dyno; {@code release} is set for a release phase, which runs that release instead of the current. */
-  public record OneOff(String name, String command, String size, int memoryMb, int pids, Map<String, String> env,
-      boolean attach, String attachToken, Integer timeToLive, String createdAt, Release release) {
+  /**
+   * A one-off dyno; {@code release} is set for a release phase, which runs that release instead of
+   * the current.
+   */
+  public record OneOff(
+      String name,
+      String command,
+      String size,
+      int memoryMb,
+      int pids,
+      Map<String, String> env,
+      boolean attach,
+      String attachToken,
+      Integer timeToLive,
+      String createdAt,
+      Release release) {
     public OneOff {
       env = env == null ? Map.of() : Map.copyOf(env);
     }

@@ -17,11 +17,16 @@ public final class StateApi {
   /** The desired state; with {@code since}, waits up to {@code wait} for a revision past it. */
   public DesiredState state(Long since, Duration wait) throws InternalApiException {
     String query = since == null ? "" : "?since=" + since + "&wait=" + wait.toSeconds();
-    return api.get("/internal/state" + query, DesiredState.class, InternalApi.CALL_TIMEOUT.plus(wait));
+    return api.get(
+        "/internal/state" + query, DesiredState.class, InternalApi.CALL_TIMEOUT.plus(wait));
   }
 
-  /** Long-polls the state on a thread of its own and hands every answer to {@code listener} ({@link Watch}). */
+  /**
+   * Long-polls the state on a thread of its own and hands every answer to {@code listener} ({@link
+   * Watch}).
+   */
   public Watch<DesiredState> watch(Duration wait, Consumer<DesiredState> listener) {
-    return Watch.start("desired state", since -> state(since, wait), DesiredState::revision, listener);
+    return Watch.start(
+        "desired state", since -> state(since, wait), DesiredState::revision, listener);
   }
 }

@@ -22,13 +22,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The base of every component's in-process stand-in for the api, on the JDK's HTTP server. It owns what
- * every fake repeated: the component-token check (401 {@code unauthorized}), routing by method and path
- * pattern, request and answer bodies through the internal API's own mapper and records ({@link WireJson}),
- * the api's error shape {@code {"id", "message"}}, and a blob store behind "signed" URLs. A component's
- * fake registers the endpoints its tests need with {@link #on} and answers with the same records the
- * component reads, so the fakes cannot drift from the wire (the api's contract tests hold the records
- * to the real api).
+ * The base of every component's in-process stand-in for the api, on the JDK's HTTP server. It owns
+ * what every fake repeated: the component-token check (401 {@code unauthorized}), routing by method
+ * and path pattern, request and answer bodies through the internal API's own mapper and records
+ * ({@link WireJson}), the api's error shape {@code {"id", "message"}}, and a blob store behind
+ * "signed" URLs. A component's fake registers the endpoints its tests need with {@link #on} and
+ * answers with the same records the component reads, so the fakes cannot drift from the wire (the
+ * api's contract tests hold the records to the real api).
  */
 public class FakeApiServer implements AutoCloseable {
   /** One matched request: its path groups, query, and body. */
@@ -56,7 +56,10 @@ public class FakeApiServer implements AutoCloseable {
     }
   }
 
-  /** What an endpoint answers. {@code body} is written with the wire mapper; a String or byte[] is sent as is. */
+  /**
+   * What an endpoint answers. {@code body} is written with the wire mapper; a String or byte[] is
+   * sent as is.
+   */
   public record Answer(int status, Object body) {}
 
   @FunctionalInterface
@@ -65,8 +68,8 @@ public class FakeApiServer implements AutoCloseable {
   }
 
   /**
-   * What an endpoint returns when it wrote the response itself through {@link Call#exchange()} (a live
-   * stream, flushed as it goes); the server adds nothing.
+   * What an endpoint returns when it wrote the response itself through {@link Call#exchange()} (a
+   * live stream, flushed as it goes); the server adds nothing.
    */
   public static final Answer WRITTEN = new Answer(-1, null);
 
@@ -74,14 +77,18 @@ public class FakeApiServer implements AutoCloseable {
 
   private final String token;
   private final HttpServer server;
-  private final ExecutorService pool = Executors.newCachedThreadPool(r -> {
-    Thread t = new Thread(r, "fake-api");
-    t.setDaemon(true);
-    return t;
-  });
+  private final ExecutorService pool =
+      Executors.newCachedThreadPool(
+          r -> {
+            Thread t = new Thread(r, "fake-api");
+            t.setDaemon(true);
+            return t;
+          });
   private final List<Route> routes = new CopyOnWriteArrayList<>();
+
   /** Blobs by key, as PUT to or served from {@link #blobUrl}. */
   public final Map<String, byte[]> blobs = new ConcurrentHashMap<>();
+
   /** Keys of blobs read, in order. */
   public final List<String> blobReads = new CopyOnWriteArrayList<>();
 
@@ -105,15 +112,19 @@ public class FakeApiServer implements AutoCloseable {
     return server.getAddress().getPort();
   }
 
-  /** Serves {@code METHOD pathPattern} (a regex over the whole path) with the component token demanded. */
+  /**
+   * Serves {@code METHOD pathPattern} (a regex over the whole path) with the component token
+   * demanded.
+   */
   public FakeApiServer on(String method, String pathPattern, Endpoint endpoint) {
     routes.add(new Route(method, Pattern.compile(pathPattern), false, endpoint));
     return this;
   }
 
   /**
-   * Serves {@code METHOD pathPattern} as one of the api's signed URLs (a build's output stream, say): no
-   * component token, the fake signature of {@link #signedUrl} demanded instead (403 without, as for blobs).
+   * Serves {@code METHOD pathPattern} as one of the api's signed URLs (a build's output stream,
+   * say): no component token, the fake signature of {@link #signedUrl} demanded instead (403
+   * without, as for blobs).
    */
   public FakeApiServer onSigned(String method, String pathPattern, Endpoint endpoint) {
     routes.add(new Route(method, Pattern.compile(pathPattern), true, endpoint));
@@ -164,7 +175,9 @@ public class FakeApiServer implements AutoCloseable {
           send(ex, error(403, "forbidden", "unsigned"));
           return;
         }
-        if (!route.signed() && !token.isEmpty() && !("Bearer " + token).equals(call.header("Authorization"))) {
+        if (!route.signed()
+            && !token.isEmpty()
+            && !("Bearer " + token).equals(call.header("Authorization"))) {
           send(ex, error(401, "unauthorized", "this endpoint needs the component token"));
           return;
         }
@@ -197,7 +210,8 @@ public class FakeApiServer implements AutoCloseable {
     for (String pair : raw.split("&")) {
       int eq = pair.indexOf('=');
       if (eq > 0) {
-        q.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+        q.put(
+            URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
             URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
       }
     }
@@ -207,10 +221,14 @@ public class FakeApiServer implements AutoCloseable {
   private static void send(HttpExchange ex, Answer answer) throws IOException {
     if (answer == WRITTEN) return;
     Object body = answer.body();
-    byte[] bytes = body == null ? new byte[0]
-        : body instanceof byte[] b ? b
-        : body instanceof String s ? s.getBytes(StandardCharsets.UTF_8)
-        : WireJson.MAPPER.writeValueAsBytes(body);
+    byte[] bytes =
+        body == null
+            ? new byte[0]
+            : body instanceof byte[] b
+                ? b
+                : body instanceof String s
+                    ? s.getBytes(StandardCharsets.UTF_8)
+                    : WireJson.MAPPER.writeValueAsBytes(body);
     if (!(body instanceof byte[])) ex.getResponseHeaders().set("Content-Type", "application/json");
     boolean empty = answer.status() == 204 || bytes.length == 0;
     ex.sendResponseHeaders(answer.status(), empty ? -1 : bytes.length);

@@ -5,8 +5,9 @@ import java.util.function.ToLongFunction;
 import java.util.function.UnaryOperator;
 
 /**
- * A watched document in a fake api, with the api's long-poll rule: an ask with {@code since} waits until
- * the revision passes it or {@code wait} runs out, then answers the current document either way.
+ * A watched document in a fake api, with the api's long-poll rule: an ask with {@code since} waits
+ * until the revision passes it or {@code wait} runs out, then answers the current document either
+ * way.
  */
 public final class Revisioned<T> {
   private final ToLongFunction<T> revision;
@@ -37,7 +38,10 @@ public final class Revisioned<T> {
     notifyAll();
   }
 
-  /** The document once its revision passes {@code since} (null: at once), after {@code wait}, or on {@link #wake}. */
+  /**
+   * The document once its revision passes {@code since} (null: at once), after {@code wait}, or on
+   * {@link #wake}.
+   */
   public synchronized T await(Long since, Duration wait) throws InterruptedException {
     long until = System.nanoTime() + wait.toNanos();
     long woken = wakes;

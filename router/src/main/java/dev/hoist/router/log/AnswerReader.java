@@ -44,7 +44,9 @@ final class AnswerReader {
     return status;
   }
 
-  /** Whether any byte of an answer arrived since {@link #expect}, even if reading it then failed. */
+  /**
+   * Whether any byte of an answer arrived since {@link #expect}, even if reading it then failed.
+   */
   boolean started() {
     return started;
   }
@@ -77,7 +79,7 @@ final class AnswerReader {
             else if (token.trim().equals("keep-alive")) keepAlive = true;
           }
         }
-        default -> { } // nothing else matters to a client that only wants the status
+        default -> {} // nothing else matters to a client that only wants the status
       }
     }
     return status;
@@ -124,7 +126,9 @@ final class AnswerReader {
     }
   }
 
-  /** Reads more behind the unused bytes, moved to the front first; the api closing now is an error. */
+  /**
+   * Reads more behind the unused bytes, moved to the front first; the api closing now is an error.
+   */
   private void fill() throws IOException {
     if (start > 0) {
       System.arraycopy(buf, start, buf, 0, end - start);
@@ -133,8 +137,11 @@ final class AnswerReader {
     }
     if (end == buf.length) throw new IOException("an answer line over " + MAX_LINE + " bytes");
     int n = in.read(buf, end, buf.length - end);
-    if (n < 0) throw new EOFException(started ? "the api closed the connection mid-answer"
-        : "the api closed the connection without an answer");
+    if (n < 0)
+      throw new EOFException(
+          started
+              ? "the api closed the connection mid-answer"
+              : "the api closed the connection without an answer");
     started = true;
     end += n;
   }

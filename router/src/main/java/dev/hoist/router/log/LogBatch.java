@@ -3,19 +3,20 @@ package dev.hoist.router.log;
 import java.util.Arrays;
 
 /**
- * Router lines in the text form of the api's {@code POST /internal/logs}: the query {@value #QUERY}, and
- * one line per log line, {@code APP TIME MESSAGE} and LF.
+ * Router lines in the text form of the api's {@code POST /internal/logs}: the query {@value
+ * #QUERY}, and one line per log line, {@code APP TIME MESSAGE} and LF.
  *
  * <p>Written by hand into one reused array ({@link TextBuffer}): at tens of thousands of requests a
- * second this encoding is most of the logging work. The text form rather than the JSON one because the
- * JSON's names and quotes were a third of every line, to write here and to parse at the api. Messages
- * are cut at {@value #MAX_MESSAGE_BYTES} bytes of UTF-8, the api's limit. It remembers where each line
- * ends, so that a post can take the first lines of a batch and leave the rest. Used by one thread at a
- * time.
+ * second this encoding is most of the logging work. The text form rather than the JSON one because
+ * the JSON's names and quotes were a third of every line, to write here and to parse at the api.
+ * Messages are cut at {@value #MAX_MESSAGE_BYTES} bytes of UTF-8, the api's limit. It remembers
+ * where each line ends, so that a post can take the first lines of a batch and leave the rest. Used
+ * by one thread at a time.
  */
 final class LogBatch {
   /** Source and dyno, said once for the whole batch. */
   static final String QUERY = "source=hoist&dyno=router";
+
   static final String MEDIA_TYPE = "text/plain; charset=utf-8";
   static final int MAX_MESSAGE_BYTES = 10_000;
 

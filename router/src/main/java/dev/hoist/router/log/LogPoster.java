@@ -2,7 +2,6 @@ package dev.hoist.router.log;
 
 import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -11,17 +10,19 @@ import java.nio.charset.StandardCharsets;
 import javax.net.ssl.SSLSocketFactory;
 
 /**
- * {@code POST /internal/logs} on one kept-alive connection of the sender thread, a plain blocking socket.
- * The JDK's HttpClient did the same with a selector thread, a worker pool and a chain of futures per
- * request; a new connection per post spent more of the sender's CPU on connecting and closing than on
- * the lines themselves. Here a post is one write and, mostly, one read. That measured cost is why this
- * one call of the internal API is written by hand rather than through {@code dev.hoist.internal.InternalApi},
- * which every other call of every component uses (docs/benchmarks.md has the figures).
+ * {@code POST /internal/logs} on one kept-alive connection of the sender thread, a plain blocking
+ * socket. The JDK's HttpClient did the same with a selector thread, a worker pool and a chain of
+ * futures per request; a new connection per post spent more of the sender's CPU on connecting and
+ * closing than on the lines themselves. Here a post is one write and, mostly, one read. That
+ * measured cost is why this one call of the internal API is written by hand rather than through
+ * {@code dev.hoist.internal.InternalApi}, which every other call of every component uses
+ * (docs/benchmarks.md has the figures).
  *
- * <p>A kept connection the api has closed meanwhile is the one failure a post may hide: when a reused
- * connection ends before a single byte of answer, the api cannot have taken the post, so it goes again
- * on a new connection. To keep that rare, a connection idle longer than {@link #IDLE_NANOS} (well under
- * the servers' own idle limits: Tomcat's 20 s, Node's 5 s) is closed rather than reused. Not thread-safe.
+ * <p>A kept connection the api has closed meanwhile is the one failure a post may hide: when a
+ * reused connection ends before a single byte of answer, the api cannot have taken the post, so it
+ * goes again on a new connection. To keep that rare, a connection idle longer than {@link
+ * #IDLE_NANOS} (well under the servers' own idle limits: Tomcat's 20 s, Node's 5 s) is closed
+ * rather than reused. Not thread-safe.
  */
 final class LogPoster implements AutoCloseable {
   private static final int TIMEOUT_MS = 5_000;
@@ -45,9 +46,20 @@ final class LogPoster implements AutoCloseable {
     int port = port(endpoint);
     String authority = endpoint.getHost() + (port == 80 || port == 443 ? "" : ":" + port);
     String auth = token == null || token.isEmpty() ? "" : "Authorization: Bearer " + token + "\r\n";
-    String target = endpoint.getRawPath() + (endpoint.getRawQuery() == null ? "" : "?" + endpoint.getRawQuery());
-    this.head = ("POST " + target + " HTTP/1.1\r\nHost: " + authority + "\r\n" + auth
-        + "Content-Type: " + LogBatch.MEDIA_TYPE + "\r\nContent-Length: ").getBytes(StandardCharsets.ISO_8859_1);
+    String target =
+        endpoint.getRawPath()
+            + (endpoint.getRawQuery() == null ? "" : "?" + endpoint.getRawQuery());
+    this.head =
+        ("POST "
+                + target
+                + " HTTP/1.1\r\nHost: "
+                + authority
+                + "\r\n"
+                + auth
+                + "Content-Type: "
+                + LogBatch.MEDIA_TYPE
+                + "\r\nContent-Length: ")
+            .getBytes(StandardCharsets.ISO_8859_1);
   }
 
   /** Sends {@code length} bytes of {@code body} and returns the status the api answered with. */
@@ -77,12 +89,17 @@ final class LogPoster implements AutoCloseable {
   }
 
   private void open() throws IOException {
-    Socket s = "https".equals(endpoint.getScheme()) ? SSLSocketFactory.getDefault().createSocket() : new Socket();
+    Socket s =
+        "https".equals(endpoint.getScheme())
+            ? SSLSocketFactory.getDefault().createSocket()
+            : new Socket();
     try {
-      s.setTcpNoDelay(true); // a batch larger than the buffer goes in pieces; none should wait for an ACK
+      s.setTcpNoDelay(
+          true); // a batch larger than the buffer goes in pieces; none should wait for an ACK
       s.connect(new InetSocketAddress(endpoint.getHost(), port(endpoint)), TIMEOUT_MS);
       s.setSoTimeout(TIMEOUT_MS);
-      // Head, length and a batch go out in one write, not three: a batch of 500 lines fits the buffer.
+      // Head, length and a batch go out in one write, not three: a batch of 500 lines fits the
+      // buffer.
       out = new BufferedOutputStream(s.getOutputStream(), 64 * 1024);
     } catch (IOException e) {
       s.close();

@@ -6,11 +6,11 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
 /**
- * {@code 2026-11-21T23:35:40.123456Z}: UTC with microseconds, as the api takes log times, written as
- * ASCII straight into the caller's buffer. The part up to the second changes once a second, so it is
- * formatted once and reused; only the six digits are written per line. (A DateTimeFormatter with
- * {@code SSSSSS} goes through BigDecimal and was the largest allocation on the router's log path.) One
- * instance per thread.
+ * {@code 2026-11-21T23:35:40.123456Z}: UTC with microseconds, as the api takes log times, written
+ * as ASCII straight into the caller's buffer. The part up to the second changes once a second, so
+ * it is formatted once and reused; only the six digits are written per line. (A DateTimeFormatter
+ * with {@code SSSSSS} goes through BigDecimal and was the largest allocation on the router's log
+ * path.) One instance per thread.
  */
 final class LogTime {
   /** Bytes {@link #write} adds. */
@@ -22,7 +22,10 @@ final class LogTime {
   private long second = Long.MIN_VALUE;
   private byte[] prefix;
 
-  /** Writes {@code time} at {@code buf[at]}, which has room for {@link #LENGTH} bytes; returns the end. */
+  /**
+   * Writes {@code time} at {@code buf[at]}, which has room for {@link #LENGTH} bytes; returns the
+   * end.
+   */
   int write(Instant time, byte[] buf, int at) {
     if (time.getEpochSecond() != second) {
       second = time.getEpochSecond();

@@ -10,26 +10,41 @@ import java.time.Instant;
  * at=error code=H14 desc="No web dynos running" method=GET path="/" host=… request_id=… fwd="…" dyno= connect= service= status=503 bytes=0 protocol=http
  * </pre>
  *
- * Values that are unknown (no dyno was reached, no connection made) stay empty, as Heroku prints them.
- * Quoted values have {@code "} and {@code \} escaped so one line cannot forge fields of another, and
- * control characters replaced by {@code ?}; paths are cut at 2,048 characters.
+ * Values that are unknown (no dyno was reached, no connection made) stay empty, as Heroku prints
+ * them. Quoted values have {@code "} and {@code \} escaped so one line cannot forge fields of
+ * another, and control characters replaced by {@code ?}; paths are cut at 2,048 characters.
  *
- * <p>{@link #writeTo} writes the text straight into the sink's buffer, so no String is made per request;
- * {@link #format} builds it as a String for tests.
+ * <p>{@link #writeTo} writes the text straight into the sink's buffer, so no String is made per
+ * request; {@link #format} builds it as a String for tests.
  *
- * @param at        {@code info}, {@code warning} or {@code error}
- * @param code      H-code, or null on success
- * @param desc      the H-code's description, or null on success
- * @param dyno      null when no dyno was chosen
+ * @param at {@code info}, {@code warning} or {@code error}
+ * @param code H-code, or null on success
+ * @param desc the H-code's description, or null on success
+ * @param dyno null when no dyno was chosen
  * @param connectMs -1 when no connection was made
  * @param serviceMs -1 when nothing was proxied
- * @param protocol  {@code https} when a trusted load balancer said the client came over TLS, else {@code http}
- * @param sock      {@code client} or {@code backend} for interrupted transfers (H18, H27), else null
- * @param time      when the request finished
+ * @param protocol {@code https} when a trusted load balancer said the client came over TLS, else
+ *     {@code http}
+ * @param sock {@code client} or {@code backend} for interrupted transfers (H18, H27), else null
+ * @param time when the request finished
  */
-public record RouterLogLine(String at, String code, String desc, String method, String path, String host,
-    String requestId, String fwd, String dyno, long connectMs, long serviceMs, int status, long bytes,
-    String protocol, String sock, Instant time) {
+public record RouterLogLine(
+    String at,
+    String code,
+    String desc,
+    String method,
+    String path,
+    String host,
+    String requestId,
+    String fwd,
+    String dyno,
+    long connectMs,
+    long serviceMs,
+    int status,
+    long bytes,
+    String protocol,
+    String sock,
+    Instant time) {
   private static final int MAX_PATH = 2048;
 
   /** Receives the line's text one piece at a time, in order. */
@@ -42,7 +57,8 @@ public record RouterLogLine(String at, String code, String desc, String method, 
     }
 
     default void put(String s) {
-      if (s == null) s = "null"; // as StringBuilder prints it: a bug in a caller must not stop the sender
+      if (s == null)
+        s = "null"; // as StringBuilder prints it: a bug in a caller must not stop the sender
       put(s, 0, s.length());
     }
 
@@ -106,7 +122,9 @@ public record RouterLogLine(String at, String code, String desc, String method, 
     }
   }
 
-  /** The first {@code max} characters of {@code value}, quoted; runs that need no escape go whole. */
+  /**
+   * The first {@code max} characters of {@code value}, quoted; runs that need no escape go whole.
+   */
   private static void quoted(Out out, String value, int max) {
     if (value == null) value = "null";
     out.put('"');

@@ -4,12 +4,12 @@ import java.time.Instant;
 import java.util.Arrays;
 
 /**
- * One growing byte array that {@link LogBatch} writes its lines into. Text is encoded as UTF-8 exactly
- * as {@code String.getBytes(UTF_8)} would (a surrogate without its pair becomes {@code ?}), except that
- * control characters (below U+0020, and U+007F) become {@code ?} too: the body is one log line per text
- * line, so nothing in a line may end it. A text has a budget of bytes and is cut at the last whole
- * character that fits. A {@link RouterLogLine} writes its text in here directly, so no String is made per
- * line. Used by one thread at a time.
+ * One growing byte array that {@link LogBatch} writes its lines into. Text is encoded as UTF-8
+ * exactly as {@code String.getBytes(UTF_8)} would (a surrogate without its pair becomes {@code ?}),
+ * except that control characters (below U+0020, and U+007F) become {@code ?} too: the body is one
+ * log line per text line, so nothing in a line may end it. A text has a budget of bytes and is cut
+ * at the last whole character that fits. A {@link RouterLogLine} writes its text in here directly,
+ * so no String is made per line. Used by one thread at a time.
  */
 final class TextBuffer implements RouterLogLine.Out {
   private final LogTime times = new LogTime();
@@ -17,7 +17,8 @@ final class TextBuffer implements RouterLogLine.Out {
   private byte[] buf = new byte[64 * 1024];
   private int size;
   private int left; // bytes the current text may still take; 0 also once a character did not fit
-  private char high; // a high surrogate waiting for its low half, or 0; its bytes are not yet counted
+  private char
+      high; // a high surrogate waiting for its low half, or 0; its bytes are not yet counted
 
   void clear() {
     size = 0;
@@ -103,7 +104,10 @@ final class TextBuffer implements RouterLogLine.Out {
     }
   }
 
-  /** Plain ASCII, most of any line, is copied in a tight loop; the rest goes one character at a time. */
+  /**
+   * Plain ASCII, most of any line, is copied in a tight loop; the rest goes one character at a
+   * time.
+   */
   @Override
   public void put(String s, int from, int to) {
     ensure(4 * (to - from)); // all that the slow path may take, so the fast one needs no checks
@@ -142,7 +146,9 @@ final class TextBuffer implements RouterLogLine.Out {
     buf[size++] = (byte) c;
   }
 
-  /** Takes {@code bytes} from the budget, or ends the text if they do not fit, so it is cut there. */
+  /**
+   * Takes {@code bytes} from the budget, or ends the text if they do not fit, so it is cut there.
+   */
   private boolean fits(int bytes) {
     if (left < bytes) {
       left = 0;

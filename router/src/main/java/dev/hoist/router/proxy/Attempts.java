@@ -7,10 +7,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One request's tries at dynos: which dyno next, and what failed last. A dyno whose connection failed
- * or closed unanswered is not tried again for this request and is quarantined for the next ones
- * (Heroku's rule, reference/heroku-spec.md §5.1); at most {@value #MAX} attempts in all. A pooled
- * connection that turns out closed says nothing about its dyno: the next try opens a fresh one.
+ * One request's tries at dynos: which dyno next, and what failed last. A dyno whose connection
+ * failed or closed unanswered is not tried again for this request and is quarantined for the next
+ * ones (Heroku's rule, reference/heroku-spec.md §5.1); at most {@value #MAX} attempts in all. A
+ * pooled connection that turns out closed says nothing about its dyno: the next try opens a fresh
+ * one.
  */
 final class Attempts {
   static final int MAX = 10;
@@ -26,8 +27,8 @@ final class Attempts {
   }
 
   /**
-   * The dyno to try now, or null when none is left to try. A full one ({@link BackendPool.Pick#full}) is
-   * not a try: the request waits in its app's backlog instead.
+   * The dyno to try now, or null when none is left to try. A full one ({@link
+   * BackendPool.Pick#full}) is not a try: the request waits in its app's backlog instead.
    */
   BackendPool.Pick next(BackendPool pool, AppRoute route, int maxInFlight) {
     if (count >= MAX) return null;
@@ -36,15 +37,17 @@ final class Attempts {
     return pick;
   }
 
-  /** Why the last try failed, or null if none did (so an empty pick means no dyno serves at all). */
+  /**
+   * Why the last try failed, or null if none did (so an empty pick means no dyno serves at all).
+   */
   ProxyError lastFailure() {
     return lastFailure;
   }
 
   /**
-   * Why no dyno can take the request, once {@link #next} has none: the last try's failure; else a crashed
-   * app (H10); else nothing deployed (H81) or no web dyno (H14). Null while a dyno is still booting, which
-   * is worth a wait.
+   * Why no dyno can take the request, once {@link #next} has none: the last try's failure; else a
+   * crashed app (H10); else nothing deployed (H81) or no web dyno (H14). Null while a dyno is still
+   * booting, which is worth a wait.
    */
   ProxyError whyNone(AppRoute route) {
     if (lastFailure != null) return lastFailure; // all tried, or out of tries
@@ -60,7 +63,10 @@ final class Attempts {
 
   void connectFailed(Dyno d, Throwable cause) {
     giveUpOn(d);
-    lastFailure = cause instanceof ConnectTimeoutException ? ProxyError.CONNECT_TIMEOUT : ProxyError.CONNECT_REFUSED;
+    lastFailure =
+        cause instanceof ConnectTimeoutException
+            ? ProxyError.CONNECT_TIMEOUT
+            : ProxyError.CONNECT_REFUSED;
   }
 
   void closedUnanswered(Dyno d, boolean pooledConnection) {

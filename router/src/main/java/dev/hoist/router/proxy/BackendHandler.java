@@ -4,14 +4,16 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 
 /**
- * The last handler of a dyno connection: hands what the dyno says ({@link ResponseDecoder}'s heads, body
- * bytes and ends) to the {@link Exchange} using the connection, if any. A pooled connection with no
- * exchange is expected to stay silent; if it speaks, it is closed.
+ * The last handler of a dyno connection: hands what the dyno says ({@link ResponseDecoder}'s heads,
+ * body bytes and ends) to the {@link Exchange} using the connection, if any. A pooled connection
+ * with no exchange is expected to stay silent; if it speaks, it is closed.
  */
 final class BackendHandler extends ChannelInboundHandlerAdapter {
   /** The connection's response decoder, told before each request whether it is a HEAD. */
   final ResponseDecoder responses;
+
   private Exchange exchange;
+
   /** When the connection went back to the pool (nanoTime), for {@link BackendPool}'s idle sweep. */
   long releasedAt;
 

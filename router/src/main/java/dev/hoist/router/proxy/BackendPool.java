@@ -17,25 +17,29 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One event loop's connections to dynos, and its choice of dyno. Only that loop touches it, so it has
- * no locks: every client channel on the loop draws from it, and a dyno connection opened here is
- * registered on the same loop, so a request's two channels never cross threads. Kept-alive connections
- * unused for {@code pool-idle-timeout} are closed by a sweep once a second (cheaper than an idle
- * handler in every dyno connection's pipeline, which would sit on every read and write).
+ * One event loop's connections to dynos, and its choice of dyno. Only that loop touches it, so it
+ * has no locks: every client channel on the loop draws from it, and a dyno connection opened here
+ * is registered on the same loop, so a request's two channels never cross threads. Kept-alive
+ * connections unused for {@code pool-idle-timeout} are closed by a sweep once a second (cheaper
+ * than an idle handler in every dyno connection's pipeline, which would sit on every read and
+ * write).
  *
  * <p>Choice: the dyno with the fewest requests in flight from this loop, ties broken by rotation.
  * Round robin alone keeps sending a stalled dyno its share of requests; counting in-flight requests
- * steers around it at the cost of one counter per dyno, and counting per loop keeps that counter free
- * of contention (each loop sees a fair slice of the traffic, so its counts stand for the whole).
+ * steers around it at the cost of one counter per dyno, and counting per loop keeps that counter
+ * free of contention (each loop sees a fair slice of the traffic, so its counts stand for the
+ * whole).
  */
 final class BackendPool {
   private static final int MAX_IDLE_PER_DYNO = 256;
+
   /**
-   * How long a dyno's slot outlives its last connection. Not at once: a slot made afresh after every
-   * lull sends the first requests down paths the JIT compiled away in steady state (no slot; a deque
-   * that has to grow), and each such path threw out the compiled request path and had it compiled
-   * again while requests waited: the router's worst latencies came in the first seconds after an idle
-   * minute (docs/benchmarks.md, fourth session). Ten minutes still lets the slots of dynos long gone go.
+   * How long a dyno's slot outlives its last connection. Not at once: a slot made afresh after
+   * every lull sends the first requests down paths the JIT compiled away in steady state (no slot;
+   * a deque that has to grow), and each such path threw out the compiled request path and had it
+   * compiled again while requests waited: the router's worst latencies came in the first seconds
+   * after an idle minute (docs/benchmarks.md, fourth session). Ten minutes still lets the slots of
+   * dynos long gone go.
    */
   private static final long SLOT_KEEP_NANOS = TimeUnit.MINUTES.toNanos(10);
 
@@ -52,19 +56,25 @@ final class BackendPool {
 
   BackendPool(EventLoop loop, Transport transport, RouterConfig config, SubmitNow submitNow) {
     this.idleNanos = config.poolIdleTimeout().toNanos();
-    this.bootstrap = new Bootstrap().group(loop).channel(transport.socketChannel())
-        .option(ChannelOption.TCP_NODELAY, true)
-        .option(ChannelOption.ALLOCATOR, Proxy.ALLOCATOR)
-        .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) config.connectTimeout().toMillis())
-        .option(ChannelOption.WRITE_BUFFER_WATER_MARK, Proxy.WATER_MARK)
-        .handler(new ChannelInitializer<Channel>() {
-          @Override
-          protected void initChannel(Channel ch) {
-            ResponseDecoder responses = new ResponseDecoder();
-            if (submitNow.active()) ch.pipeline().addLast("submit", submitNow);
-            ch.pipeline().addLast("http", responses).addLast("backend", new BackendHandler(responses));
-          }
-        });
+    this.bootstrap =
+        new Bootstrap()
+            .group(loop)
+            .channel(transport.socketChannel())
+            .option(ChannelOption.TCP_NODELAY, true)
+            .option(ChannelOption.ALLOCATOR, Proxy.ALLOCATOR)
+            .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) config.connectTimeout().toMillis())
+            .option(ChannelOption.WRITE_BUFFER_WATER_MARK, Proxy.WATER_MARK)
+            .handler(
+                new ChannelInitializer<Channel>() {
+                  @Override
+                  protected void initChannel(Channel ch) {
+                    ResponseDecoder responses = new ResponseDecoder();
+                    if (submitNow.active()) ch.pipeline().addLast("submit", submitNow);
+                    ch.pipeline()
+                        .addLast("http", responses)
+                        .addLast("backend", new BackendHandler(responses));
+                  }
+                });
     loop.scheduleAtFixedRate(this::closeIdle, 1, 1, TimeUnit.SECONDS);
   }
 
@@ -90,14 +100,18 @@ final class BackendPool {
     for (int i = 0; i < n; i++) {
       Dyno d = serving[(start + i) % n];
       if (tried != null && tried.contains(d)) continue;
-      // A quarantined dyno is a last resort, not banned: with one dyno left it is still worth a try.
+      // A quarantined dyno is a last resort, not banned: with one dyno left it is still worth a
+      // try.
       boolean quarantined = quarantine.contains(d.socketAddress());
       Slot slot = slots.get(d.socketAddress());
       int load = slot == null ? 0 : slot.inFlight;
-      // A full dyno (max-in-flight) ranks below a quarantined one: the request would only wait for it.
+      // A full dyno (max-in-flight) ranks below a quarantined one: the request would only wait for
+      // it.
       boolean full = load >= maxInFlight;
       boolean bestFull = bestLoad >= maxInFlight;
-      if (best == null || (bestFull && !full) || (full == bestFull && bestQuarantined && !quarantined)
+      if (best == null
+          || (bestFull && !full)
+          || (full == bestFull && bestQuarantined && !quarantined)
           || (full == bestFull && quarantined == bestQuarantined && load < bestLoad)) {
         best = d;
         bestLoad = load;
@@ -136,7 +150,9 @@ final class BackendPool {
     return connect;
   }
 
-  /** Keeps a connection whose exchange ended cleanly; most recently used first, so extras idle out. */
+  /**
+   * Keeps a connection whose exchange ended cleanly; most recently used first, so extras idle out.
+   */
   void release(Dyno dyno, Channel ch, BackendHandler handler) {
     Slot slot = slot(dyno.socketAddress());
     if (ch.isActive() && slot.idle.size() < MAX_IDLE_PER_DYNO) {

@@ -46,7 +46,10 @@ final class Chunks {
     return true;
   }
 
-  /** The last chunk, with trailer lines if any ({@code Name: value} lines, raw; ownership passes on). */
+  /**
+   * The last chunk, with trailer lines if any ({@code Name: value} lines, raw; ownership passes
+   * on).
+   */
   static void last(Channel ch, ByteBuf trailers) {
     if (trailers == null || !trailers.isReadable()) {
       if (trailers != null) trailers.release();
@@ -62,7 +65,8 @@ final class Chunks {
   static ByteBuf trailers(Channel ch, HttpHeaders headers) {
     if (headers.isEmpty()) return null;
     ByteBuf out = ch.alloc().buffer();
-    for (Iterator<Map.Entry<CharSequence, CharSequence>> it = headers.iteratorCharSequence(); it.hasNext(); ) {
+    for (Iterator<Map.Entry<CharSequence, CharSequence>> it = headers.iteratorCharSequence();
+        it.hasNext(); ) {
       Map.Entry<CharSequence, CharSequence> e = it.next();
       ByteBufUtil.writeAscii(out, e.getKey());
       out.writeShort((':' << 8) | ' ');

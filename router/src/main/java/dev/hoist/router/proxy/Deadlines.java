@@ -4,16 +4,16 @@ import io.netty.channel.EventLoop;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One event loop's timeouts of one length, without a timer per request: the first-byte deadline of each
- * exchange (H12), and the idle deadline of each keep-alive client connection and of each response under
- * way (H15, H28).
+ * One event loop's timeouts of one length, without a timer per request: the first-byte deadline of
+ * each exchange (H12), and the idle deadline of each keep-alive client connection and of each
+ * response under way (H15, H28).
  *
- * <p>Every member of a list gets the same timeout, so deadlines come due in the order they were set: a
- * linked list in that order, with the soonest at its head, is all the structure needed. Adding and
- * removing are O(1) pointer changes; a sweep every tick expires what is due. A scheduled task per
- * request would allocate, and cost a heap insertion and removal, on every request's path; an idle
- * handler in the pipeline would sit on every read and write. The price is precision: a timeout fires
- * up to one tick late. Only the loop's own thread touches this.
+ * <p>Every member of a list gets the same timeout, so deadlines come due in the order they were
+ * set: a linked list in that order, with the soonest at its head, is all the structure needed.
+ * Adding and removing are O(1) pointer changes; a sweep every tick expires what is due. A scheduled
+ * task per request would allocate, and cost a heap insertion and removal, on every request's path;
+ * an idle handler in the pipeline would sit on every read and write. The price is precision: a
+ * timeout fires up to one tick late. Only the loop's own thread touches this.
  */
 final class Deadlines {
   /** The links a timed object carries while it is on a list; it is on one list at most. */

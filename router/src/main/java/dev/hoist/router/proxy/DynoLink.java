@@ -8,10 +8,10 @@ import io.netty.handler.codec.http.HttpContent;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One exchange's hold on a dyno: its place there (one of the dyno's {@code max-in-flight} on this loop,
- * given back to the app's backlog when it lets go) and its connection, pooled or new, with the request
- * streaming down it. Writes to the dyno are flushed once per read of the client ({@link #flush}). A
- * connection goes back to the pool only after a clean exchange; otherwise it is closed.
+ * One exchange's hold on a dyno: its place there (one of the dyno's {@code max-in-flight} on this
+ * loop, given back to the app's backlog when it lets go) and its connection, pooled or new, with
+ * the request streaming down it. Writes to the dyno are flushed once per read of the client ({@link
+ * #flush}). A connection goes back to the pool only after a clean exchange; otherwise it is closed.
  */
 final class DynoLink {
   private final BackendPool pool;
@@ -30,9 +30,10 @@ final class DynoLink {
   }
 
   /**
-   * Takes a place at {@code target} and a connection to it: a kept-alive one unless {@code freshOnly} (at
-   * once), else a new one. The exchange hears {@link Exchange#connected} or {@link Exchange#connectFailed};
-   * not when it has let go meanwhile (its client left), and the new connection is closed.
+   * Takes a place at {@code target} and a connection to it: a kept-alive one unless {@code
+   * freshOnly} (at once), else a new one. The exchange hears {@link Exchange#connected} or {@link
+   * Exchange#connectFailed}; not when it has let go meanwhile (its client left), and the new
+   * connection is closed.
    */
   void connect(Dyno target, String appName, boolean freshOnly, Exchange exchange) {
     dyno = target;
@@ -45,16 +46,19 @@ final class DynoLink {
       return;
     }
     long t0 = System.nanoTime();
-    pool.connect(target).addListener((ChannelFuture f) -> {
-      if (dyno != target) {
-        if (f.isSuccess()) f.channel().close();
-      } else if (f.isSuccess()) {
-        exchange.connected(f.channel(), TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0));
-      } else {
-        letGo();
-        exchange.connectFailed(target, f.cause());
-      }
-    });
+    pool.connect(target)
+        .addListener(
+            (ChannelFuture f) -> {
+              if (dyno != target) {
+                if (f.isSuccess()) f.channel().close();
+              } else if (f.isSuccess()) {
+                exchange.connected(
+                    f.channel(), TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0));
+              } else {
+                letGo();
+                exchange.connectFailed(target, f.cause());
+              }
+            });
   }
 
   /** The dyno where it holds a place, or null. */
@@ -62,12 +66,16 @@ final class DynoLink {
     return dyno;
   }
 
-  /** Whether the connection came from the pool (and so may have been closed by the dyno meanwhile). */
+  /**
+   * Whether the connection came from the pool (and so may have been closed by the dyno meanwhile).
+   */
   boolean reused() {
     return reused;
   }
 
-  /** Starts the request down {@code ch}: its head, then whatever of the body has come (not flushed). */
+  /**
+   * Starts the request down {@code ch}: its head, then whatever of the body has come (not flushed).
+   */
   void send(Channel ch, Exchange exchange, RequestFacts request, RequestBody body) {
     channel = ch;
     handler = (BackendHandler) ch.pipeline().get("backend");
@@ -98,19 +106,25 @@ final class DynoLink {
     return channel == null || channel.isWritable();
   }
 
-  /** Reading from the dyno stops while the client cannot take more of the response, and goes on after. */
+  /**
+   * Reading from the dyno stops while the client cannot take more of the response, and goes on
+   * after.
+   */
   void read(boolean on) {
     channel.config().setAutoRead(on);
   }
 
-  /** Whether the dyno's response leaves the connection fit for another request (said by its head). */
+  /**
+   * Whether the dyno's response leaves the connection fit for another request (said by its head).
+   */
   void keepAlive(boolean fit) {
     keepAlive = fit;
   }
 
   /**
-   * Lets go of the connection and of the place. The connection goes back to the pool after a {@code clean}
-   * exchange (the request all sent, the response all read) when the dyno keeps it alive; else it is closed.
+   * Lets go of the connection and of the place. The connection goes back to the pool after a {@code
+   * clean} exchange (the request all sent, the response all read) when the dyno keeps it alive;
+   * else it is closed.
    */
   void release(boolean clean) {
     if (channel != null) {
@@ -127,7 +141,10 @@ final class DynoLink {
     if (dyno != null) letGo();
   }
 
-  /** For a tunnel (101): the connection, no longer the exchange's nor the pool's; the place is let go. */
+  /**
+   * For a tunnel (101): the connection, no longer the exchange's nor the pool's; the place is let
+   * go.
+   */
   Channel handOver() {
     Channel ch = channel;
     handler.detach();

@@ -11,8 +11,8 @@ import io.netty.handler.codec.http.HttpContent;
 
 /**
  * One request on its way through the router, as a state machine: choose a dyno, connect, stream the
- * request, stream the response back, log one line. Everything runs on the client channel's event loop,
- * and the dyno connection is on that loop too, so no field here needs a lock.
+ * request, stream the response back, log one line. Everything runs on the client channel's event
+ * loop, and the dyno connection is on that loop too, so no field here needs a lock.
  *
  * <pre>
  *   start --> ROUTING --no table yet, a dyno booting--> WAITING --the table changed--> ROUTING
@@ -29,14 +29,23 @@ import io.netty.handler.codec.http.HttpContent;
  * </pre>
  *
  * Every other way ends in DONE too. Until RESPONDING a failure is answered with an error page
- * ({@link #fail}: no route, maintenance, a crashed app, a full backlog, a timeout, no dyno left to try);
- * in RESPONDING the head has reached the client and only a reset can tell it ({@link #interrupted}); a
- * client that leaves ends its exchange wherever it is ({@link #onClientClosed}). {@link Attempts} picks
- * the next dyno and remembers what failed; a request goes again only if {@link RequestBody} kept all of
- * it. The bytes stream both ways with flow control: {@link DynoLink} to the dyno, {@link ResponseRelay} back.
+ * ({@link #fail}: no route, maintenance, a crashed app, a full backlog, a timeout, no dyno left to
+ * try); in RESPONDING the head has reached the client and only a reset can tell it ({@link
+ * #interrupted}); a client that leaves ends its exchange wherever it is ({@link #onClientClosed}).
+ * {@link Attempts} picks the next dyno and remembers what failed; a request goes again only if
+ * {@link RequestBody} kept all of it. The bytes stream both ways with flow control: {@link
+ * DynoLink} to the dyno, {@link ResponseRelay} back.
  */
 final class Exchange extends Deadlines.Node {
-  private enum State { ROUTING, WAITING, QUEUED, CONNECTING, SENT, RESPONDING, DONE }
+  private enum State {
+    ROUTING,
+    WAITING,
+    QUEUED,
+    CONNECTING,
+    SENT,
+    RESPONDING,
+    DONE
+  }
 
   private final Proxy proxy;
   private final Proxy.Loop loop;
@@ -51,15 +60,23 @@ final class Exchange extends Deadlines.Node {
 
   private State state = State.ROUTING;
   private String app;
+
   /** The app's own 503 pages, once its route is known. */
   private CustomPages pages = CustomPages.NONE;
+
   /** Made when it first has to wait (WAITING or QUEUED), which most exchanges never do. */
   private Waits waits;
-  /** It had a place once (its turn in the backlog, or a dyno): should it wait again, it waits in front. */
+
+  /**
+   * It had a place once (its turn in the backlog, or a dyno): should it wait again, it waits in
+   * front.
+   */
   private boolean hadItsTurn;
+
   private boolean closeAfter;
 
-  Exchange(Proxy proxy, Proxy.Loop loop, FrontendHandler front, Channel client, RequestFacts request) {
+  Exchange(
+      Proxy proxy, Proxy.Loop loop, FrontendHandler front, Channel client, RequestFacts request) {
     this.proxy = proxy;
     this.loop = loop;
     this.front = front;
@@ -76,17 +93,21 @@ final class Exchange extends Deadlines.Node {
   }
 
   /**
-   * Whether more from the client can be taken now: not while chunks wait for a dyno connection, nor while
-   * the dyno's socket is full. Even before a dyno is chosen: stopping and restarting reads for a bodiless
-   * request, which sends nothing more, would cost two system calls for nothing.
+   * Whether more from the client can be taken now: not while chunks wait for a dyno connection, nor
+   * while the dyno's socket is full. Even before a dyno is chosen: stopping and restarting reads
+   * for a bodiless request, which sends nothing more, would cost two system calls for nothing.
    */
   boolean canTakeMore() {
     return !body.holding() && dyno.writable();
   }
 
-  // ---- ROUTING, WAITING, QUEUED, CONNECTING ---------------------------------------------------------
+  // ---- ROUTING, WAITING, QUEUED, CONNECTING
+  // ---------------------------------------------------------
 
-  /** Routes the request: the first time, and again after a wait, a failed try or a dyno that closed on it. */
+  /**
+   * Routes the request: the first time, and again after a wait, a failed try or a dyno that closed
+   * on it.
+   */
   void dispatch() {
     RouteTable table = proxy.routes.table();
     if (!table.loaded()) {
@@ -106,13 +127,18 @@ final class Exchange extends Deadlines.Node {
     }
     int maxInFlight = proxy.config.maxInFlight();
     BackendPool.Pick pick = attempts.next(loop.pool(), route, maxInFlight);
-    if (pick != null && pick.full(maxInFlight)) queue(maxInFlight * route.serving().length); // the least loaded
+    if (pick != null && pick.full(maxInFlight))
+      queue(maxInFlight * route.serving().length); // the least loaded
     else if (pick != null) connect(pick.dyno());
-    else if (attempts.whyNone(route) == null) await(table, ProxyError.BOOT_TIMEOUT); // a dyno is booting
+    else if (attempts.whyNone(route) == null)
+      await(table, ProxyError.BOOT_TIMEOUT); // a dyno is booting
     else fail(attempts.whyNone(route));
   }
 
-  /** Holds the request until the route table changes, up to {@code boot-wait}; then {@code onTimeout}. */
+  /**
+   * Holds the request until the route table changes, up to {@code boot-wait}; then {@code
+   * onTimeout}.
+   */
   private void await(RouteTable seen, ProxyError onTimeout) {
     state = State.WAITING;
     waits().forRoutes(seen, onTimeout);
@@ -122,7 +148,10 @@ final class Exchange extends Deadlines.Node {
     if (state == State.WAITING) dispatch();
   }
 
-  /** Every dyno has {@code max-in-flight} requests from this loop: it waits its turn, or H11 ({@link Backlogs}). */
+  /**
+   * Every dyno has {@code max-in-flight} requests from this loop: it waits its turn, or H11 ({@link
+   * Backlogs}).
+   */
   private void queue(int depth) {
     if (waits().inBacklog(app, depth, hadItsTurn)) state = State.QUEUED;
     else fail(ProxyError.BACKLOG_TOO_DEEP);
@@ -156,7 +185,8 @@ final class Exchange extends Deadlines.Node {
     dispatch();
   }
 
-  // ---- SENT: client -> dyno -------------------------------------------------------------------------
+  // ---- SENT: client -> dyno
+  // -------------------------------------------------------------------------
 
   void connected(Channel ch, long connectMs) {
     log.connectMs = connectMs;
@@ -189,7 +219,8 @@ final class Exchange extends Deadlines.Node {
 
   /** After a read of the client socket: one flush for everything it brought. */
   void flushBackend() {
-    if (state == State.RESPONDING) loop.idle().add(this); // a byte from the client: the idle deadline starts again
+    if (state == State.RESPONDING)
+      loop.idle().add(this); // a byte from the client: the idle deadline starts again
     dyno.flush();
   }
 
@@ -197,9 +228,13 @@ final class Exchange extends Deadlines.Node {
     front.updateReading();
   }
 
-  // ---- RESPONDING: dyno -> client -------------------------------------------------------------------
+  // ---- RESPONDING: dyno -> client
+  // -------------------------------------------------------------------
 
-  /** What the dyno's connection decoded: a head, body bytes, the end, or {@link ResponseDecoder#BAD}. */
+  /**
+   * What the dyno's connection decoded: a head, body bytes, the end, or {@link
+   * ResponseDecoder#BAD}.
+   */
   void onResponse(Object msg) {
     if (state != State.SENT && state != State.RESPONDING) {
       ResponseDecoder.release(msg);
@@ -219,9 +254,11 @@ final class Exchange extends Deadlines.Node {
   }
 
   private void onResponseHead(ResponseHead head) {
-    if (response.informational(head, request.http10())) return; // 100 or 103: the response is still to come
+    if (response.informational(head, request.http10()))
+      return; // 100 or 103: the response is still to come
     stopWaiting();
-    if (head.status == 101 && !request.upgrade()) { // a switch nobody asked for: the dyno is confused
+    if (head.status == 101
+        && !request.upgrade()) { // a switch nobody asked for: the dyno is confused
       fail(ProxyError.BAD_RESPONSE);
       return;
     }
@@ -234,8 +271,8 @@ final class Exchange extends Deadlines.Node {
   }
 
   /**
-   * After a read of the dyno's socket: one flush for everything it brought. A response still under way
-   * goes to the back of the idle list: every read from either side starts its deadline again.
+   * After a read of the dyno's socket: one flush for everything it brought. A response still under
+   * way goes to the back of the idle list: every read from either side starts its deadline again.
    */
   void flushClient() {
     if (state == State.RESPONDING) loop.idle().add(this);
@@ -263,7 +300,8 @@ final class Exchange extends Deadlines.Node {
     front.tunnel(backend);
   }
 
-  // ---- to DONE some other way ------------------------------------------------------------------------
+  // ---- to DONE some other way
+  // ------------------------------------------------------------------------
 
   void onBackendClosed() {
     if (state == State.SENT) {
@@ -278,18 +316,21 @@ final class Exchange extends Deadlines.Node {
   }
 
   /**
-   * A deadline passed: the first byte's (H12), or, once the response has started, {@code idle-timeout}
-   * without a byte either way. Then the side that owes something is to blame: the client when it has not
-   * sent all of its body or has stopped reading (H28), else the dyno (H15).
+   * A deadline passed: the first byte's (H12), or, once the response has started, {@code
+   * idle-timeout} without a byte either way. Then the side that owes something is to blame: the
+   * client when it has not sent all of its body or has stopped reading (H28), else the dyno (H15).
    */
   @Override
   void expired() {
     boolean clientOwes = !body.complete() || !client.isWritable();
     if (state == State.SENT) fail(ProxyError.REQUEST_TIMEOUT);
-    else if (state == State.RESPONDING) interrupted(clientOwes ? ProxyError.CLIENT_IDLE : ProxyError.IDLE_CONNECTION);
+    else if (state == State.RESPONDING)
+      interrupted(clientOwes ? ProxyError.CLIENT_IDLE : ProxyError.IDLE_CONNECTION);
   }
 
-  /** The client's connection closed (it has no current exchange any more: {@link FrontendHandler}). */
+  /**
+   * The client's connection closed (it has no current exchange any more: {@link FrontendHandler}).
+   */
   void onClientClosed() {
     if (state == State.DONE) return;
     detach(false);
@@ -299,14 +340,17 @@ final class Exchange extends Deadlines.Node {
     done(ProxyError.CLIENT_INTERRUPTED, true, false);
   }
 
-  /** An answer from the router itself; the response has not started, so a status can still say it. */
+  /**
+   * An answer from the router itself; the response has not started, so a status can still say it.
+   */
   private void fail(ProxyError error) {
     if (state == State.DONE) return;
     detach(false);
     state = State.DONE;
     log.status = error.status();
     // A body the dyno never saw must not be read as the next request: close unless there was none.
-    boolean keepClient = (body.complete() || request.bodyless()) && request.keepAlive() && !closeAfter;
+    boolean keepClient =
+        (body.complete() || request.bodyless()) && request.keepAlive() && !closeAfter;
     ErrorPage.write(client, error, pages, request.head(), keepClient, request.requestId());
     done(error, false, keepClient);
   }
@@ -321,21 +365,30 @@ final class Exchange extends Deadlines.Node {
     client.close();
   }
 
-  /** The last of every exchange but a tunnel's: its log line (if it has an app and a code), the client back. */
+  /**
+   * The last of every exchange but a tunnel's: its log line (if it has an app and a code), the
+   * client back.
+   */
   private void done(ProxyError error, boolean interrupted, boolean keepClient) {
-    boolean logged = app != null && (error == null || error.code() != null); // no app: an unknown host
+    boolean logged =
+        app != null && (error == null || error.code() != null); // no app: an unknown host
     if (logged) proxy.logs.log(app, log.line(request, error, interrupted));
     body.release();
     front.exchangeDone(this, keepClient);
   }
 
-  /** Off the deadline lists, and no longer waiting for anything: its timers, the table, the backlog. */
+  /**
+   * Off the deadline lists, and no longer waiting for anything: its timers, the table, the backlog.
+   */
   private void stopWaiting() {
     Deadlines.unlink(this);
     if (waits != null) waits.stop(state == State.QUEUED);
   }
 
-  /** Stops waiting, and lets go of the dyno: its connection back to the pool after a {@code clean} exchange. */
+  /**
+   * Stops waiting, and lets go of the dyno: its connection back to the pool after a {@code clean}
+   * exchange.
+   */
   private void detach(boolean clean) {
     stopWaiting();
     dyno.release(clean);

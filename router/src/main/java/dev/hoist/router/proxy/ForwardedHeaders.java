@@ -12,15 +12,16 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The header rewrites on each hop, written straight out as the bytes of the head each side receives.
- * Hop-by-hop headers (RFC 9110 §7.6.1: {@code Connection}, the ones it names, {@code Keep-Alive},
- * {@code TE}, {@code Upgrade}, ...) describe one connection and are dropped; each side's framing and
- * keep-alive are then declared for that side alone. Heroku's forwarding headers are added to requests
- * (reference/heroku-spec.md §5.3). The dyno always gets HTTP/1.1 with keep-alive, whatever the client
- * spoke: that is what lets the connection go back to the pool.
+ * The header rewrites on each hop, written straight out as the bytes of the head each side
+ * receives. Hop-by-hop headers (RFC 9110 §7.6.1: {@code Connection}, the ones it names, {@code
+ * Keep-Alive}, {@code TE}, {@code Upgrade}, ...) describe one connection and are dropped; each
+ * side's framing and keep-alive are then declared for that side alone. Heroku's forwarding headers
+ * are added to requests (reference/heroku-spec.md §5.3). The dyno always gets HTTP/1.1 with
+ * keep-alive, whatever the client spoke: that is what lets the connection go back to the pool.
  *
  * <p>Text is written one byte per character: the request decoder reads each byte as one character
- * (Latin-1), so whatever bytes a client sent in its target and header values reach the dyno unchanged.
+ * (Latin-1), so whatever bytes a client sent in its target and header values reach the dyno
+ * unchanged.
  */
 final class ForwardedHeaders {
   static final AsciiString X_REQUEST_ID = AsciiString.cached("X-Request-ID");
@@ -47,22 +48,28 @@ final class ForwardedHeaders {
 
   private ForwardedHeaders() {}
 
-  /** The X-Forwarded-For the dyno gets: the client's list, if it sent one, then the client's address. */
+  /**
+   * The X-Forwarded-For the dyno gets: the client's list, if it sent one, then the client's
+   * address.
+   */
   static String forwardedFor(HttpHeaders h, String clientIp) {
     String forwarded = h.get(X_FORWARDED_FOR);
     return forwarded == null || forwarded.isBlank() ? clientIp : forwarded + ", " + clientIp;
   }
 
   /**
-   * The scheme the client used: what a trusted load balancer said ({@code http} or {@code https}), else
-   * {@code http}, the only one the router speaks itself.
+   * The scheme the client used: what a trusted load balancer said ({@code http} or {@code https}),
+   * else {@code http}, the only one the router speaks itself.
    */
   static String proto(HttpHeaders h, boolean trustedPeer) {
     String p = trustedPeer ? lastValue(h, X_FORWARDED_PROTO) : null;
     return "https".equalsIgnoreCase(p) ? "https" : "http";
   }
 
-  /** The port the client connected to: a trusted load balancer's (1 to 65535), else the router's own. */
+  /**
+   * The port the client connected to: a trusted load balancer's (1 to 65535), else the router's
+   * own.
+   */
   static String port(HttpHeaders h, boolean trustedPeer, String localPort) {
     String p = trustedPeer ? lastValue(h, X_FORWARDED_PORT) : null;
     if (p == null || p.isEmpty() || p.length() > 5) return localPort;
@@ -74,8 +81,9 @@ final class ForwardedHeaders {
   }
 
   /**
-   * The value the nearest proxy wrote: the last element of the last such header. A balancer that adds
-   * its own line, or appends to a list, after whatever the client sent is believed, not the client.
+   * The value the nearest proxy wrote: the last element of the last such header. A balancer that
+   * adds its own line, or appends to a list, after whatever the client sent is believed, not the
+   * client.
    */
   private static String lastValue(HttpHeaders h, CharSequence name) {
     List<String> all = h.getAll(name);
@@ -86,11 +94,21 @@ final class ForwardedHeaders {
 
   /**
    * Writes the head the dyno receives for the client's request: origin-form target, the client's
-   * end-to-end headers, then framing ({@code chunked}: the body is sent in chunks, as the client's was),
-   * the upgrade if any, and the forwarding headers (a client's own are replaced, Via is appended to).
+   * end-to-end headers, then framing ({@code chunked}: the body is sent in chunks, as the client's
+   * was), the upgrade if any, and the forwarding headers (a client's own are replaced, Via is
+   * appended to).
    */
-  static void toDyno(ByteBuf out, HttpRequest request, String uri, String requestId, String forwardedFor,
-      String proto, String port, long startMillis, boolean chunked, boolean upgrade) {
+  static void toDyno(
+      ByteBuf out,
+      HttpRequest request,
+      String uri,
+      String requestId,
+      String forwardedFor,
+      String proto,
+      String port,
+      long startMillis,
+      boolean chunked,
+      boolean upgrade) {
     HttpHeaders h = request.headers();
     ByteBufUtil.writeAscii(out, request.method().asciiName());
     out.writeByte(' ');
@@ -99,7 +117,8 @@ final class ForwardedHeaders {
     String[] named = namedByConnection(h);
     CharSequence upgradeTo = null;
     boolean via = false;
-    for (Iterator<Map.Entry<CharSequence, CharSequence>> it = h.iteratorCharSequence(); it.hasNext(); ) {
+    for (Iterator<Map.Entry<CharSequence, CharSequence>> it = h.iteratorCharSequence();
+        it.hasNext(); ) {
       Map.Entry<CharSequence, CharSequence> e = it.next();
       CharSequence name = e.getKey();
       int kind = HeaderNames.kind(name);
@@ -107,7 +126,7 @@ final class ForwardedHeaders {
         case HeaderNames.OTHER -> {
           if (named != null && named(named, name)) continue;
         }
-        case HeaderNames.HOST -> { }
+        case HeaderNames.HOST -> {}
         case HeaderNames.CONTENT_LENGTH -> {
           if (chunked) continue;
         }
@@ -153,28 +172,38 @@ final class ForwardedHeaders {
 
   /**
    * Writes the head the client receives for the dyno's response. Returns true when the client
-   * connection must close after it: the client asked to, or an HTTP/1.0 client gets a body of unknown
-   * length, which only the end of the connection can delimit (chunked encoding is HTTP/1.1).
+   * connection must close after it: the client asked to, or an HTTP/1.0 client gets a body of
+   * unknown length, which only the end of the connection can delimit (chunked encoding is
+   * HTTP/1.1).
    */
-  static boolean toClient(ByteBuf out, ResponseHead r, boolean clientKeepAlive, boolean http10Client, boolean head) {
+  static boolean toClient(
+      ByteBuf out, ResponseHead r, boolean clientKeepAlive, boolean http10Client, boolean head) {
     int status = r.status;
     boolean upgrade = status == 101;
     boolean close = !clientKeepAlive;
-    out.writeBytes(RESPONSE_VERSION).writeBytes(r.bytes, r.statusStart, r.statusEnd - r.statusStart).writeBytes(CRLF);
+    out.writeBytes(RESPONSE_VERSION)
+        .writeBytes(r.bytes, r.statusStart, r.statusEnd - r.statusStart)
+        .writeBytes(CRLF);
     boolean via = false;
     for (int i = 0; i < r.lines; i++) {
       int kind = r.kind[i];
       if (kind == HeaderNames.VIA) {
         via = true;
-      } else if (!HeaderNames.hopByHop(kind) && !(kind == HeaderNames.CONTENT_LENGTH && r.transferEncoding)) {
-        out.writeBytes(r.bytes, r.nameStart[i], r.nameEnd[i] - r.nameStart[i]).writeBytes(COLON)
-            .writeBytes(r.bytes, r.valueStart[i], r.valueEnd[i] - r.valueStart[i]).writeBytes(CRLF);
+      } else if (!HeaderNames.hopByHop(kind)
+          && !(kind == HeaderNames.CONTENT_LENGTH && r.transferEncoding)) {
+        out.writeBytes(r.bytes, r.nameStart[i], r.nameEnd[i] - r.nameStart[i])
+            .writeBytes(COLON)
+            .writeBytes(r.bytes, r.valueStart[i], r.valueEnd[i] - r.valueStart[i])
+            .writeBytes(CRLF);
       }
     }
     if (upgrade) {
       out.writeBytes(UPGRADE);
       if (r.upgradeLine >= 0) {
-        out.writeBytes(r.bytes, r.valueStart[r.upgradeLine], r.valueEnd[r.upgradeLine] - r.valueStart[r.upgradeLine]);
+        out.writeBytes(
+            r.bytes,
+            r.valueStart[r.upgradeLine],
+            r.valueEnd[r.upgradeLine] - r.valueStart[r.upgradeLine]);
       }
       out.writeBytes(CRLF).writeBytes(CONNECTION_UPGRADE);
     } else if (chunkedToClient(r, http10Client, head)) {
@@ -197,7 +226,9 @@ final class ForwardedHeaders {
     return close;
   }
 
-  /** Whether the client gets the body in chunks: it has one, of a length the dyno did not declare. */
+  /**
+   * Whether the client gets the body in chunks: it has one, of a length the dyno did not declare.
+   */
   static boolean chunkedToClient(ResponseHead r, boolean http10Client, boolean head) {
     return !http10Client && r.status != 101 && !bodyless(r, head) && !r.hasContentLength();
   }
@@ -214,9 +245,9 @@ final class ForwardedHeaders {
   }
 
   /**
-   * The names a request's Connection headers list beyond the usual tokens, lower-cased, or null (the
-   * usual case: none, or only {@code keep-alive}/{@code close}/{@code upgrade}). Host and Content-Length
-   * are never taken: routing and framing rest on them.
+   * The names a request's Connection headers list beyond the usual tokens, lower-cased, or null
+   * (the usual case: none, or only {@code keep-alive}/{@code close}/{@code upgrade}). Host and
+   * Content-Length are never taken: routing and framing rest on them.
    */
   private static String[] namedByConnection(HttpHeaders h) {
     if (!h.contains(HttpHeaderNames.CONNECTION)) return null;
@@ -228,8 +259,13 @@ final class ForwardedHeaders {
         int comma = value.indexOf(',', start);
         int end = comma < 0 ? value.length() : comma;
         String name = value.substring(start, end).trim().toLowerCase(java.util.Locale.ROOT);
-        boolean usual = name.isEmpty() || name.equals("keep-alive") || name.equals("close") || name.equals("upgrade")
-            || name.equals("host") || name.equals("content-length");
+        boolean usual =
+            name.isEmpty()
+                || name.equals("keep-alive")
+                || name.equals("close")
+                || name.equals("upgrade")
+                || name.equals("host")
+                || name.equals("content-length");
         if (!usual) {
           if (names == null) names = new String[4];
           if (n == names.length) names = java.util.Arrays.copyOf(names, n * 2);

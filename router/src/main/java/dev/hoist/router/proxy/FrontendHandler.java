@@ -11,24 +11,25 @@ import java.net.InetSocketAddress;
 import java.util.ArrayDeque;
 
 /**
- * The last handler of a client connection. One {@link Exchange} runs at a time; a request the client
- * pipelines behind it waits here ({@code pipelined}; reading stops as soon as anything lands there, so
- * it holds at most what one socket read decoded). Not to be confused with an app's backlog
- * ({@link Backlogs}), where requests wait for a place at a dyno. Malformed requests are answered here,
- * before an exchange exists, and end the connection: after a framing error nothing later on it can be
- * trusted. Between requests the connection sits on its loop's idle list and is closed after
- * {@code idle-timeout}.
+ * The last handler of a client connection. One {@link Exchange} runs at a time; a request the
+ * client pipelines behind it waits here ({@code pipelined}; reading stops as soon as anything lands
+ * there, so it holds at most what one socket read decoded). Not to be confused with an app's
+ * backlog ({@link Backlogs}), where requests wait for a place at a dyno. Malformed requests are
+ * answered here, before an exchange exists, and end the connection: after a framing error nothing
+ * later on it can be trusted. Between requests the connection sits on its loop's idle list and is
+ * closed after {@code idle-timeout}.
  */
 final class FrontendHandler extends ChannelInboundHandlerAdapter {
   private final Proxy proxy;
   private Channel client;
   private Proxy.Loop loop;
-  private final Deadlines.Node idleMark = new Deadlines.Node() {
-    @Override
-    void expired() { // no request for idle-timeout: a keep-alive connection nobody uses
-      client.close();
-    }
-  };
+  private final Deadlines.Node idleMark =
+      new Deadlines.Node() {
+        @Override
+        void expired() { // no request for idle-timeout: a keep-alive connection nobody uses
+          client.close();
+        }
+      };
   private String clientIp;
   private String localPort;
   private boolean trustedPeer;
@@ -62,7 +63,9 @@ final class FrontendHandler extends ChannelInboundHandlerAdapter {
     if (broken) {
       ReferenceCountUtil.release(msg);
     } else if (current != null) {
-      if (msg instanceof HttpContent && !(msg instanceof HttpRequest) && !current.requestComplete()) {
+      if (msg instanceof HttpContent
+          && !(msg instanceof HttpRequest)
+          && !current.requestComplete()) {
         current.onRequestContent((HttpContent) msg);
       } else { // the next request, pipelined: it waits, and reading stops until this exchange ends
         if (pipelined == null) pipelined = new ArrayDeque<>(4);
@@ -88,11 +91,20 @@ final class FrontendHandler extends ChannelInboundHandlerAdapter {
       updateReading();
       return;
     }
-    current = new Exchange(proxy, loop, this, client, RequestFacts.of(request, host, clientIp, localPort, trustedPeer));
+    current =
+        new Exchange(
+            proxy,
+            loop,
+            this,
+            client,
+            RequestFacts.of(request, host, clientIp, localPort, trustedPeer));
     current.dispatch();
   }
 
-  /** Called by the exchange when it has answered; the connection stays open only if {@code keepAlive}. */
+  /**
+   * Called by the exchange when it has answered; the connection stays open only if {@code
+   * keepAlive}.
+   */
   void exchangeDone(Exchange x, boolean keepAlive) {
     if (current != x) return;
     current = null;
@@ -115,7 +127,10 @@ final class FrontendHandler extends ChannelInboundHandlerAdapter {
    * changed; it touches the channel only when the answer does, since each change is a system call.
    */
   void updateReading() {
-    boolean want = !broken && (pipelined == null || pipelined.isEmpty()) && (current == null || current.canTakeMore());
+    boolean want =
+        !broken
+            && (pipelined == null || pipelined.isEmpty())
+            && (current == null || current.canTakeMore());
     if (client.config().isAutoRead() != want) client.config().setAutoRead(want);
   }
 

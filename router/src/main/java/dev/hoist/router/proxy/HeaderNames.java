@@ -1,9 +1,9 @@
 package dev.hoist.router.proxy;
 
 /**
- * The header names the router acts on, recognised without allocating: by length first, then compared
- * case-insensitively. Works on any {@link CharSequence}; bytes of a response head are read through a
- * {@link Slice} its {@link ResponseHead} keeps and points anew at each name or value.
+ * The header names the router acts on, recognised without allocating: by length first, then
+ * compared case-insensitively. Works on any {@link CharSequence}; bytes of a response head are read
+ * through a {@link Slice} its {@link ResponseHead} keeps and points anew at each name or value.
  */
 final class HeaderNames {
   static final int OTHER = 0;
@@ -24,6 +24,7 @@ final class HeaderNames {
   static final int X_FORWARDED_PROTO = 15;
   static final int X_FORWARDED_PORT = 16;
   static final int X_REQUEST_START = 17;
+
   /** A header the message's own Connection header names: hop-by-hop for this message only. */
   static final int NAMED_BY_CONNECTION = 18;
 
@@ -43,10 +44,18 @@ final class HeaderNames {
       case 10 -> is(n, "connection") ? CONNECTION : is(n, "keep-alive") ? KEEP_ALIVE : OTHER;
       case 12 -> is(n, "x-request-id") ? X_REQUEST_ID : OTHER;
       case 14 -> is(n, "content-length") ? CONTENT_LENGTH : OTHER;
-      case 15 -> is(n, "x-forwarded-for") ? X_FORWARDED_FOR : is(n, "x-request-start") ? X_REQUEST_START : OTHER;
-      case 16 -> is(n, "proxy-connection") ? PROXY_CONNECTION : is(n, "x-forwarded-port") ? X_FORWARDED_PORT : OTHER;
-      case 17 -> is(n, "transfer-encoding") ? TRANSFER_ENCODING : is(n, "x-forwarded-proto") ? X_FORWARDED_PROTO
-          : OTHER;
+      case 15 ->
+          is(n, "x-forwarded-for")
+              ? X_FORWARDED_FOR
+              : is(n, "x-request-start") ? X_REQUEST_START : OTHER;
+      case 16 ->
+          is(n, "proxy-connection")
+              ? PROXY_CONNECTION
+              : is(n, "x-forwarded-port") ? X_FORWARDED_PORT : OTHER;
+      case 17 ->
+          is(n, "transfer-encoding")
+              ? TRANSFER_ENCODING
+              : is(n, "x-forwarded-proto") ? X_FORWARDED_PROTO : OTHER;
       case 18 -> is(n, "proxy-authenticate") ? PROXY_AUTHENTICATE : OTHER;
       case 19 -> is(n, "proxy-authorization") ? PROXY_AUTHORIZATION : OTHER;
       default -> OTHER;
@@ -83,8 +92,9 @@ final class HeaderNames {
   }
 
   /**
-   * Marks the header lines a response's Connection header names ({@code Connection: close, X-Hop} makes
-   * X-Hop hop-by-hop). Content-Length is never dropped this way: the body's framing rests on it.
+   * Marks the header lines a response's Connection header names ({@code Connection: close, X-Hop}
+   * makes X-Hop hop-by-hop). Content-Length is never dropped this way: the body's framing rests on
+   * it.
    */
   static void markNamedByConnection(ResponseHead h) {
     Slice value = new Slice();
@@ -100,7 +110,8 @@ final class HeaderNames {
         for (int j = 0; j < h.lines; j++) {
           if (h.kind[j] == CONTENT_LENGTH || hopByHop(h.kind[j])) continue;
           name.set(h.bytes, h.nameStart[j], h.nameEnd[j]);
-          if (e - s == name.length() && regionEqualsIgnoreCase(value, s, name)) h.kind[j] = NAMED_BY_CONNECTION;
+          if (e - s == name.length() && regionEqualsIgnoreCase(value, s, name))
+            h.kind[j] = NAMED_BY_CONNECTION;
         }
         start = end + 1;
       }

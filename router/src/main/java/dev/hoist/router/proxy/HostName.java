@@ -6,8 +6,8 @@ import java.util.List;
 
 /**
  * The host a request is for: exactly one {@code Host} header (Heroku refuses several), lower-cased,
- * without its port or a trailing dot. An absolute-form target ({@code GET http://host/path}) wins over
- * the header, as RFC 9112 §3.2.2 says; the caller then rewrites the target to origin form.
+ * without its port or a trailing dot. An absolute-form target ({@code GET http://host/path}) wins
+ * over the header, as RFC 9112 §3.2.2 says; the caller then rewrites the target to origin form.
  */
 final class HostName {
   private HostName() {}
@@ -25,7 +25,8 @@ final class HostName {
   }
 
   static boolean isAbsolute(String uri) {
-    return uri.regionMatches(true, 0, "http://", 0, 7) || uri.regionMatches(true, 0, "https://", 0, 8);
+    return uri.regionMatches(true, 0, "http://", 0, 7)
+        || uri.regionMatches(true, 0, "https://", 0, 8);
   }
 
   /** {@code http://host:1/a?b} → {@code /a?b}. */
@@ -51,7 +52,12 @@ final class HostName {
     for (int i = 0; i < host.length(); i++) {
       char c = host.charAt(i);
       boolean upper = c >= 'A' && c <= 'Z';
-      if (!upper && !(c >= 'a' && c <= 'z') && !(c >= '0' && c <= '9') && c != '-' && c != '.' && c != '_') {
+      if (!upper
+          && !(c >= 'a' && c <= 'z')
+          && !(c >= '0' && c <= '9')
+          && c != '-'
+          && c != '.'
+          && c != '_') {
         return null;
       }
       if (upper && lower == null) lower = new StringBuilder(host);
@@ -63,7 +69,8 @@ final class HostName {
   /** Nothing, or {@code :} and 1–5 digits, from {@code at} to the end. */
   private static boolean validPort(String host, int at) {
     if (at == host.length()) return true;
-    if (host.charAt(at) != ':' || host.length() - at - 1 < 1 || host.length() - at - 1 > 5) return false;
+    if (host.charAt(at) != ':' || host.length() - at - 1 < 1 || host.length() - at - 1 > 5)
+      return false;
     for (int i = at + 1; i < host.length(); i++) {
       if (host.charAt(i) < '0' || host.charAt(i) > '9') return false;
     }

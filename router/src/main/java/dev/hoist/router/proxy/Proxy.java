@@ -15,22 +15,24 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * What every connection of one router shares: settings, the route table, the quarantine list, the log
- * sink, and per event loop a {@link Loop}. Sets up each client connection's pipeline:
- * {@code http (HttpRequestDecoder) → front (FrontendHandler)}. Nothing encodes on the way out: the
- * router writes the bytes of each response head itself ({@link ForwardedHeaders}) and passes bodies on as
+ * What every connection of one router shares: settings, the route table, the quarantine list, the
+ * log sink, and per event loop a {@link Loop}. Sets up each client connection's pipeline: {@code
+ * http (HttpRequestDecoder) → front (FrontendHandler)}. Nothing encodes on the way out: the router
+ * writes the bytes of each response head itself ({@link ForwardedHeaders}) and passes bodies on as
  * the buffers they arrived in.
  */
 public final class Proxy {
   /**
-   * Per-channel outbound buffer bounds. Above the high mark a channel is unwritable and the router stops
-   * reading its peer; below the low mark reading resumes. This is all the buffering a stream gets.
+   * Per-channel outbound buffer bounds. Above the high mark a channel is unwritable and the router
+   * stops reading its peer; below the low mark reading resumes. This is all the buffering a stream
+   * gets.
    */
   static final WriteBufferWaterMark WATER_MARK = new WriteBufferWaterMark(32 * 1024, 64 * 1024);
 
   /**
-   * Buffers for both sides. Netty 4.2 defaults to its adaptive allocator; under the router benchmark the
-   * pooled one costs less CPU per request (docs/benchmarks.md), so it is chosen explicitly.
+   * Buffers for both sides. Netty 4.2 defaults to its adaptive allocator; under the router
+   * benchmark the pooled one costs less CPU per request (docs/benchmarks.md), so it is chosen
+   * explicitly.
    */
   public static final ByteBufAllocator ALLOCATOR = PooledByteBufAllocator.DEFAULT;
 
@@ -39,23 +41,32 @@ public final class Proxy {
   final LogSink logs;
   final Quarantine quarantine;
   private final Transport transport;
-  private final HttpDecoderConfig decoder = new HttpDecoderConfig()
-      .setMaxInitialLineLength(RequestChecks.MAX_LINE).setMaxHeaderSize(RequestChecks.MAX_HEADERS)
-      .setMaxChunkSize(64 * 1024);
+  private final HttpDecoderConfig decoder =
+      new HttpDecoderConfig()
+          .setMaxInitialLineLength(RequestChecks.MAX_LINE)
+          .setMaxHeaderSize(RequestChecks.MAX_HEADERS)
+          .setMaxChunkSize(64 * 1024);
   private final ConcurrentHashMap<EventLoop, Loop> loops = new ConcurrentHashMap<>();
   private final AtomicInteger backlogged = new AtomicInteger();
 
   /**
    * What one event loop keeps for its own connections, touched by that loop's thread alone.
    *
-   * @param pool      dyno connections and the choice of dyno
-   * @param backlogs  per app, the requests waiting for a place at a full dyno (H11)
-   * @param firstByte exchanges waiting for a response's first byte ({@code first-byte-timeout}, H12)
-   * @param idle      keep-alive client connections between requests, and responses under way
-   *                  ({@code idle-timeout}: H15, H28)
-   * @param submitNow io_uring: sends what a read or a flush queued without waiting for the loop's turn
+   * @param pool dyno connections and the choice of dyno
+   * @param backlogs per app, the requests waiting for a place at a full dyno (H11)
+   * @param firstByte exchanges waiting for a response's first byte ({@code first-byte-timeout},
+   *     H12)
+   * @param idle keep-alive client connections between requests, and responses under way ({@code
+   *     idle-timeout}: H15, H28)
+   * @param submitNow io_uring: sends what a read or a flush queued without waiting for the loop's
+   *     turn
    */
-  record Loop(BackendPool pool, Backlogs backlogs, Deadlines firstByte, Deadlines idle, SubmitNow submitNow) {}
+  record Loop(
+      BackendPool pool,
+      Backlogs backlogs,
+      Deadlines firstByte,
+      Deadlines idle,
+      SubmitNow submitNow) {}
 
   public Proxy(RouterConfig config, Routes routes, LogSink logs, Transport transport) {
     this.config = config;
@@ -82,17 +93,25 @@ public final class Proxy {
     };
   }
 
-  /** How many requests wait in the apps' backlogs now, on every event loop (for tests and diagnostics). */
+  /**
+   * How many requests wait in the apps' backlogs now, on every event loop (for tests and
+   * diagnostics).
+   */
   public int backlogged() {
     return backlogged.get();
   }
 
   Loop loop(EventLoop loop) {
-    return loops.computeIfAbsent(loop, l -> {
-      SubmitNow submitNow = SubmitNow.on(l);
-      return new Loop(new BackendPool(l, transport, config, submitNow), new Backlogs(l, backlogged),
-          new Deadlines(l, config.firstByteTimeout().toNanos(), 100),
-          new Deadlines(l, config.idleTimeout().toNanos(), 1000), submitNow);
-    });
+    return loops.computeIfAbsent(
+        loop,
+        l -> {
+          SubmitNow submitNow = SubmitNow.on(l);
+          return new Loop(
+              new BackendPool(l, transport, config, submitNow),
+              new Backlogs(l, backlogged),
+              new Deadlines(l, config.firstByteTimeout().toNanos(), 100),
+              new Deadlines(l, config.idleTimeout().toNanos(), 1000),
+              submitNow);
+        });
   }
 }

@@ -3,12 +3,12 @@ package dev.hoist.router.proxy;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Every way a request can fail in the router, with the status the client gets and the H-code its app's
- * log gets (reference/heroku-spec.md §5.7). Malformed requests carry no H-code of their own in the log
- * beyond H26, Heroku's "request error".
+ * Every way a request can fail in the router, with the status the client gets and the H-code its
+ * app's log gets (reference/heroku-spec.md §5.7). Malformed requests carry no H-code of their own
+ * in the log beyond H26, Heroku's "request error".
  *
- * <p>Once response headers have reached the client an error can no longer be told with a status: the
- * router then resets the client connection instead of writing a page (see {@link Exchange}).
+ * <p>Once response headers have reached the client an error can no longer be told with a status:
+ * the router then resets the client connection instead of writing a page (see {@link Exchange}).
  */
 public enum ProxyError {
   NO_ROUTE(404, null, "No such app"),
@@ -46,13 +46,15 @@ public enum ProxyError {
     this.status = status;
     this.code = code;
     this.desc = desc;
-    String title = switch (code == null ? "" : code) {
-      case "H80" -> "Offline for maintenance";
-      case "H81" -> "Nothing is deployed to this app yet";
-      default -> status == 404 ? "No such app" : status >= 500 ? "Application error" : desc;
-    };
-    this.page = (title + (code == null ? "" : " (" + code + ": " + desc + ")") + "\n")
-        .getBytes(StandardCharsets.UTF_8);
+    String title =
+        switch (code == null ? "" : code) {
+          case "H80" -> "Offline for maintenance";
+          case "H81" -> "Nothing is deployed to this app yet";
+          default -> status == 404 ? "No such app" : status >= 500 ? "Application error" : desc;
+        };
+    this.page =
+        (title + (code == null ? "" : " (" + code + ": " + desc + ")") + "\n")
+            .getBytes(StandardCharsets.UTF_8);
   }
 
   public int status() {
@@ -68,7 +70,10 @@ public enum ProxyError {
     return desc;
   }
 
-  /** Logged {@code at=info}: the app is as its owner left it (maintenance, nothing deployed), not failing. */
+  /**
+   * Logged {@code at=info}: the app is as its owner left it (maintenance, nothing deployed), not
+   * failing.
+   */
   public boolean informational() {
     return this == MAINTENANCE || this == BLANK_APP;
   }

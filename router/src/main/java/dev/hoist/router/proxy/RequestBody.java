@@ -9,10 +9,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A request's body on its way to a dyno. Chunks that arrive before a dyno connection exists are held
- * ({@code pending}; reading the client stops while any are, so that is at most one socket read). Chunks
- * already sent are kept as copies ({@code replay}) while the request may still be sent again: only for
- * an idempotent request, only up to 64 KB, only until the dyno starts answering. Event-loop only.
+ * A request's body on its way to a dyno. Chunks that arrive before a dyno connection exists are
+ * held ({@code pending}; reading the client stops while any are, so that is at most one socket
+ * read). Chunks already sent are kept as copies ({@code replay}) while the request may still be
+ * sent again: only for an idempotent request, only up to 64 KB, only until the dyno starts
+ * answering. Event-loop only.
  */
 final class RequestBody {
   private static final int MAX_REPLAY_BYTES = 64 * 1024;
@@ -71,7 +72,9 @@ final class RequestBody {
 
   void send(Channel backend, HttpContent c) {
     if (c instanceof LastHttpContent) complete = true;
-    if (!chunked && !c.content().isReadable()) { // the end of a bodiless request, mostly: nothing to send or keep
+    if (!chunked
+        && !c.content()
+            .isReadable()) { // the end of a bodiless request, mostly: nothing to send or keep
       c.release();
       return;
     }
@@ -94,7 +97,8 @@ final class RequestBody {
     ByteBuf data = c.content();
     if (chunked) {
       Chunks.write(backend, data);
-      if (c instanceof LastHttpContent last) Chunks.last(backend, Chunks.trailers(backend, last.trailingHeaders()));
+      if (c instanceof LastHttpContent last)
+        Chunks.last(backend, Chunks.trailers(backend, last.trailingHeaders()));
     } else if (data.isReadable()) {
       backend.write(data, backend.voidPromise());
     } else {

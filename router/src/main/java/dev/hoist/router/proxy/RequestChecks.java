@@ -14,8 +14,9 @@ import java.util.Map;
 /**
  * Refuses malformed requests before anything is routed. Netty's decoder already rejects the framing
  * attacks (both Content-Length and Transfer-Encoding, conflicting Content-Length values, bad chunk
- * sizes, invalid header characters); its failure arrives as the request's decoder result, and here it
- * becomes a status. Heroku's own limits (8 KB request line, 8 KB per header line) are checked on top.
+ * sizes, invalid header characters); its failure arrives as the request's decoder result, and here
+ * it becomes a status. Heroku's own limits (8 KB request line, 8 KB per header line) are checked on
+ * top.
  */
 final class RequestChecks {
   static final int MAX_LINE = 8192;
@@ -34,15 +35,19 @@ final class RequestChecks {
       return ProxyError.BAD_REQUEST;
     }
     HttpVersion version = request.protocolVersion();
-    if (version != HttpVersion.HTTP_1_1 && version != HttpVersion.HTTP_1_0) return ProxyError.VERSION_NOT_SUPPORTED;
+    if (version != HttpVersion.HTTP_1_1 && version != HttpVersion.HTTP_1_0)
+      return ProxyError.VERSION_NOT_SUPPORTED;
     HttpMethod method = request.method();
-    // A router cannot tunnel: CONNECT is the one method Heroku refuses. Other tokens pass, as there.
+    // A router cannot tunnel: CONNECT is the one method Heroku refuses. Other tokens pass, as
+    // there.
     if (method.equals(HttpMethod.CONNECT)) return ProxyError.NOT_IMPLEMENTED;
     if (method.name().length() > MAX_METHOD) return ProxyError.NOT_IMPLEMENTED;
-    Iterator<Map.Entry<CharSequence, CharSequence>> headers = request.headers().iteratorCharSequence();
+    Iterator<Map.Entry<CharSequence, CharSequence>> headers =
+        request.headers().iteratorCharSequence();
     while (headers.hasNext()) {
       Map.Entry<CharSequence, CharSequence> h = headers.next();
-      if (h.getKey().length() + 2 + h.getValue().length() > MAX_LINE) return ProxyError.HEADERS_TOO_LARGE;
+      if (h.getKey().length() + 2 + h.getValue().length() > MAX_LINE)
+        return ProxyError.HEADERS_TOO_LARGE;
     }
     String expect = request.headers().get(HttpHeaderNames.EXPECT);
     if (expect != null && !HttpHeaderValues.CONTINUE.contentEqualsIgnoreCase(expect.trim())) {

@@ -4,8 +4,8 @@ import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * Heroku's X-Request-ID rule: a client's value is kept when it is 20–200 characters of
- * {@code [A-Za-z0-9+/=-]}; otherwise the router makes a new one (a random UUID).
+ * Heroku's X-Request-ID rule: a client's value is kept when it is 20–200 characters of {@code
+ * [A-Za-z0-9+/=-]}; otherwise the router makes a new one (a random UUID).
  */
 final class RequestIds {
   private RequestIds() {}
@@ -18,16 +18,23 @@ final class RequestIds {
     if (id.length() < 20 || id.length() > 200) return false;
     for (int i = 0; i < id.length(); i++) {
       char c = id.charAt(i);
-      boolean ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-          || c == '+' || c == '/' || c == '=' || c == '-';
+      boolean ok =
+          (c >= 'a' && c <= 'z')
+              || (c >= 'A' && c <= 'Z')
+              || (c >= '0' && c <= '9')
+              || c == '+'
+              || c == '/'
+              || c == '='
+              || c == '-';
       if (!ok) return false;
     }
     return true;
   }
 
   /**
-   * A version-4 UUID from the event loop's own random source: {@link UUID#randomUUID()} would take the
-   * shared SecureRandom on every request, a lock and a cost an id that is not a secret does not need.
+   * A version-4 UUID from the event loop's own random source: {@link UUID#randomUUID()} would take
+   * the shared SecureRandom on every request, a lock and a cost an id that is not a secret does not
+   * need.
    */
   static String create() {
     ThreadLocalRandom random = ThreadLocalRandom.current();

@@ -7,37 +7,55 @@ import io.netty.util.ReferenceCountUtil;
 
 /**
  * Splits what a dyno sends into responses, without decoding them into objects: for each response it
- * passes on the parsed {@link ResponseHead}, then the body's bytes as slices of the buffers read (no
- * copy; chunk framing removed), then a {@link ResponseEnd}. A response the router cannot read one way
- * only (see {@link ResponseHead}) becomes {@link #BAD}, and nothing after it on the connection is read.
+ * passes on the parsed {@link ResponseHead}, then the body's bytes as slices of the buffers read
+ * (no copy; chunk framing removed), then a {@link ResponseEnd}. A response the router cannot read
+ * one way only (see {@link ResponseHead}) becomes {@link #BAD}, and nothing after it on the
+ * connection is read.
  *
- * <p>Framing follows RFC 9112 §6.3: no body after a HEAD request or a 1xx, 204 or 304; a chunked body;
- * a Content-Length body; otherwise the body runs until the dyno closes, and the close is its end. After
- * a 101 every further byte is passed on as it is (the splice takes over). The exchange says whether the
- * request was a HEAD before sending it ({@link #expect}): a connection carries one request at a time.
+ * <p>Framing follows RFC 9112 §6.3: no body after a HEAD request or a 1xx, 204 or 304; a chunked
+ * body; a Content-Length body; otherwise the body runs until the dyno closes, and the close is its
+ * end. After a 101 every further byte is passed on as it is (the splice takes over). The exchange
+ * says whether the request was a HEAD before sending it ({@link #expect}): a connection carries one
+ * request at a time.
  */
 final class ResponseDecoder extends ChannelInboundHandlerAdapter {
   /** A response that cannot be framed safely; the connection is of no further use. */
-  static final Object BAD = new Object() {
-    @Override
-    public String toString() {
-      return "bad response";
-    }
-  };
+  static final Object BAD =
+      new Object() {
+        @Override
+        public String toString() {
+          return "bad response";
+        }
+      };
+
   static final int MAX_HEAD = 64 * 1024;
   private static final int MAX_CHUNK_LINE = 1024;
   private static final int MAX_TRAILERS = 8 * 1024;
 
-  private enum State { HEAD, FIXED, CHUNK_SIZE, CHUNK_DATA, CHUNK_END, TRAILERS, UNTIL_CLOSE, RAW, BROKEN }
+  private enum State {
+    HEAD,
+    FIXED,
+    CHUNK_SIZE,
+    CHUNK_DATA,
+    CHUNK_END,
+    TRAILERS,
+    UNTIL_CLOSE,
+    RAW,
+    BROKEN
+  }
 
   private final ResponseHead head = new ResponseHead();
   private State state = State.HEAD;
   private boolean headRequest;
   private long remaining;
+
   /** A head, chunk-size line or trailer section that has not fully arrived yet. */
   private ByteBuf partial;
 
-  /** Releases a message this decoder passed on, when nobody takes it: body bytes, or an end's trailers. */
+  /**
+   * Releases a message this decoder passed on, when nobody takes it: body bytes, or an end's
+   * trailers.
+   */
   static void release(Object msg) {
     if (msg instanceof ResponseEnd end) ReferenceCountUtil.release(end.trailers);
     else ReferenceCountUtil.release(msg);
@@ -98,7 +116,8 @@ final class ResponseDecoder extends ChannelInboundHandlerAdapter {
 
   /** False when the head is not all here yet (what is, is kept) or was refused. */
   private boolean head(ChannelHandlerContext ctx, ByteBuf in) {
-    while (in.isReadable() && (in.getByte(in.readerIndex()) == '\r' || in.getByte(in.readerIndex()) == '\n')) {
+    while (in.isReadable()
+        && (in.getByte(in.readerIndex()) == '\r' || in.getByte(in.readerIndex()) == '\n')) {
       in.skipBytes(1); // blank lines before a status line are tolerated (RFC 9112 §2.2)
     }
     if (!in.isReadable()) return false;
@@ -130,7 +149,8 @@ final class ResponseDecoder extends ChannelInboundHandlerAdapter {
       state = remaining == 0 ? State.HEAD : State.FIXED;
     }
     ctx.fireChannelRead(head);
-    if (!informational && status != 101 && state == State.HEAD) ctx.fireChannelRead(ResponseEnd.PLAIN);
+    if (!informational && status != 101 && state == State.HEAD)
+      ctx.fireChannelRead(ResponseEnd.PLAIN);
     return true;
   }
 
@@ -152,7 +172,8 @@ final class ResponseDecoder extends ChannelInboundHandlerAdapter {
     }
     byte stop = in.getByte(i);
     // After the digits: the line end, or chunk extensions (ignored) after ';' or whitespace.
-    if (digits == 0 || (i < lf && stop != ';' && stop != ' ' && stop != '\t' && stop != '\r')) return bad(ctx, in);
+    if (digits == 0 || (i < lf && stop != ';' && stop != ' ' && stop != '\t' && stop != '\r'))
+      return bad(ctx, in);
     if (lf - in.readerIndex() > MAX_CHUNK_LINE) return bad(ctx, in);
     in.readerIndex(lf + 1);
     remaining = size;
@@ -178,11 +199,17 @@ final class ResponseDecoder extends ChannelInboundHandlerAdapter {
     return true;
   }
 
-  /** The trailer section after the last chunk: passed on raw (validated) for the client's chunked body. */
+  /**
+   * The trailer section after the last chunk: passed on raw (validated) for the client's chunked
+   * body.
+   */
   private boolean trailers(ChannelHandlerContext ctx, ByteBuf in) {
     int start = in.readerIndex();
     byte first = in.getByte(start);
-    int emptyLine = first == '\n' ? 1 : first == '\r' && in.readableBytes() >= 2 && in.getByte(start + 1) == '\n' ? 2 : 0;
+    int emptyLine =
+        first == '\n'
+            ? 1
+            : first == '\r' && in.readableBytes() >= 2 && in.getByte(start + 1) == '\n' ? 2 : 0;
     if (emptyLine > 0) { // no trailers: the usual case
       in.skipBytes(emptyLine);
       end(ctx, ResponseEnd.PLAIN);
@@ -221,8 +248,8 @@ final class ResponseDecoder extends ChannelInboundHandlerAdapter {
   }
 
   /**
-   * The index just past the empty line ending a header section that starts at {@code from}, or -1 when
-   * it has not all arrived. Lines end in CR LF or a bare LF.
+   * The index just past the empty line ending a header section that starts at {@code from}, or -1
+   * when it has not all arrived. Lines end in CR LF or a bare LF.
    */
   static int endOfSection(ByteBuf in, int from) {
     int limit = in.writerIndex();
@@ -241,8 +268,8 @@ final class ResponseDecoder extends ChannelInboundHandlerAdapter {
   }
 
   /**
-   * Whether {@code [start, end)} is a trailer section the client can only read one way: header lines
-   * of a token name, a colon and visible characters, spaces or tabs, then the empty line.
+   * Whether {@code [start, end)} is a trailer section the client can only read one way: header
+   * lines of a token name, a colon and visible characters, spaces or tabs, then the empty line.
    */
   static boolean plainLines(ByteBuf in, int start, int end) {
     byte[] b = new byte[end - start];

@@ -9,7 +9,9 @@ import io.netty.buffer.ByteBuf;
 final class ResponseEnd {
   static final ResponseEnd PLAIN = new ResponseEnd(null);
 
-  /** Null when there are none; otherwise owned by whoever receives this end, who must release it. */
+  /**
+   * Null when there are none; otherwise owned by whoever receives this end, who must release it.
+   */
   final ByteBuf trailers;
 
   ResponseEnd(ByteBuf trailers) {

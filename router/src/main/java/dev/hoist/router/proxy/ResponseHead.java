@@ -4,16 +4,17 @@ import java.util.Arrays;
 
 /**
  * A dyno's response head, parsed in place: the bytes as received plus where each header line's name
- * and value lie, and the facts the router acts on (status, framing, keep-alive, upgrade). Nothing is
- * copied into strings or a header map: {@link ForwardedHeaders#toClient} writes the client's head
- * straight from these ranges, which is what lets a response cross the router without being decoded
- * into objects and encoded again. One instance per dyno connection, refilled for each response.
+ * and value lie, and the facts the router acts on (status, framing, keep-alive, upgrade). Nothing
+ * is copied into strings or a header map: {@link ForwardedHeaders#toClient} writes the client's
+ * head straight from these ranges, which is what lets a response cross the router without being
+ * decoded into objects and encoded again. One instance per dyno connection, refilled for each
+ * response.
  *
- * <p>Refused (→ {@link #parse} returns false, the router answers 502 H-less "Bad Gateway"): a status
- * line that is not {@code HTTP/1.x NNN}, a header line without a colon or with an invalid name,
- * whitespace before the colon, a folded line, control characters in a value, and Content-Length
- * values that are not digits or disagree with each other. These are the ways a response can be read
- * two ways (RFC 9112 §5, §6.3).
+ * <p>Refused (→ {@link #parse} returns false, the router answers 502 H-less "Bad Gateway"): a
+ * status line that is not {@code HTTP/1.x NNN}, a header line without a colon or with an invalid
+ * name, whitespace before the colon, a folded line, control characters in a value, and
+ * Content-Length values that are not digits or disagree with each other. These are the ways a
+ * response can be read two ways (RFC 9112 §5, §6.3).
  */
 final class ResponseHead {
   private static final int MAX_LINES = 256;
@@ -29,8 +30,13 @@ final class ResponseHead {
   byte[] bytes = new byte[1024];
   int length;
   int status;
-  /** Where the status code starts and the reason phrase ends: "200 OK" is copied to the client whole. */
+
+  /**
+   * Where the status code starts and the reason phrase ends: "200 OK" is copied to the client
+   * whole.
+   */
   int statusStart;
+
   int statusEnd;
   boolean http10;
   int lines;
@@ -38,17 +44,26 @@ final class ResponseHead {
   int[] nameEnd = new int[16];
   int[] valueStart = new int[16];
   int[] valueEnd = new int[16];
+
   /** Per line: one of {@link HeaderNames}' kinds; hop-by-hop lines are not copied on. */
   int[] kind = new int[16];
+
   long contentLength;
   boolean chunked;
   boolean transferEncoding;
   boolean connectionClose;
   boolean connectionKeepAlive;
   int upgradeLine;
-  /** Pointed at each name or value in turn to compare it: reused, so reading a head allocates nothing. */
+
+  /**
+   * Pointed at each name or value in turn to compare it: reused, so reading a head allocates
+   * nothing.
+   */
   private final HeaderNames.Slice view = new HeaderNames.Slice();
-  /** Set by the decoder: the body runs until the dyno closes, so the connection cannot be reused. */
+
+  /**
+   * Set by the decoder: the body runs until the dyno closes, so the connection cannot be reused.
+   */
   boolean untilClose;
 
   /** Makes room for a head of {@code n} bytes, to be copied into {@link #bytes}. */
@@ -58,7 +73,9 @@ final class ResponseHead {
     return bytes;
   }
 
-  /** Parses {@code bytes[0, length)}, which ends with the empty line. False when it must be refused. */
+  /**
+   * Parses {@code bytes[0, length)}, which ends with the empty line. False when it must be refused.
+   */
   boolean parse() {
     lines = 0;
     contentLength = -1;
@@ -75,7 +92,8 @@ final class ResponseHead {
         if (namesOthers) HeaderNames.markNamedByConnection(this);
         return true;
       }
-      if (b[at] == ' ' || b[at] == '\t' || lines == MAX_LINES) return false; // a folded line, or too many
+      if (b[at] == ' ' || b[at] == '\t' || lines == MAX_LINES)
+        return false; // a folded line, or too many
       if (!header(b, at, lineEnd)) return false;
       switch (kind[lines - 1]) {
         case HeaderNames.CONTENT_LENGTH -> {
@@ -85,7 +103,9 @@ final class ResponseHead {
         }
         case HeaderNames.TRANSFER_ENCODING -> {
           transferEncoding = true; // the last coding decides: chunked, or the body runs until close
-          chunked = HeaderNames.lastTokenIs(view.set(b, valueStart[lines - 1], valueEnd[lines - 1]), "chunked");
+          chunked =
+              HeaderNames.lastTokenIs(
+                  view.set(b, valueStart[lines - 1], valueEnd[lines - 1]), "chunked");
         }
         case HeaderNames.CONNECTION -> {
           int vs = valueStart[lines - 1];
@@ -95,11 +115,13 @@ final class ResponseHead {
           boolean keepAlive = HeaderNames.hasToken(value, "keep-alive");
           connectionClose |= close;
           connectionKeepAlive |= keepAlive;
-          // Other names in it make those headers hop-by-hop; the usual single token names none worth a look.
-          namesOthers |= !(close || keepAlive || HeaderNames.hasToken(value, "upgrade")) || isList(vs, ve);
+          // Other names in it make those headers hop-by-hop; the usual single token names none
+          // worth a look.
+          namesOthers |=
+              !(close || keepAlive || HeaderNames.hasToken(value, "upgrade")) || isList(vs, ve);
         }
         case HeaderNames.UPGRADE -> upgradeLine = lines - 1;
-        default -> { }
+        default -> {}
       }
       at = next(lineEnd);
     }
@@ -116,8 +138,16 @@ final class ResponseHead {
 
   private boolean statusLine(byte[] b, int end) {
     // HTTP/1.x SP 3DIGIT [SP reason]
-    if (end < 12 || b[0] != 'H' || b[1] != 'T' || b[2] != 'T' || b[3] != 'P' || b[4] != '/' || b[5] != '1'
-        || b[6] != '.' || (b[7] != '0' && b[7] != '1') || b[8] != ' ') {
+    if (end < 12
+        || b[0] != 'H'
+        || b[1] != 'T'
+        || b[2] != 'T'
+        || b[3] != 'P'
+        || b[4] != '/'
+        || b[5] != '1'
+        || b[6] != '.'
+        || (b[7] != '0' && b[7] != '1')
+        || b[8] != ' ') {
       return false;
     }
     http10 = b[7] == '0';
@@ -162,8 +192,8 @@ final class ResponseHead {
   }
 
   /**
-   * The end of the line starting at {@code at}, without its CR LF (or bare LF). The head ends with an
-   * empty line, so a line feed always comes before the end of {@link #bytes}.
+   * The end of the line starting at {@code at}, without its CR LF (or bare LF). The head ends with
+   * an empty line, so a line feed always comes before the end of {@link #bytes}.
    */
   private int lineEnd(int at) {
     byte[] b = bytes;
@@ -185,7 +215,9 @@ final class ResponseHead {
     return bytes[lineEnd] == '\r' ? lineEnd + 2 : lineEnd + 1;
   }
 
-  /** A decimal count, or -1 when the value is not one (empty, signs, lists, more than 18 digits). */
+  /**
+   * A decimal count, or -1 when the value is not one (empty, signs, lists, more than 18 digits).
+   */
   private static long digits(byte[] b, int start, int end) {
     if (start == end || end - start > 18) return -1;
     long n = 0;

@@ -8,13 +8,14 @@ import io.netty.util.ReferenceCountUtil;
 
 /**
  * One exchange's response on its way from the dyno to the client: the head rewritten for the client
- * ({@link ForwardedHeaders#toClient}), the body's bytes passed on in the buffers they arrived in (framed
- * as chunks when the client is sent chunks), then the end and its trailers. Nothing is flushed here but
- * in {@link #flush}, once per read of the dyno's socket.
+ * ({@link ForwardedHeaders#toClient}), the body's bytes passed on in the buffers they arrived in
+ * (framed as chunks when the client is sent chunks), then the end and its trailers. Nothing is
+ * flushed here but in {@link #flush}, once per read of the dyno's socket.
  *
  * <p>Flow control: when the client's socket is above its high-water mark the dyno is not read
- * (autoRead off) until it drains, so nothing is buffered whole. The head is held back until the body's
- * first bytes: a small body is copied in behind it, and a small response is one buffer to write, not two.
+ * (autoRead off) until it drains, so nothing is buffered whole. The head is held back until the
+ * body's first bytes: a small body is copied in behind it, and a small response is one buffer to
+ * write, not two.
  */
 final class ResponseRelay {
   /** A body piece this small is copied in behind its response head. */
@@ -23,7 +24,10 @@ final class ResponseRelay {
   private final Channel client;
   private final DynoLink dyno;
   private boolean chunked;
-  /** The response head, not yet handed to the client channel: a small body joins it in one buffer. */
+
+  /**
+   * The response head, not yet handed to the client channel: a small body joins it in one buffer.
+   */
   private ByteBuf unsent;
 
   ResponseRelay(Channel client, DynoLink dyno) {
@@ -32,8 +36,8 @@ final class ResponseRelay {
   }
 
   /**
-   * Passes on a 100 Continue or 103 ahead of the response and returns true; false for any other head. An
-   * HTTP/1.0 client must not be sent one (RFC 9110 §15.2).
+   * Passes on a 100 Continue or 103 ahead of the response and returns true; false for any other
+   * head. An HTTP/1.0 client must not be sent one (RFC 9110 §15.2).
    */
   boolean informational(ResponseHead response, boolean http10) {
     if (response.status >= 200 || response.status == 101) return false;
@@ -45,17 +49,23 @@ final class ResponseRelay {
     return true;
   }
 
-  /** The response's head, held back for its body. True when the client connection must close after it. */
+  /**
+   * The response's head, held back for its body. True when the client connection must close after
+   * it.
+   */
   boolean start(ResponseHead response, RequestFacts request) {
     chunked = ForwardedHeaders.chunkedToClient(response, request.http10(), request.head());
     unsent = client.alloc().buffer(response.length + 512);
-    return ForwardedHeaders.toClient(unsent, response, request.keepAlive(), request.http10(), request.head());
+    return ForwardedHeaders.toClient(
+        unsent, response, request.keepAlive(), request.http10(), request.head());
   }
 
   /** Body bytes; their ownership passes on. */
   void body(ByteBuf data) {
     int n = data.readableBytes();
-    if (unsent != null && n <= SMALL_BODY && unsent.writableBytes() >= n + 16) { // one buffer, one copy
+    if (unsent != null
+        && n <= SMALL_BODY
+        && unsent.writableBytes() >= n + 16) { // one buffer, one copy
       if (chunked) Chunks.append(unsent, data);
       else unsent.writeBytes(data);
       data.release();
@@ -68,8 +78,8 @@ final class ResponseRelay {
   }
 
   /**
-   * The end: the last chunk and any trailers for a client sent chunks (others get no trailers), flushed;
-   * then the client connection is closed unless {@code keepClient}.
+   * The end: the last chunk and any trailers for a client sent chunks (others get no trailers),
+   * flushed; then the client connection is closed unless {@code keepClient}.
    */
   void end(ResponseEnd end, boolean keepClient) {
     if (chunked) {

@@ -20,18 +20,21 @@ import io.netty.util.concurrent.DefaultThreadFactory;
 import java.util.List;
 
 /**
- * How the event loops talk to the kernel. Client and dyno channels share one group, so a request's two
- * connections live on one event loop and never need a lock between them.
+ * How the event loops talk to the kernel. Client and dyno channels share one group, so a request's
+ * two connections live on one event loop and never need a lock between them.
  *
- * <p>{@code auto} takes the first that works here: io_uring (many reads and writes go to the kernel in one
- * system call instead of one each, see {@link SubmitNow}: the least CPU per request and the most requests/s
- * of the three on the router benchmark, docs/benchmarks.md), then epoll, then the JDK's NIO, which runs
- * anywhere. The native two need Linux on x86-64 and a kernel and
- * container policy that allow them (Docker's default seccomp profile refuses io_uring since Docker 25);
- * when one does not load, the next is used, and the startup line says which. Naming one that cannot load
+ * <p>{@code auto} takes the first that works here: io_uring (many reads and writes go to the kernel
+ * in one system call instead of one each, see {@link SubmitNow}: the least CPU per request and the
+ * most requests/s of the three on the router benchmark, docs/benchmarks.md), then epoll, then the
+ * JDK's NIO, which runs anywhere. The native two need Linux on x86-64 and a kernel and container
+ * policy that allow them (Docker's default seccomp profile refuses io_uring since Docker 25); when
+ * one does not load, the next is used, and the startup line says which. Naming one that cannot load
  * stops the router with the reason, rather than running on something else than asked.
  */
-public record Transport(String name, IoHandlerFactory handlers, Class<? extends ServerChannel> serverChannel,
+public record Transport(
+    String name,
+    IoHandlerFactory handlers,
+    Class<? extends ServerChannel> serverChannel,
     Class<? extends SocketChannel> socketChannel) {
 
   /** The values of {@code hoist.router.transport}. */
@@ -52,29 +55,39 @@ public record Transport(String name, IoHandlerFactory handlers, Class<? extends 
       case "nio":
         return nio();
       default:
-        throw new IllegalArgumentException("hoist.router.transport must be one of " + NAMES + ", not " + wanted);
+        throw new IllegalArgumentException(
+            "hoist.router.transport must be one of " + NAMES + ", not " + wanted);
     }
   }
 
   private static Transport ioUring() {
-    return new Transport("io_uring", IoUringIoHandler.newFactory(), IoUringServerSocketChannel.class,
+    return new Transport(
+        "io_uring",
+        IoUringIoHandler.newFactory(),
+        IoUringServerSocketChannel.class,
         IoUringSocketChannel.class);
   }
 
   private static Transport epoll() {
-    return new Transport("epoll", EpollIoHandler.newFactory(), EpollServerSocketChannel.class,
+    return new Transport(
+        "epoll",
+        EpollIoHandler.newFactory(),
+        EpollServerSocketChannel.class,
         EpollSocketChannel.class);
   }
 
   private static Transport nio() {
-    return new Transport("nio", NioIoHandler.newFactory(), NioServerSocketChannel.class, NioSocketChannel.class);
+    return new Transport(
+        "nio", NioIoHandler.newFactory(), NioServerSocketChannel.class, NioSocketChannel.class);
   }
 
   private static IllegalStateException unavailable(String name, Throwable cause) {
-    return new IllegalStateException("hoist.router.transport=" + name + " cannot load here: " + cause, cause);
+    return new IllegalStateException(
+        "hoist.router.transport=" + name + " cannot load here: " + cause, cause);
   }
 
   public EventLoopGroup newGroup(int threads) {
-    return new MultiThreadIoEventLoopGroup(threads, new DefaultThreadFactory("hoist-router", true), handlers);
+    return new MultiThreadIoEventLoopGroup(
+        threads, new DefaultThreadFactory("hoist-router", true), handlers);
   }
 }

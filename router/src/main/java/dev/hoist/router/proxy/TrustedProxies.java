@@ -7,10 +7,11 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * The peers whose {@code X-Forwarded-Proto} and {@code X-Forwarded-Port} the router passes on: a load
- * balancer in front of it that terminates TLS. From anyone else those two headers are replaced with what
- * the router itself saw ({@code http} and its own port), so a client cannot make an app believe it came
- * over TLS. Written as IP addresses and CIDR blocks, v4 or v6, separated by commas; empty trusts no one.
+ * The peers whose {@code X-Forwarded-Proto} and {@code X-Forwarded-Port} the router passes on: a
+ * load balancer in front of it that terminates TLS. From anyone else those two headers are replaced
+ * with what the router itself saw ({@code http} and its own port), so a client cannot make an app
+ * believe it came over TLS. Written as IP addresses and CIDR blocks, v4 or v6, separated by commas;
+ * empty trusts no one.
  */
 public final class TrustedProxies {
   public static final TrustedProxies NONE = new TrustedProxies(List.of());
@@ -21,26 +22,38 @@ public final class TrustedProxies {
     this.blocks = blocks;
   }
 
-  /** @throws IllegalArgumentException naming the entry that is no address or block (host names included) */
+  /**
+   * @throws IllegalArgumentException naming the entry that is no address or block (host names
+   *     included)
+   */
   public static TrustedProxies parse(String spec) {
     List<Block> blocks = new ArrayList<>();
     for (String entry : spec.split(",")) {
       String e = entry.trim();
       if (e.isEmpty()) continue;
       int slash = e.indexOf('/');
-      byte[] address = NetUtil.createByteArrayFromIpAddressString(slash < 0 ? e : e.substring(0, slash));
-      if (address == null) throw new IllegalArgumentException(e + " is not an IP address or CIDR block");
+      byte[] address =
+          NetUtil.createByteArrayFromIpAddressString(slash < 0 ? e : e.substring(0, slash));
+      if (address == null)
+        throw new IllegalArgumentException(e + " is not an IP address or CIDR block");
       int bits = address.length * 8;
       if (slash >= 0) {
         String prefix = e.substring(slash + 1);
-        bits = prefix.isEmpty() || prefix.length() > 3 || !prefix.chars().allMatch(c -> c >= '0' && c <= '9')
-            ? -1 : Integer.parseInt(prefix);
+        bits =
+            prefix.isEmpty()
+                    || prefix.length() > 3
+                    || !prefix.chars().allMatch(c -> c >= '0' && c <= '9')
+                ? -1
+                : Integer.parseInt(prefix);
         if (bits < 0 || bits > address.length * 8) {
-          throw new IllegalArgumentException(e + " has a prefix length outside 0-" + address.length * 8);
+          throw new IllegalArgumentException(
+              e + " has a prefix length outside 0-" + address.length * 8);
         }
       }
-      if (address.length == 16 && isV4Mapped(address)) { // ::ffff:a.b.c.d: the JDK hands v4 peers as 4 bytes
-        if (bits < 96) throw new IllegalArgumentException(e + " mixes IPv4-mapped and IPv6 addresses");
+      if (address.length == 16
+          && isV4Mapped(address)) { // ::ffff:a.b.c.d: the JDK hands v4 peers as 4 bytes
+        if (bits < 96)
+          throw new IllegalArgumentException(e + " mixes IPv4-mapped and IPv6 addresses");
         address = Arrays.copyOfRange(address, 12, 16);
         bits -= 96;
       }
@@ -69,7 +82,10 @@ public final class TrustedProxies {
     return blocks.isEmpty();
   }
 
-  /** An address and how many of its leading bits a peer must share; v4 and v6 never match each other. */
+  /**
+   * An address and how many of its leading bits a peer must share; v4 and v6 never match each
+   * other.
+   */
   private record Block(byte[] address, int bits) {
     boolean contains(byte[] peer) {
       if (peer.length != address.length) return false;

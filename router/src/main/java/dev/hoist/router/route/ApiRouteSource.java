@@ -8,11 +8,11 @@ import java.time.Duration;
 
 /**
  * Long-polls {@code GET {api}/internal/routes?since=REV&wait=30} with the component token ({@link
- * RoutesApi#watch}) and installs every new table it gets. The api answers at once when the revision has
- * moved, else after {@code wait} seconds with the same table; either way the watch asks again.
+ * RoutesApi#watch}) and installs every new table it gets. The api answers at once when the revision
+ * has moved, else after {@code wait} seconds with the same table; either way the watch asks again.
  *
- * <p>When the api is down or refuses us, the last table stays in force: the {@link Watch} retries with a
- * growing pause and logs once per outage, not once per attempt.
+ * <p>When the api is down or refuses us, the last table stays in force: the {@link Watch} retries
+ * with a growing pause and logs once per outage, not once per attempt.
  */
 public final class ApiRouteSource implements RouteSource {
   private static final Duration WAIT = Duration.ofSeconds(30);
@@ -28,12 +28,15 @@ public final class ApiRouteSource implements RouteSource {
 
   @Override
   public void start(Routes routes) {
-    watch = api.watch(WAIT, snapshot -> {
-      RouteTable current = routes.table();
-      if (!current.loaded() || snapshot.revision() != current.revision()) {
-        routes.update(RouteJson.table(snapshot, appsDomain));
-      }
-    });
+    watch =
+        api.watch(
+            WAIT,
+            snapshot -> {
+              RouteTable current = routes.table();
+              if (!current.loaded() || snapshot.revision() != current.revision()) {
+                routes.update(RouteJson.table(snapshot, appsDomain));
+              }
+            });
   }
 
   @Override

@@ -6,14 +6,14 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
 /**
- * An app's own pages for the router's 503 answers, from its {@code ERROR_PAGE_URL} and
- * {@code MAINTENANCE_PAGE_URL} config vars. As on Heroku, the router does not fetch them: it answers with a
- * small HTML page that shows the URL in a full-window iframe, so the page lives wherever the owner keeps it
- * (outside the app, which is down) and costs the router no request of its own. Built once per route table,
- * so an error costs no allocation.
+ * An app's own pages for the router's 503 answers, from its {@code ERROR_PAGE_URL} and {@code
+ * MAINTENANCE_PAGE_URL} config vars. As on Heroku, the router does not fetch them: it answers with
+ * a small HTML page that shows the URL in a full-window iframe, so the page lives wherever the
+ * owner keeps it (outside the app, which is down) and costs the router no request of its own. Built
+ * once per route table, so an error costs no allocation.
  *
- * <p>A URL that is not absolute http or https is ignored here (the api refuses such values; a route table
- * from elsewhere may still carry one), and the router's own page is served instead.
+ * <p>A URL that is not absolute http or https is ignored here (the api refuses such values; a route
+ * table from elsewhere may still carry one), and the router's own page is served instead.
  */
 public record CustomPages(byte[] error, byte[] maintenance) {
   public static final CustomPages NONE = new CustomPages(null, null);
@@ -38,13 +38,20 @@ public record CustomPages(byte[] error, byte[] maintenance) {
 
   private static byte[] page(String url, String title) {
     if (!usable(url)) return null;
-    return ("<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>" + title + "</title>"
-        + "<style>html,body,iframe{margin:0;padding:0;border:0;width:100%;height:100%;overflow:hidden}</style>"
-        + "</head><body><iframe src=\"" + attribute(url.trim()) + "\"></iframe></body></html>\n")
+    return ("<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>"
+            + title
+            + "</title>"
+            + "<style>html,body,iframe{margin:0;padding:0;border:0;width:100%;height:100%;overflow:hidden}</style>"
+            + "</head><body><iframe src=\""
+            + attribute(url.trim())
+            + "\"></iframe></body></html>\n")
         .getBytes(StandardCharsets.UTF_8);
   }
 
-  /** Escaped for a double-quoted attribute: the URL is the app owner's text, the page the end user's. */
+  /**
+   * Escaped for a double-quoted attribute: the URL is the app owner's text, the page the end
+   * user's.
+   */
   private static String attribute(String s) {
     StringBuilder out = new StringBuilder(s.length() + 16);
     for (char c : s.toCharArray()) {

@@ -5,16 +5,19 @@ import java.net.InetSocketAddress;
 /**
  * One web dyno as the route table describes it.
  *
- * @param name           {@code web.1}
- * @param address        {@code ip:port} as reported by the dyno manager; null until known
- * @param socketAddress  {@code address} resolved once, when the table is read, so no lookup happens on an
- *                       event loop; null when the address is missing or unparseable
- * @param state          {@code starting}, {@code up}, {@code crashed}, {@code down} or {@code idle}
- * @param routable       false while the dyno drains before a stop
+ * @param name {@code web.1}
+ * @param address {@code ip:port} as reported by the dyno manager; null until known
+ * @param socketAddress {@code address} resolved once, when the table is read, so no lookup happens
+ *     on an event loop; null when the address is missing or unparseable
+ * @param state {@code starting}, {@code up}, {@code crashed}, {@code down} or {@code idle}
+ * @param routable false while the dyno drains before a stop
  */
-public record Dyno(String name, String address, InetSocketAddress socketAddress, String state, boolean routable) {
+public record Dyno(
+    String name, String address, InetSocketAddress socketAddress, String state, boolean routable) {
 
-  /** Parses {@code ip:port} or {@code host:port}; an unusable address leaves the dyno unroutable. */
+  /**
+   * Parses {@code ip:port} or {@code host:port}; an unusable address leaves the dyno unroutable.
+   */
   public static Dyno of(String name, String address, String state, boolean routable) {
     return new Dyno(name, address, resolve(address), state, routable);
   }

@@ -7,24 +7,29 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Turns the api's route table ({@link RouteSnapshot}, docs/internal-api.md, "Routes — for the router")
- * into the router's lookup structures, whether it came from the api or from a routes file.
+ * Turns the api's route table ({@link RouteSnapshot}, docs/internal-api.md, "Routes — for the
+ * router") into the router's lookup structures, whether it came from the api or from a routes file.
  */
 public final class RouteJson {
   private RouteJson() {}
 
-  /** @throws IllegalArgumentException when the text is not a route table */
+  /**
+   * @throws IllegalArgumentException when the text is not a route table
+   */
   public static RouteTable parse(String json, String appsDomain) {
     RouteSnapshot snapshot;
     try {
       snapshot = WireJson.MAPPER.readValue(json, RouteSnapshot.class);
     } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException("route table is not JSON of a route table: " + e.getOriginalMessage());
+      throw new IllegalArgumentException(
+          "route table is not JSON of a route table: " + e.getOriginalMessage());
     }
     return table(snapshot, appsDomain);
   }
 
-  /** @throws IllegalArgumentException when the snapshot has no revision */
+  /**
+   * @throws IllegalArgumentException when the snapshot has no revision
+   */
   public static RouteTable table(RouteSnapshot snapshot, String appsDomain) {
     if (snapshot == null || snapshot.revision() == null) {
       throw new IllegalArgumentException("route table needs a revision and an apps array");

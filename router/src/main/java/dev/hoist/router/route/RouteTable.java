@@ -19,7 +19,8 @@ public final class RouteTable {
   private final Map<String, AppRoute> byName = new HashMap<>();
 
   /**
-   * @param appsDomain every app also answers at {@code NAME.<appsDomain>}, whatever hosts the api lists
+   * @param appsDomain every app also answers at {@code NAME.<appsDomain>}, whatever hosts the api
+   *     lists
    */
   public RouteTable(long revision, List<AppRoute> apps, String appsDomain) {
     this(revision, apps, appsDomain, true);

@@ -6,9 +6,10 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 /**
  * The router's current route table and the requests waiting for it to change.
  *
- * <p>Readers (event loops) take {@link #table()} with one volatile read. The {@link RouteSource} thread
- * calls {@link #update}; that swaps the table and then runs every waiter, each of which must hop to its
- * own event loop and re-check. A waiter registered with {@link #onChange} runs at most once.
+ * <p>Readers (event loops) take {@link #table()} with one volatile read. The {@link RouteSource}
+ * thread calls {@link #update}; that swaps the table and then runs every waiter, each of which must
+ * hop to its own event loop and re-check. A waiter registered with {@link #onChange} runs at most
+ * once.
  */
 public final class Routes {
   private volatile RouteTable table = RouteTable.NOT_LOADED;
@@ -26,8 +27,9 @@ public final class Routes {
   }
 
   /**
-   * Runs {@code waiter} once, after the table changes from {@code seen}. If it already has, the waiter
-   * runs now: registering and checking in this order means no update can slip between the two.
+   * Runs {@code waiter} once, after the table changes from {@code seen}. If it already has, the
+   * waiter runs now: registering and checking in this order means no update can slip between the
+   * two.
    */
   public void onChange(RouteTable seen, Runnable waiter) {
     waiters.add(waiter);

@@ -5,8 +5,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * A route table that changes only when told to: for tests, benchmarks, and a router run without an api
- * ({@code HOIST_ROUTER_ROUTES_FILE}, same JSON as {@code GET /internal/routes}).
+ * A route table that changes only when told to: for tests, benchmarks, and a router run without an
+ * api ({@code HOIST_ROUTER_ROUTES_FILE}, same JSON as {@code GET /internal/routes}).
  */
 public final class StaticRouteSource implements RouteSource {
   private volatile RouteTable table;

@@ -1,6 +1,7 @@
 /**
- * Where requests may go: {@link dev.hoist.router.route.RouteTable}, an immutable snapshot of every app's
- * hosts and web dynos, swapped whole in {@link dev.hoist.router.route.Routes}; and where tables come
- * from, a {@link dev.hoist.router.route.RouteSource} (the api's long-poll, or a fixed table).
+ * Where requests may go: {@link dev.hoist.router.route.RouteTable}, an immutable snapshot of every
+ * app's hosts and web dynos, swapped whole in {@link dev.hoist.router.route.Routes}; and where
+ * tables come from, a {@link dev.hoist.router.route.RouteSource} (the api's long-poll, or a fixed
+ * table).
  */
 package dev.hoist.router.route;

@@ -20,10 +20,12 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Posts on a kept-alive connection, against a socket server that answers each request as a test
- * scripts it: which answers let the connection be reused, and which failures are retried, which not.
+ * scripts it: which answers let the connection be reused, and which failures are retried, which
+ * not.
  */
 class LogPosterTest {
-  private static final String OK = "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 2\r\n\r\n{}";
+  private static final String OK =
+      "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 2\r\n\r\n{}";
   private Scripted server;
 
   @AfterEach
@@ -40,11 +42,15 @@ class LogPosterTest {
     return poster.post(b, b.length);
   }
 
-  /** Posts once per status given, each answered as {@code script} says; returns the connections used. */
+  /**
+   * Posts once per status given, each answered as {@code script} says; returns the connections
+   * used.
+   */
   private int connectionsFor(IntFunction<Answer> script, int... statuses) throws IOException {
     server = new Scripted(script);
     try (LogPoster poster = server.poster()) {
-      for (int i = 0; i < statuses.length; i++) assertThat(post(poster, "post " + i)).isEqualTo(statuses[i]);
+      for (int i = 0; i < statuses.length; i++)
+        assertThat(post(poster, "post " + i)).isEqualTo(statuses[i]);
     }
     return server.connections.get();
   }
@@ -63,27 +69,51 @@ class LogPosterTest {
 
   @Test
   void readsAChunkedAnswerWithTrailersToItsEndAndKeepsTheConnection() throws IOException {
-    String chunked = "HTTP/1.1 202 Accepted\r\nTransfer-Encoding: chunked\r\n\r\n"
-        + "4;ext=1\r\n{\"a\"\r\n3\r\n:1}\r\n0\r\nX-Trailer: yes\r\n\r\n";
+    String chunked =
+        "HTTP/1.1 202 Accepted\r\nTransfer-Encoding: chunked\r\n\r\n"
+            + "4;ext=1\r\n{\"a\"\r\n3\r\n:1}\r\n0\r\nX-Trailer: yes\r\n\r\n";
     assertThat(connectionsFor(n -> new Answer(chunked, false), 202, 202)).isEqualTo(1);
   }
 
   @Test
   void passesOverAnInterimAnswerAndTakesANoContentOne() throws IOException {
-    assertThat(connectionsFor(n -> new Answer("HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 204 No Content\r\n\r\n", false),
-        204, 204)).isEqualTo(1);
+    assertThat(
+            connectionsFor(
+                n ->
+                    new Answer(
+                        "HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 204 No Content\r\n\r\n", false),
+                204,
+                204))
+        .isEqualTo(1);
   }
 
   @Test
   void opensANewConnectionAfterAnAnswerThatClosesIt() throws IOException {
-    assertThat(connectionsFor(n -> new Answer("HTTP/1.1 200 OK\r\nConnection: close\r\nContent-Length: 2\r\n\r\n{}", true),
-        200, 200)).isEqualTo(2);
+    assertThat(
+            connectionsFor(
+                n ->
+                    new Answer(
+                        "HTTP/1.1 200 OK\r\nConnection: close\r\nContent-Length: 2\r\n\r\n{}",
+                        true),
+                200,
+                200))
+        .isEqualTo(2);
   }
 
   @Test
   void anHttp10AnswerOrOneRunningUntilCloseEndsTheConnection() throws IOException {
-    assertThat(connectionsFor(n -> new Answer(n % 2 == 0 ? "HTTP/1.0 200 OK\r\nContent-Length: 2\r\n\r\n{}"
-        : "HTTP/1.1 200 OK\r\n\r\n{}", true), 200, 200, 200)).isEqualTo(3);
+    assertThat(
+            connectionsFor(
+                n ->
+                    new Answer(
+                        n % 2 == 0
+                            ? "HTTP/1.0 200 OK\r\nContent-Length: 2\r\n\r\n{}"
+                            : "HTTP/1.1 200 OK\r\n\r\n{}",
+                        true),
+                200,
+                200,
+                200))
+        .isEqualTo(3);
   }
 
   @Test
@@ -111,8 +141,17 @@ class LogPosterTest {
 
   @Test
   void returnsARefusalsStatusAndKeepsTheConnection() throws IOException {
-    assertThat(connectionsFor(n -> new Answer(n == 0
-        ? "HTTP/1.1 413 Payload Too Large\r\nContent-Length: 5\r\n\r\nlarge" : OK, false), 413, 200)).isEqualTo(1);
+    assertThat(
+            connectionsFor(
+                n ->
+                    new Answer(
+                        n == 0
+                            ? "HTTP/1.1 413 Payload Too Large\r\nContent-Length: 5\r\n\r\nlarge"
+                            : OK,
+                        false),
+                413,
+                200))
+        .isEqualTo(1);
   }
 
   @Test
@@ -121,8 +160,11 @@ class LogPosterTest {
     try (LogPoster poster = server.poster()) {
       post(poster, "caf\u00e9");
     }
-    assertThat(server.heads.get(0)).startsWith("POST /internal/logs?source=hoist HTTP/1.1\r\n")
-        .contains("Authorization: Bearer t\r\n", "Content-Type: " + LogBatch.MEDIA_TYPE + "\r\n",
+    assertThat(server.heads.get(0))
+        .startsWith("POST /internal/logs?source=hoist HTTP/1.1\r\n")
+        .contains(
+            "Authorization: Bearer t\r\n",
+            "Content-Type: " + LogBatch.MEDIA_TYPE + "\r\n",
             "Content-Length: 5\r\n");
     assertThat(server.bodies).containsExactly("caf\u00e9");
   }
@@ -131,19 +173,21 @@ class LogPosterTest {
   @Test
   void failsOnAnswersThatAreNotHttp() throws IOException {
     String[] bad = {
-        "", // closed without a byte, on a new connection
-        "SMTP ready\r\n\r\n",
-        "HTTP/1.1 2x0 OK\r\n\r\n",
-        "HTTP/1.1 200 OK\r\nno colon here\r\n\r\n",
-        "HTTP/1.1 200 OK\r\nContent-Length: lots\r\n\r\n",
-        "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n",
-        "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n2\r\nabc\r\n0\r\n\r\n",
-        "HTTP/1.1 200 OK\r\nContent-Length: 10\r\n\r\nshort", // then closed
-        "HTTP/1.1 200 OK\r\nX-Long: " + "x".repeat(20_000) + "\r\n\r\n",
+      "", // closed without a byte, on a new connection
+      "SMTP ready\r\n\r\n",
+      "HTTP/1.1 2x0 OK\r\n\r\n",
+      "HTTP/1.1 200 OK\r\nno colon here\r\n\r\n",
+      "HTTP/1.1 200 OK\r\nContent-Length: lots\r\n\r\n",
+      "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n",
+      "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n2\r\nabc\r\n0\r\n\r\n",
+      "HTTP/1.1 200 OK\r\nContent-Length: 10\r\n\r\nshort", // then closed
+      "HTTP/1.1 200 OK\r\nX-Long: " + "x".repeat(20_000) + "\r\n\r\n",
     };
     for (String answer : bad) {
-      try (Scripted s = new Scripted(n -> new Answer(answer, true)); LogPoster poster = s.poster()) {
-        assertThatThrownBy(() -> post(poster, "one")).as(answer.length() > 60 ? answer.substring(0, 60) : answer)
+      try (Scripted s = new Scripted(n -> new Answer(answer, true));
+          LogPoster poster = s.poster()) {
+        assertThatThrownBy(() -> post(poster, "one"))
+            .as(answer.length() > 60 ? answer.substring(0, 60) : answer)
             .isInstanceOf(IOException.class);
         assertThat(s.bodies).as("sent once").hasSize(1);
       }
@@ -152,7 +196,10 @@ class LogPosterTest {
 
   private record Answer(String text, boolean thenClose) {}
 
-  /** Accepts connections one at a time; for the n-th request (from 0) writes what {@code script} says. */
+  /**
+   * Accepts connections one at a time; for the n-th request (from 0) writes what {@code script}
+   * says.
+   */
   private static final class Scripted implements AutoCloseable {
     final List<String> heads = new CopyOnWriteArrayList<>();
     final List<String> bodies = new CopyOnWriteArrayList<>();
@@ -170,7 +217,8 @@ class LogPosterTest {
     }
 
     URI uri() {
-      return URI.create("http://127.0.0.1:" + listener.getLocalPort() + "/internal/logs?source=hoist");
+      return URI.create(
+          "http://127.0.0.1:" + listener.getLocalPort() + "/internal/logs?source=hoist");
     }
 
     LogPoster poster() {
@@ -191,7 +239,8 @@ class LogPosterTest {
           while (true) {
             String head = head(in);
             if (head == null) break;
-            int length = Integer.parseInt(head.replaceAll("(?s).*Content-Length: (\\d+)\r\n.*", "$1"));
+            int length =
+                Integer.parseInt(head.replaceAll("(?s).*Content-Length: (\\d+)\r\n.*", "$1"));
             heads.add(head);
             bodies.add(new String(in.readNBytes(length), StandardCharsets.UTF_8));
             Answer a = script.apply(bodies.size() - 1);
@@ -212,7 +261,8 @@ class LogPosterTest {
       int c;
       while ((c = in.read()) >= 0) {
         head.append((char) c);
-        if (head.length() >= 4 && head.substring(head.length() - 4).equals("\r\n\r\n")) return head.toString();
+        if (head.length() >= 4 && head.substring(head.length() - 4).equals("\r\n\r\n"))
+          return head.toString();
       }
       return null;
     }

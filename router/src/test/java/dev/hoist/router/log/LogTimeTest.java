@@ -18,14 +18,17 @@ class LogTimeTest {
 
   @Test
   void writesUtcWithMicroseconds() {
-    assertThat(format(Instant.parse("2026-11-21T23:35:40.123456789Z"))).isEqualTo("2026-11-21T23:35:40.123456Z");
-    assertThat(format(Instant.parse("2026-11-21T23:35:40.000007Z"))).isEqualTo("2026-11-21T23:35:40.000007Z");
+    assertThat(format(Instant.parse("2026-11-21T23:35:40.123456789Z")))
+        .isEqualTo("2026-11-21T23:35:40.123456Z");
+    assertThat(format(Instant.parse("2026-11-21T23:35:40.000007Z")))
+        .isEqualTo("2026-11-21T23:35:40.000007Z");
   }
 
   @Test
   void movesOnWhenTheSecondChanges() {
     format(Instant.parse("2026-11-21T23:59:59.5Z"));
 
-    assertThat(format(Instant.parse("2026-11-22T00:00:00Z"))).isEqualTo("2026-11-22T00:00:00.000000Z");
+    assertThat(format(Instant.parse("2026-11-22T00:00:00Z")))
+        .isEqualTo("2026-11-22T00:00:00.000000Z");
   }
 }

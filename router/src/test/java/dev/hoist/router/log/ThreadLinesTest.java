@@ -7,8 +7,23 @@ import org.junit.jupiter.api.Test;
 
 class ThreadLinesTest {
   private static RouterLogLine line(int i) {
-    return new RouterLogLine("info", null, null, "GET", "/" + i, "h", "r", "f", "web.1", 0, 1, 200, 0, "http",
-        null, Instant.parse("2026-11-21T23:35:40Z"));
+    return new RouterLogLine(
+        "info",
+        null,
+        null,
+        "GET",
+        "/" + i,
+        "h",
+        "r",
+        "f",
+        "web.1",
+        0,
+        1,
+        200,
+        0,
+        "http",
+        null,
+        Instant.parse("2026-11-21T23:35:40Z"));
   }
 
   @Test
@@ -36,6 +51,8 @@ class ThreadLinesTest {
 
     assertThat(first.lines()).isEqualTo(1);
     assertThat(second).isSameAs(empty);
-    assertThat(new String(second.bytes(), 0, second.size())).contains("path=\"/2\"").doesNotContain("path=\"/1\"");
+    assertThat(new String(second.bytes(), 0, second.size()))
+        .contains("path=\"/2\"")
+        .doesNotContain("path=\"/1\"");
   }
 }

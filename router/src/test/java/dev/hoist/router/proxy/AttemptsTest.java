@@ -16,8 +16,9 @@ import org.junit.jupiter.api.Test;
 /** The retry policy alone: no sockets, just which dyno comes next and why the last one failed. */
 class AttemptsTest {
   private final DefaultEventLoop loop = new DefaultEventLoop();
-  private final BackendPool pool = new BackendPool(loop, Transport.choose("nio"), RouterConfig.from(Map.of()),
-      SubmitNow.on(loop));
+  private final BackendPool pool =
+      new BackendPool(
+          loop, Transport.choose("nio"), RouterConfig.from(Map.of()), SubmitNow.on(loop));
   private final Quarantine quarantine = new Quarantine(60_000_000_000L);
   private final Attempts attempts = new Attempts(quarantine);
   private final Dyno one = Dyno.of("web.1", "127.0.0.1:5001", "up", true);
@@ -41,7 +42,8 @@ class AttemptsTest {
 
   @Test
   void runsOutWhenEveryDynoFailed() {
-    attempts.connectFailed(attempts.next(pool, app, 50).dyno(), new ConnectTimeoutException("slow"));
+    attempts.connectFailed(
+        attempts.next(pool, app, 50).dyno(), new ConnectTimeoutException("slow"));
     attempts.closedUnanswered(attempts.next(pool, app, 50).dyno(), false);
 
     assertThat(attempts.next(pool, app, 50)).isNull();
@@ -55,7 +57,8 @@ class AttemptsTest {
 
     assertThat(attempts.freshOnly()).isTrue();
     assertThat(quarantine.contains(first.socketAddress())).isFalse();
-    assertThat(List.of(attempts.next(pool, app, 50).dyno(), attempts.next(pool, app, 50).dyno())).contains(first);
+    assertThat(List.of(attempts.next(pool, app, 50).dyno(), attempts.next(pool, app, 50).dyno()))
+        .contains(first);
   }
 
   @Test

@@ -15,8 +15,9 @@ import org.junit.jupiter.api.Test;
 /** The choice of dyno, without connecting anywhere. */
 class BackendPoolTest {
   private final DefaultEventLoop loop = new DefaultEventLoop();
-  private final BackendPool pool = new BackendPool(loop, Transport.choose("nio"), RouterConfig.from(Map.of()),
-      SubmitNow.on(loop));
+  private final BackendPool pool =
+      new BackendPool(
+          loop, Transport.choose("nio"), RouterConfig.from(Map.of()), SubmitNow.on(loop));
   private final Quarantine quarantine = new Quarantine(60_000_000_000L);
   private final Dyno one = Dyno.of("web.1", "127.0.0.1:5001", "up", true);
   private final Dyno two = Dyno.of("web.2", "127.0.0.1:5002", "up", true);
@@ -31,9 +32,11 @@ class BackendPoolTest {
   @Test
   void rotatesOverIdleDynos() {
     Map<String, Integer> picks = new HashMap<>();
-    for (int i = 0; i < 30; i++) picks.merge(pool.pick(app, null, quarantine, 50).dyno().name(), 1, Integer::sum);
+    for (int i = 0; i < 30; i++)
+      picks.merge(pool.pick(app, null, quarantine, 50).dyno().name(), 1, Integer::sum);
 
-    assertThat(picks).containsOnly(Map.entry("web.1", 10), Map.entry("web.2", 10), Map.entry("web.3", 10));
+    assertThat(picks)
+        .containsOnly(Map.entry("web.1", 10), Map.entry("web.2", 10), Map.entry("web.3", 10));
   }
 
   @Test
@@ -42,7 +45,8 @@ class BackendPoolTest {
     pool.begin(one);
     pool.begin(two);
 
-    for (int i = 0; i < 5; i++) assertThat(pool.pick(app, null, quarantine, 50).dyno()).isEqualTo(three);
+    for (int i = 0; i < 5; i++)
+      assertThat(pool.pick(app, null, quarantine, 50).dyno()).isEqualTo(three);
     pool.end(one);
     pool.end(one);
     pool.begin(three);
@@ -57,7 +61,8 @@ class BackendPoolTest {
     pool.begin(three);
     pool.begin(three);
 
-    // two and three are full at 2: the request would only wait for them, so the quarantined one gets it
+    // two and three are full at 2: the request would only wait for them, so the quarantined one
+    // gets it
     BackendPool.Pick quarantined = pool.pick(app, null, quarantine, 2);
     assertThat(quarantined.dyno()).isEqualTo(one);
     assertThat(quarantined.load()).isZero();
@@ -73,13 +78,16 @@ class BackendPoolTest {
     quarantine.add(one.socketAddress());
 
     assertThat(pool.pick(app, List.of(two), quarantine, 50).dyno()).isEqualTo(three);
-    assertThat(pool.pick(app, List.of(two, three), quarantine, 50).dyno()).as("a last resort").isEqualTo(one);
+    assertThat(pool.pick(app, List.of(two, three), quarantine, 50).dyno())
+        .as("a last resort")
+        .isEqualTo(one);
     assertThat(pool.pick(app, List.of(one, two, three), quarantine, 50)).isNull();
   }
 
   @Test
   void hasNothingToPickForAnAppWithoutServingDynos() {
-    AppRoute starting = AppRoute.of("demo", List.of(), List.of(Dyno.of("web.1", null, "starting", true)));
+    AppRoute starting =
+        AppRoute.of("demo", List.of(), List.of(Dyno.of("web.1", null, "starting", true)));
 
     assertThat(pool.pick(starting, null, quarantine, 50)).isNull();
   }

@@ -93,13 +93,15 @@ class RequestBodyTest {
   @Test
   void framesAChunkedBodyInChunksWithItsTrailers() {
     RequestBody body = new RequestBody(false, true);
-    DefaultLastHttpContent last = new DefaultLastHttpContent(Unpooled.copiedBuffer("tail", StandardCharsets.US_ASCII));
+    DefaultLastHttpContent last =
+        new DefaultLastHttpContent(Unpooled.copiedBuffer("tail", StandardCharsets.US_ASCII));
     last.trailingHeaders().set("X-Checksum", "abc");
     body.send(dyno, chunk("hello, world"));
     body.send(dyno, last);
     dyno.flushOutbound();
 
-    assertThat(written()).isEqualTo("c\r\nhello, world\r\n4\r\ntail\r\n0\r\nX-Checksum: abc\r\n\r\n");
+    assertThat(written())
+        .isEqualTo("c\r\nhello, world\r\n4\r\ntail\r\n0\r\nX-Checksum: abc\r\n\r\n");
     assertThat(body.complete()).isTrue();
   }
 

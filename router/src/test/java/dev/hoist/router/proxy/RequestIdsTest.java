@@ -30,9 +30,13 @@ class RequestIdsTest {
     Set<String> ids = new HashSet<>();
     for (int i = 0; i < 1000; i++) ids.add(RequestIds.create());
 
-    assertThat(ids).hasSize(1000).allSatisfy(id -> {
-      assertThat(id).matches("[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}");
-      assertThat(RequestIds.valid(id)).isTrue();
-    });
+    assertThat(ids)
+        .hasSize(1000)
+        .allSatisfy(
+            id -> {
+              assertThat(id)
+                  .matches("[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}");
+              assertThat(RequestIds.valid(id)).isTrue();
+            });
   }
 }

@@ -19,22 +19,32 @@ import org.junit.jupiter.params.provider.ValueSource;
 class ResponseDecoderTest {
   private final List<String> seen = new ArrayList<>();
   private final ResponseDecoder decoder = new ResponseDecoder();
-  private final EmbeddedChannel dyno = new EmbeddedChannel(decoder, new ChannelInboundHandlerAdapter() {
-    @Override
-    public void channelRead(ChannelHandlerContext ctx, Object msg) {
-      if (msg instanceof ResponseHead h) {
-        seen.add("head " + h.status + (h.untilClose ? " until-close" : "") + (h.keepAlive() ? "" : " close"));
-      } else if (msg instanceof ByteBuf b) {
-        seen.add("body " + b.toString(StandardCharsets.ISO_8859_1));
-        b.release();
-      } else if (msg instanceof ResponseEnd end) {
-        seen.add(end.trailers == null ? "end" : "end " + end.trailers.toString(StandardCharsets.ISO_8859_1));
-        if (end.trailers != null) end.trailers.release();
-      } else {
-        seen.add(String.valueOf(msg));
-      }
-    }
-  });
+  private final EmbeddedChannel dyno =
+      new EmbeddedChannel(
+          decoder,
+          new ChannelInboundHandlerAdapter() {
+            @Override
+            public void channelRead(ChannelHandlerContext ctx, Object msg) {
+              if (msg instanceof ResponseHead h) {
+                seen.add(
+                    "head "
+                        + h.status
+                        + (h.untilClose ? " until-close" : "")
+                        + (h.keepAlive() ? "" : " close"));
+              } else if (msg instanceof ByteBuf b) {
+                seen.add("body " + b.toString(StandardCharsets.ISO_8859_1));
+                b.release();
+              } else if (msg instanceof ResponseEnd end) {
+                seen.add(
+                    end.trailers == null
+                        ? "end"
+                        : "end " + end.trailers.toString(StandardCharsets.ISO_8859_1));
+                if (end.trailers != null) end.trailers.release();
+              } else {
+                seen.add(String.valueOf(msg));
+              }
+            }
+          });
 
   @AfterEach
   void stop() {
@@ -42,7 +52,8 @@ class ResponseDecoderTest {
   }
 
   private void read(String... pieces) {
-    for (String p : pieces) dyno.writeInbound(Unpooled.copiedBuffer(p, StandardCharsets.ISO_8859_1));
+    for (String p : pieces)
+      dyno.writeInbound(Unpooled.copiedBuffer(p, StandardCharsets.ISO_8859_1));
   }
 
   /** The same bytes, one read per byte: the boundaries fall everywhere once. */
@@ -55,7 +66,8 @@ class ResponseDecoderTest {
     List<String> out = new ArrayList<>();
     for (String s : seen) {
       int last = out.size() - 1;
-      if (s.startsWith("body ") && last >= 0 && out.get(last).startsWith("body ")) out.set(last, out.get(last) + s.substring(5));
+      if (s.startsWith("body ") && last >= 0 && out.get(last).startsWith("body "))
+        out.set(last, out.get(last) + s.substring(5));
       else out.add(s);
     }
     return out;
@@ -70,15 +82,17 @@ class ResponseDecoderTest {
 
   @Test
   void findsTheSameResponseWhateverTheReadBoundaries() {
-    readByteByByte("\r\nHTTP/1.1 200 OK\r\nContent-Length: 5\r\n\r\nhelloHTTP/1.1 304 Not Modified\r\n\r\n");
+    readByteByByte(
+        "\r\nHTTP/1.1 200 OK\r\nContent-Length: 5\r\n\r\nhelloHTTP/1.1 304 Not Modified\r\n\r\n");
 
     assertThat(joined()).containsExactly("head 200", "body hello", "end", "head 304", "end");
   }
 
   @Test
   void removesChunkFramingAndKeepsTrailers() {
-    String response = "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n"
-        + "5;ext=1\r\nhello\r\n7\r\n, world\r\n0\r\nX-Sum: 1\r\n\r\n";
+    String response =
+        "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n"
+            + "5;ext=1\r\nhello\r\n7\r\n, world\r\n0\r\nX-Sum: 1\r\n\r\n";
     read(response);
     List<String> whole = joined();
     seen.clear();
@@ -115,7 +129,8 @@ class ResponseDecoderTest {
 
   @Test
   void passesEverythingAfterA101AsItIs() {
-    read("HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n\r\n\u0081\u0002hi");
+    read(
+        "HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n\r\n\u0081\u0002hi");
 
     assertThat(seen).containsExactly("head 101", "body \u0081\u0002hi");
   }
@@ -127,30 +142,33 @@ class ResponseDecoderTest {
     assertThat(seen).containsExactly("head 200 close", "body ok", "end");
   }
 
-  /** Every way a response could be read two ways, or not at all: 502, and the connection is done. */
+  /**
+   * Every way a response could be read two ways, or not at all: 502, and the connection is done.
+   */
   @ParameterizedTest
-  @ValueSource(strings = {
-      "HTTP/2 200 OK\r\n\r\n",
-      "HTTP/1.1 20 OK\r\n\r\n",
-      "HTTP/1.1 200OK\r\n\r\n",
-      "SIP/2.0 200 OK\r\n\r\n",
-      "HTTP/1.1 200 OK\r\nContent-Length: 1\r\nContent-Length: 2\r\n\r\nab",
-      "HTTP/1.1 200 OK\r\nContent-Length: -1\r\n\r\n",
-      "HTTP/1.1 200 OK\r\nContent-Length: 1, 1\r\n\r\n",
-      "HTTP/1.1 200 OK\r\nContent-Length: 99999999999999999999\r\n\r\n",
-      "HTTP/1.1 200 OK\r\nBad Name: v\r\n\r\n",
-      "HTTP/1.1 200 OK\r\nName : v\r\n\r\n",
-      "HTTP/1.1 200 OK\r\n: v\r\n\r\n",
-      "HTTP/1.1 200 OK\r\nNo-Colon\r\n\r\n",
-      "HTTP/1.1 200 OK\r\nA: 1\r\n folded\r\n\r\n",
-      "HTTP/1.1 200 OK\r\nA: x\u0000y\r\n\r\n",
-      "HTTP/1.1 200 OK\r\nA: x\ry\r\n\r\n",
-      "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n",
-      "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n\r\n",
-      "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n1234567890abcdef0\r\n",
-      "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n2\r\nabXY",
-      "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n0\r\nBad Trailer\r\n\r\n",
-  })
+  @ValueSource(
+      strings = {
+        "HTTP/2 200 OK\r\n\r\n",
+        "HTTP/1.1 20 OK\r\n\r\n",
+        "HTTP/1.1 200OK\r\n\r\n",
+        "SIP/2.0 200 OK\r\n\r\n",
+        "HTTP/1.1 200 OK\r\nContent-Length: 1\r\nContent-Length: 2\r\n\r\nab",
+        "HTTP/1.1 200 OK\r\nContent-Length: -1\r\n\r\n",
+        "HTTP/1.1 200 OK\r\nContent-Length: 1, 1\r\n\r\n",
+        "HTTP/1.1 200 OK\r\nContent-Length: 99999999999999999999\r\n\r\n",
+        "HTTP/1.1 200 OK\r\nBad Name: v\r\n\r\n",
+        "HTTP/1.1 200 OK\r\nName : v\r\n\r\n",
+        "HTTP/1.1 200 OK\r\n: v\r\n\r\n",
+        "HTTP/1.1 200 OK\r\nNo-Colon\r\n\r\n",
+        "HTTP/1.1 200 OK\r\nA: 1\r\n folded\r\n\r\n",
+        "HTTP/1.1 200 OK\r\nA: x\u0000y\r\n\r\n",
+        "HTTP/1.1 200 OK\r\nA: x\ry\r\n\r\n",
+        "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n",
+        "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n\r\n",
+        "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n1234567890abcdef0\r\n",
+        "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n2\r\nabXY",
+        "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n0\r\nBad Trailer\r\n\r\n",
+      })
   void refusesAResponseThatCannotBeFramedSafely(String response) {
     read(response);
     read("HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n");

@@ -19,9 +19,9 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
- * SubmitNow reaches into Netty's io_uring handler by name. This fails first when a Netty upgrade renames
- * what it uses (the router would still run, but batch a whole loop turn again); every router IT runs with
- * it on, on io_uring here.
+ * SubmitNow reaches into Netty's io_uring handler by name. This fails first when a Netty upgrade
+ * renames what it uses (the router would still run, but batch a whole loop turn again); every
+ * router IT runs with it on, on io_uring here.
  */
 class SubmitNowTest {
 
@@ -32,20 +32,31 @@ class SubmitNowTest {
     try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       EventLoop loop = group.next();
       SubmitNow submitNow = SubmitNow.on(loop);
-      assertThat(submitNow.active()).as("the pinned Netty's handler has what SubmitNow reflects on").isTrue();
-      Channel ch = new Bootstrap().group(loop).channel(Transport.choose("io_uring").socketChannel())
-          .handler(new ChannelInboundHandlerAdapter()).connect(server.getLocalSocketAddress()).sync().channel();
+      assertThat(submitNow.active())
+          .as("the pinned Netty's handler has what SubmitNow reflects on")
+          .isTrue();
+      Channel ch =
+          new Bootstrap()
+              .group(loop)
+              .channel(Transport.choose("io_uring").socketChannel())
+              .handler(new ChannelInboundHandlerAdapter())
+              .connect(server.getLocalSocketAddress())
+              .sync()
+              .channel();
       try (Socket peer = server.accept()) {
         peer.setSoTimeout(3000);
 
         // All on the loop's thread, in one task: without the early submit the write would reach the
         // kernel only after the task, and the read below would time out.
-        String got = loop.submit(() -> {
-          ch.writeAndFlush(Unpooled.copiedBuffer("hello", StandardCharsets.US_ASCII));
-          int submitted = submitNow.run();
-          byte[] in = peer.getInputStream().readNBytes(5);
-          return submitted + " " + new String(in, StandardCharsets.US_ASCII);
-        }).get(10, TimeUnit.SECONDS);
+        String got =
+            loop.submit(
+                    () -> {
+                      ch.writeAndFlush(Unpooled.copiedBuffer("hello", StandardCharsets.US_ASCII));
+                      int submitted = submitNow.run();
+                      byte[] in = peer.getInputStream().readNBytes(5);
+                      return submitted + " " + new String(in, StandardCharsets.US_ASCII);
+                    })
+                .get(10, TimeUnit.SECONDS);
 
         assertThat(got).matches("[1-9][0-9]* hello");
       } finally {

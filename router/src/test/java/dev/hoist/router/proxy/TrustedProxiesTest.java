@@ -43,10 +43,21 @@ class TrustedProxiesTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"lb.example.com", "10.0.0.0/33", "::/129", "10.0.0.0/-1", "10.0.0.0/x", "10.0.0", "1.2.3.4/",
-      "10.0.0.0/+8", "::ffff:10.0.0.0/64"})
+  @ValueSource(
+      strings = {
+        "lb.example.com",
+        "10.0.0.0/33",
+        "::/129",
+        "10.0.0.0/-1",
+        "10.0.0.0/x",
+        "10.0.0",
+        "1.2.3.4/",
+        "10.0.0.0/+8",
+        "::ffff:10.0.0.0/64"
+      })
   void refusesWhatIsNoAddressOrBlockNamingIt(String entry) {
-    assertThatThrownBy(() -> TrustedProxies.parse("127.0.0.1, " + entry)).isInstanceOf(IllegalArgumentException.class)
+    assertThatThrownBy(() -> TrustedProxies.parse("127.0.0.1, " + entry))
+        .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining(entry);
   }
 }

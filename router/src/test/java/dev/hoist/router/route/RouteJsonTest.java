@@ -6,7 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import org.junit.jupiter.api.Test;
 
 class RouteJsonTest {
-  private static final String TABLE = """
+  private static final String TABLE =
+      """
       {"revision": 17, "apps": [
         {"name": "demo", "hosts": ["demo.localhost", "WWW.Example.com"], "web_quantity": 4, "dynos": [
           {"name": "web.1", "address": "172.17.0.5:5000", "state": "up", "routable": true, "release_version": 7},
@@ -61,8 +62,10 @@ class RouteJsonTest {
 
   @Test
   void refusesTextThatIsNoRouteTable() {
-    assertThatThrownBy(() -> RouteJson.parse("<html>", "localhost")).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> RouteJson.parse("<html>", "localhost"))
+        .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> RouteJson.parse("{\"apps\": []}", "localhost"))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("revision");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("revision");
   }
 }

@@ -11,10 +11,12 @@ public final class Await {
   public static void until(String what, Duration deadline, BooleanSupplier condition) {
     long end = System.nanoTime() + deadline.toNanos();
     while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > end) throw new AssertionError("timed out after " + deadline + " waiting for " + what);
+      if (System.nanoTime() > end)
+        throw new AssertionError("timed out after " + deadline + " waiting for " + what);
       Thread.onSpinWait();
       try {
-        Thread.sleep(5); // polling interval of the condition, not a guess at how long something takes
+        Thread.sleep(
+            5); // polling interval of the condition, not a guess at how long something takes
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw new AssertionError("interrupted waiting for " + what);
@@ -30,8 +32,11 @@ public final class Await {
     return value;
   }
 
-  /** Waits until a counter stops moving for {@code quiet}: a stream that backpressure has stalled. */
-  public static long stalled(String what, Duration deadline, Duration quiet, java.util.function.LongSupplier counter) {
+  /**
+   * Waits until a counter stops moving for {@code quiet}: a stream that backpressure has stalled.
+   */
+  public static long stalled(
+      String what, Duration deadline, Duration quiet, java.util.function.LongSupplier counter) {
     long end = System.nanoTime() + deadline.toNanos();
     long last = counter.getAsLong();
     long since = System.nanoTime();
@@ -50,6 +55,7 @@ public final class Await {
         return now;
       }
     }
-    throw new AssertionError("timed out after " + deadline + " waiting for " + what + " to stall at " + last);
+    throw new AssertionError(
+        "timed out after " + deadline + " waiting for " + what + " to stall at " + last);
   }
 }

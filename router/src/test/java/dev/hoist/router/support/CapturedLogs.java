@@ -24,7 +24,9 @@ public final class CapturedLogs implements LogSink {
 
   /** The first line containing {@code text}, waiting for it to be written. */
   public Line await(String text) {
-    return Await.value("a log line containing " + text, Duration.ofSeconds(10),
+    return Await.value(
+        "a log line containing " + text,
+        Duration.ofSeconds(10),
         () -> lines.stream().filter(l -> l.message().contains(text)).findFirst().orElse(null));
   }
 }

@@ -28,8 +28,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The api's two endpoints the router uses, on the internal API's {@link FakeApiServer}: {@code GET
- * /internal/routes} with its long poll, answered with {@link RouteSnapshot} records, and {@code POST
- * /internal/logs} in its text form, the one the router sends. Both demand the component token.
+ * /internal/routes} with its long poll, answered with {@link RouteSnapshot} records, and {@code
+ * POST /internal/logs} in its text form, the one the router sends. Both demand the component token.
  */
 public final class FakeApi implements AutoCloseable {
   public static final String TOKEN = "component-secret";
@@ -38,21 +38,26 @@ public final class FakeApi implements AutoCloseable {
   public final List<JsonNode> logLines = new CopyOnWriteArrayList<>();
   public final List<Integer> logBatchSizes = new CopyOnWriteArrayList<>();
   public final AtomicInteger failures = new AtomicInteger();
+
   /** When set, every call is answered with this status, as an api that breaks. */
   public volatile int failWith;
+
   private final Revisioned<RouteSnapshot> routes =
       new Revisioned<>(new RouteSnapshot(0L, List.of()), RouteSnapshot::revision);
   private final FakeApiServer server;
 
-  /** @param appsJson the {@code apps} array of the route table, as the api writes it */
+  /**
+   * @param appsJson the {@code apps} array of the route table, as the api writes it
+   */
   public FakeApi(int port, long revision, String appsJson) throws IOException {
     setRoutes(revision, appsJson);
-    server = new FakeApiServer(port, TOKEN) {
-      @Override
-      protected Answer refuse(Call call) {
-        return failing();
-      }
-    };
+    server =
+        new FakeApiServer(port, TOKEN) {
+          @Override
+          protected Answer refuse(Call call) {
+            return failing();
+          }
+        };
     server.on("GET", "/internal/routes", this::routes);
     server.on("POST", "/internal/logs", this::logs);
   }
@@ -68,7 +73,11 @@ public final class FakeApi implements AutoCloseable {
   /** A new table; a poll waiting on an older revision answers at once. */
   public void setRoutes(long revision, String appsJson) {
     try {
-      routes.set(new RouteSnapshot(revision, WireJson.MAPPER.readValue(appsJson, new TypeReference<List<RouteSnapshot.App>>() {})));
+      routes.set(
+          new RouteSnapshot(
+              revision,
+              WireJson.MAPPER.readValue(
+                  appsJson, new TypeReference<List<RouteSnapshot.App>>() {})));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -100,16 +109,19 @@ public final class FakeApi implements AutoCloseable {
   }
 
   /**
-   * The text form, checked as the api checks it: {@code ?source=S&dyno=D}, then {@code APP TIME MESSAGE}
-   * per LF-ended line; a bad line refuses the batch. Each line is kept as the JSON form's object, so
-   * tests read it by field.
+   * The text form, checked as the api checks it: {@code ?source=S&dyno=D}, then {@code APP TIME
+   * MESSAGE} per LF-ended line; a bad line refuses the batch. Each line is kept as the JSON form's
+   * object, so tests read it by field.
    */
   private Answer logs(Call call) {
     String type = call.header("Content-Type");
     Map<String, String> query = call.query();
     String body = utf8(call.body());
-    if (type == null || !type.replace(" ", "").equalsIgnoreCase("text/plain;charset=utf-8")
-        || !query.containsKey("source") || !query.containsKey("dyno") || body == null) {
+    if (type == null
+        || !type.replace(" ", "").equalsIgnoreCase("text/plain;charset=utf-8")
+        || !query.containsKey("source")
+        || !query.containsKey("dyno")
+        || body == null) {
       return error(400, "bad_request", "want source, dyno and UTF-8 text/plain");
     }
     List<ObjectNode> batch = new ArrayList<>();
@@ -117,11 +129,20 @@ public final class FakeApi implements AutoCloseable {
       end = body.indexOf('\n', start);
       if (end < 0) end = body.length();
       String[] line = body.substring(start, end).split(" ", 3);
-      if (line.length < 3 || line[0].isEmpty() || !isTime(line[1]) || utf8Length(line[2]) > 10_000) {
+      if (line.length < 3
+          || line[0].isEmpty()
+          || !isTime(line[1])
+          || utf8Length(line[2]) > 10_000) {
         return error(422, "invalid_params", "a line is not APP TIME MESSAGE");
       }
-      batch.add(WireJson.MAPPER.createObjectNode().put("app", line[0]).put("source", query.get("source"))
-          .put("dyno", query.get("dyno")).put("time", line[1]).put("message", line[2]));
+      batch.add(
+          WireJson.MAPPER
+              .createObjectNode()
+              .put("app", line[0])
+              .put("source", query.get("source"))
+              .put("dyno", query.get("dyno"))
+              .put("time", line[1])
+              .put("message", line[2]));
     }
     if (batch.size() > 1000) {
       return error(413, "payload_too_large", "more than 1,000 lines");

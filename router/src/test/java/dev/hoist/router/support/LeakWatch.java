@@ -13,9 +13,9 @@ import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * Netty's leak detector at PARANOID (every buffer tracked), with a listener that collects each leak it
- * reports. After a test class, garbage is collected and buffers allocated until the detector has had
- * its chance to see unreleased ones; the class fails unless it found none.
+ * Netty's leak detector at PARANOID (every buffer tracked), with a listener that collects each leak
+ * it reports. After a test class, garbage is collected and buffers allocated until the detector has
+ * had its chance to see unreleased ones; the class fails unless it found none.
  */
 public final class LeakWatch implements BeforeAllCallback, AfterAllCallback {
   private static final List<String> LEAKS = new CopyOnWriteArrayList<>();

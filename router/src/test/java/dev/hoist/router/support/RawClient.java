@@ -14,14 +14,18 @@ import java.nio.charset.StandardCharsets;
 public final class RawClient {
   private RawClient() {}
 
-  /** Sends {@code request} as is and returns everything read until the router closes the connection. */
+  /**
+   * Sends {@code request} as is and returns everything read until the router closes the connection.
+   */
   public static String exchange(int port, String request) throws IOException {
     try (Socket socket = send(port, request)) {
       return readToEnd(socket.getInputStream());
     }
   }
 
-  /** A connection that has sent {@code text} as is and is still open; its reads time out after 10 s. */
+  /**
+   * A connection that has sent {@code text} as is and is still open; its reads time out after 10 s.
+   */
   public static Socket send(int port, String text) throws IOException {
     Socket socket = new Socket("127.0.0.1", port);
     socket.setSoTimeout(10_000);
@@ -36,7 +40,10 @@ public final class RawClient {
     return out.toString(StandardCharsets.ISO_8859_1);
   }
 
-  /** What arrived before the peer reset the connection; a clean close or a read timeout fails the test. */
+  /**
+   * What arrived before the peer reset the connection; a clean close or a read timeout fails the
+   * test.
+   */
   public static String readUntilReset(Socket socket) throws IOException {
     ByteArrayOutputStream got = new ByteArrayOutputStream();
     try {

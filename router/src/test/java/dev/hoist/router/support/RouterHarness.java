@@ -23,12 +23,23 @@ public final class RouterHarness implements AutoCloseable {
   public final CapturedLogs logs = new CapturedLogs();
   public final Router router;
   public final int port;
-  public final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-      .connectTimeout(Duration.ofSeconds(5)).build();
+  public final HttpClient http =
+      HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(Duration.ofSeconds(5))
+          .build();
 
-  private RouterHarness(Map<String, String> settings, RouteTable table) throws InterruptedException {
-    Map<String, String> all = new HashMap<>(Map.of("hoist.router.port", "0", "hoist.router.bind", "127.0.0.1",
-        "hoist.router.threads", "2"));
+  private RouterHarness(Map<String, String> settings, RouteTable table)
+      throws InterruptedException {
+    Map<String, String> all =
+        new HashMap<>(
+            Map.of(
+                "hoist.router.port",
+                "0",
+                "hoist.router.bind",
+                "127.0.0.1",
+                "hoist.router.threads",
+                "2"));
     all.putAll(settings);
     routes = new StaticRouteSource(table);
     router = new Router(RouterConfig.from(all), routes, logs);
@@ -39,17 +50,23 @@ public final class RouterHarness implements AutoCloseable {
     return new RouterHarness(Map.of(), table);
   }
 
-  public static RouterHarness start(Map<String, String> settings, RouteTable table) throws InterruptedException {
+  public static RouterHarness start(Map<String, String> settings, RouteTable table)
+      throws InterruptedException {
     return new RouterHarness(settings, table);
   }
 
-  /** A request to the router for {@code host} (the client connects to 127.0.0.1 and sends that Host). */
+  /**
+   * A request to the router for {@code host} (the client connects to 127.0.0.1 and sends that
+   * Host).
+   */
   public HttpRequest.Builder request(String host, String path) {
-    return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).header("Host", host)
+    return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+        .header("Host", host)
         .timeout(Duration.ofSeconds(30));
   }
 
-  public HttpResponse<String> get(String host, String path) throws IOException, InterruptedException {
+  public HttpResponse<String> get(String host, String path)
+      throws IOException, InterruptedException {
     return http.send(request(host, path).build(), HttpResponse.BodyHandlers.ofString());
   }
 

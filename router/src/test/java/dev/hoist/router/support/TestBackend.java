@@ -44,12 +44,12 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * A dyno for tests: a small Netty HTTP server on an ephemeral port that records what reached it and
  * behaves by path. {@code /slow/MS} answers after MS ms; {@code /close} hangs up without a word;
- * {@code /partial} sends headers and 5 of 100000 promised bytes, then hangs up; {@code /silent} sends
- * them and then nothing, keeping the connection; {@code /early} does that as soon as the request's head
- * arrives, before its body; {@code /upload} counts
- * the body and answers with the count; {@code /download/N} streams N bytes (the second half only after
- * {@link #openGate()}), respecting backpressure; {@code /chunked} answers in three chunks; {@code /stall}
- * never reads its body. Anything else gets {@code hello from NAME}.
+ * {@code /partial} sends headers and 5 of 100000 promised bytes, then hangs up; {@code /silent}
+ * sends them and then nothing, keeping the connection; {@code /early} does that as soon as the
+ * request's head arrives, before its body; {@code /upload} counts the body and answers with the
+ * count; {@code /download/N} streams N bytes (the second half only after {@link #openGate()}),
+ * respecting backpressure; {@code /chunked} answers in three chunks; {@code /stall} never reads its
+ * body. Anything else gets {@code hello from NAME}.
  */
 public final class TestBackend implements AutoCloseable {
   /** A request as it arrived: method, target, headers, and the connection's remote port. */
@@ -62,38 +62,57 @@ public final class TestBackend implements AutoCloseable {
   public final AtomicLong uploaded = new AtomicLong();
   public final AtomicLong downloaded = new AtomicLong();
   private final CompletableFuture<Void> gate = new CompletableFuture<>();
-  private final EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
+  private final EventLoopGroup group =
+      new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
   private final boolean hangUpAlways;
   private final Channel server;
 
-  private TestBackend(String name, boolean hangUpAlways, boolean websocket) throws InterruptedException {
+  private TestBackend(String name, boolean hangUpAlways, boolean websocket)
+      throws InterruptedException {
     this.name = name;
     this.hangUpAlways = hangUpAlways;
-    this.server = new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)
-        .childHandler(new ChannelInitializer<Channel>() {
-          @Override
-          protected void initChannel(Channel ch) {
-            connections.incrementAndGet();
-            open.incrementAndGet();
-            ch.closeFuture().addListener(f -> open.decrementAndGet());
-            // Answers Expect: 100-continue as most servers do; the header is kept for the record as X-Seen-Expect.
-            ch.pipeline().addLast(new HttpServerCodec(8192, 65536, 65536), new ExpectNoter(),
-                new HttpServerExpectContinueHandler());
-            if (websocket) {
-              ch.pipeline().addLast(new Recorder(), new HttpObjectAggregator(65536),
-                  new WebSocketServerProtocolHandler("/ws"), new Echo());
-            } else {
-              ch.pipeline().addLast(new Behaviour());
-            }
-          }
-        }).bind("127.0.0.1", 0).sync().channel();
+    this.server =
+        new ServerBootstrap()
+            .group(group)
+            .channel(NioServerSocketChannel.class)
+            .childHandler(
+                new ChannelInitializer<Channel>() {
+                  @Override
+                  protected void initChannel(Channel ch) {
+                    connections.incrementAndGet();
+                    open.incrementAndGet();
+                    ch.closeFuture().addListener(f -> open.decrementAndGet());
+                    // Answers Expect: 100-continue as most servers do; the header is kept for the
+                    // record as X-Seen-Expect.
+                    ch.pipeline()
+                        .addLast(
+                            new HttpServerCodec(8192, 65536, 65536),
+                            new ExpectNoter(),
+                            new HttpServerExpectContinueHandler());
+                    if (websocket) {
+                      ch.pipeline()
+                          .addLast(
+                              new Recorder(),
+                              new HttpObjectAggregator(65536),
+                              new WebSocketServerProtocolHandler("/ws"),
+                              new Echo());
+                    } else {
+                      ch.pipeline().addLast(new Behaviour());
+                    }
+                  }
+                })
+            .bind("127.0.0.1", 0)
+            .sync()
+            .channel();
   }
 
   public static TestBackend start(String name) throws InterruptedException {
     return new TestBackend(name, false, false);
   }
 
-  /** A dyno that accepts connections and closes each as soon as a request arrives: one going away. */
+  /**
+   * A dyno that accepts connections and closes each as soon as a request arrives: one going away.
+   */
   public static TestBackend hangingUp(String name) throws InterruptedException {
     return new TestBackend(name, true, false);
   }
@@ -203,10 +222,14 @@ public final class TestBackend implements AutoCloseable {
       } else if (path.equals("/chunked")) {
         HttpResponse head = new DefaultHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK);
         HttpUtil.setTransferEncodingChunked(head, true);
-        head.headers().set("Connection", "X-Private").set("X-Private", "hop").set("Keep-Alive", "timeout=5");
+        head.headers()
+            .set("Connection", "X-Private")
+            .set("X-Private", "hop")
+            .set("Keep-Alive", "timeout=5");
         ctx.write(head);
         for (String part : new String[] {"one,", "two,", "three"}) {
-          ctx.writeAndFlush(new DefaultHttpContent(Unpooled.copiedBuffer(part, StandardCharsets.US_ASCII)));
+          ctx.writeAndFlush(
+              new DefaultHttpContent(Unpooled.copiedBuffer(part, StandardCharsets.US_ASCII)));
         }
         ctx.writeAndFlush(LastHttpContent.EMPTY_LAST_CONTENT);
       } else {
@@ -214,12 +237,16 @@ public final class TestBackend implements AutoCloseable {
       }
     }
 
-    /** A head and 5 of 100000 promised bytes, then nothing more; the caller decides about the connection. */
+    /**
+     * A head and 5 of 100000 promised bytes, then nothing more; the caller decides about the
+     * connection.
+     */
     private ChannelFuture startThenFallSilent(ChannelHandlerContext ctx) {
       HttpResponse head = new DefaultHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK);
       head.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, 100_000);
       ctx.write(head);
-      return ctx.writeAndFlush(new DefaultHttpContent(Unpooled.copiedBuffer("12345", StandardCharsets.US_ASCII)));
+      return ctx.writeAndFlush(
+          new DefaultHttpContent(Unpooled.copiedBuffer("12345", StandardCharsets.US_ASCII)));
     }
 
     private void pump(ChannelHandlerContext ctx) {
@@ -248,14 +275,22 @@ public final class TestBackend implements AutoCloseable {
     }
 
     private void text(ChannelHandlerContext ctx, String text) {
-      FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK,
-          Unpooled.copiedBuffer(text, StandardCharsets.UTF_8));
-      response.headers().set(HttpHeaderNames.CONTENT_TYPE, "text/plain").setInt(HttpHeaderNames.CONTENT_LENGTH,
-          response.content().readableBytes()).set("X-Dyno", name);
+      FullHttpResponse response =
+          new DefaultFullHttpResponse(
+              HttpVersion.HTTP_1_1,
+              HttpResponseStatus.OK,
+              Unpooled.copiedBuffer(text, StandardCharsets.UTF_8));
+      response
+          .headers()
+          .set(HttpHeaderNames.CONTENT_TYPE, "text/plain")
+          .setInt(HttpHeaderNames.CONTENT_LENGTH, response.content().readableBytes())
+          .set("X-Dyno", name);
       HttpUtil.setKeepAlive(response, keepAlive);
-      ctx.writeAndFlush(response).addListener(f -> {
-        if (!keepAlive) ctx.close();
-      });
+      ctx.writeAndFlush(response)
+          .addListener(
+              f -> {
+                if (!keepAlive) ctx.close();
+              });
     }
   }
 }

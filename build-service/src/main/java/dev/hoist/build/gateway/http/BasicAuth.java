@@ -15,12 +15,16 @@ final class BasicAuth {
   private BasicAuth() {}
 
   static Optional<String> apiKey(String header) {
-    if (header == null || header.length() > MAX_HEADER_CHARS || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
+    if (header == null
+        || header.length() > MAX_HEADER_CHARS
+        || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
       return Optional.empty();
     }
     String decoded;
     try {
-      decoded = new String(Base64.getDecoder().decode(header.substring(6).trim()), StandardCharsets.UTF_8);
+      decoded =
+          new String(
+              Base64.getDecoder().decode(header.substring(6).trim()), StandardCharsets.UTF_8);
     } catch (IllegalArgumentException e) {
       return Optional.empty();
     }

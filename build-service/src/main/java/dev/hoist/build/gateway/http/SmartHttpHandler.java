@@ -23,16 +23,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * git's smart HTTP protocol, stateless: {@code GET /APP.git/info/refs?service=git-receive-pack} (the
- * advertisement) then {@code POST /APP.git/git-receive-pack} (commands and pack in, report out), the
- * same for upload-pack. Same checks in the same order as SSH: path, credentials, access. The dumb
- * protocol and every other path get 404 or 403; a missing or bad API key gets 401.
+ * git's smart HTTP protocol, stateless: {@code GET /APP.git/info/refs?service=git-receive-pack}
+ * (the advertisement) then {@code POST /APP.git/git-receive-pack} (commands and pack in, report
+ * out), the same for upload-pack. Same checks in the same order as SSH: path, credentials, access.
+ * The dumb protocol and every other path get 404 or 403; a missing or bad API key gets 401.
  */
 final class SmartHttpHandler implements HttpHandler {
   private static final Logger log = LoggerFactory.getLogger(SmartHttpHandler.class);
   private static final Pattern PATH =
       Pattern.compile("^/([^/]{1,64})\\.git/(info/refs|git-receive-pack|git-upload-pack)$");
-  private static final Pattern SERVICE_QUERY = Pattern.compile("^service=(git-receive-pack|git-upload-pack)$");
+  private static final Pattern SERVICE_QUERY =
+      Pattern.compile("^service=(git-receive-pack|git-upload-pack)$");
 
   private final GatewayApi api;
   private final Access access;
@@ -49,12 +50,20 @@ final class SmartHttpHandler implements HttpHandler {
     try {
       serve(ex);
     } catch (UserError e) {
-      log.info("refused {} {}: {}", ex.getRequestMethod(), ex.getRequestURI().getRawPath(), e.getMessage());
+      log.info(
+          "refused {} {}: {}",
+          ex.getRequestMethod(),
+          ex.getRequestURI().getRawPath(),
+          e.getMessage());
       respond(ex, 404, "fatal: " + e.getMessage());
     } catch (Throwable e) {
       String ref = ErrorRef.next();
-      log.error("internal error serving {} {} (ref {})", ex.getRequestMethod(), ex.getRequestURI().getRawPath(),
-          ref, e);
+      log.error(
+          "internal error serving {} {} (ref {})",
+          ex.getRequestMethod(),
+          ex.getRequestURI().getRawPath(),
+          ref,
+          e);
       respond(ex, 500, "fatal: internal error (ref " + ref + ")");
     } finally {
       ex.close();
@@ -66,7 +75,8 @@ final class SmartHttpHandler implements HttpHandler {
     if (!m.matches()) throw new UserError("not a Hoist repository; use /APP.git");
     String app = GitRequest.checkName(m.group(1), m.group(1) + ".git");
     boolean advertise = m.group(2).equals("info/refs");
-    GitService service = advertise ? serviceOf(ex.getRequestURI().getRawQuery()) : GitService.named(m.group(2));
+    GitService service =
+        advertise ? serviceOf(ex.getRequestURI().getRawQuery()) : GitService.named(m.group(2));
     if (service == null) {
       respond(ex, 403, "fatal: Hoist speaks git's smart HTTP protocol only; update git");
       return;
@@ -98,14 +108,20 @@ final class SmartHttpHandler implements HttpHandler {
     }
   }
 
-  /** The account of the API key in the basic-auth password; else a 401 is sent and empty returned. */
+  /**
+   * The account of the API key in the basic-auth password; else a 401 is sent and empty returned.
+   */
   private Optional<Account> authenticate(HttpExchange ex) throws IOException {
     Optional<String> key = BasicAuth.apiKey(ex.getRequestHeaders().getFirst("Authorization"));
     Optional<Account> who = key.isEmpty() ? Optional.empty() : api.accountForApiKey(key.get());
     if (who.isEmpty()) {
       ex.getResponseHeaders().set("WWW-Authenticate", "Basic realm=\"Hoist\"");
-      respond(ex, 401, key.isEmpty() ? "denied: use your API key as the password ('hoist auth:token')"
-          : "denied: that API key is not valid");
+      respond(
+          ex,
+          401,
+          key.isEmpty()
+              ? "denied: use your API key as the password ('hoist auth:token')"
+              : "denied: that API key is not valid");
     }
     return who;
   }

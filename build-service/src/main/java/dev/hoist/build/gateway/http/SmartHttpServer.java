@@ -8,7 +8,9 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.util.concurrent.ExecutorService;
 
-/** The smart-HTTP door: the JDK's HTTP server with one handler, served by the gateway's worker pool. */
+/**
+ * The smart-HTTP door: the JDK's HTTP server with one handler, served by the gateway's worker pool.
+ */
 public final class SmartHttpServer implements AutoCloseable {
   private final HttpServer server;
 
@@ -16,9 +18,12 @@ public final class SmartHttpServer implements AutoCloseable {
     this.server = server;
   }
 
-  public static SmartHttpServer start(GatewaySettings settings, GatewayApi api, GitSessions sessions,
-      ExecutorService workers) throws IOException {
-    HttpServer server = HttpServer.create(new InetSocketAddress(settings.httpBindAddress(), settings.httpPort()), 64);
+  public static SmartHttpServer start(
+      GatewaySettings settings, GatewayApi api, GitSessions sessions, ExecutorService workers)
+      throws IOException {
+    HttpServer server =
+        HttpServer.create(
+            new InetSocketAddress(settings.httpBindAddress(), settings.httpPort()), 64);
     server.createContext("/", new SmartHttpHandler(api, sessions));
     server.setExecutor(workers);
     server.start();

@@ -1,5 +1,6 @@
 /**
- * git's smart HTTP protocol on the JDK's own HTTP server ({@code com.sun.net.httpserver}): no servlet
- * container for two kinds of request. The API key is the basic-auth password, checked with the api.
+ * git's smart HTTP protocol on the JDK's own HTTP server ({@code com.sun.net.httpserver}): no
+ * servlet container for two kinds of request. The API key is the basic-auth password, checked with
+ * the api.
  */
 package dev.hoist.build.gateway.http;

@@ -12,9 +12,9 @@ import org.eclipse.jgit.lib.ObjectReader;
 import org.eclipse.jgit.revwalk.RevCommit;
 
 /**
- * Deploys a pushed commit through the api, the way Heroku's git push does: the commit's tree goes to
- * the blob store as a source tarball, a build is created on the pusher's behalf, its output streams
- * back while a builder runs it, and its result decides the ref. The app's URL is the api's
+ * Deploys a pushed commit through the api, the way Heroku's git push does: the commit's tree goes
+ * to the blob store as a source tarball, a build is created on the pusher's behalf, its output
+ * streams back while a builder runs it, and its result decides the ref. The app's URL is the api's
  * {@code web_url} when it gives one, else the gateway's {@code hoist.gateway.app-url}.
  */
 public final class ApiDeployer implements Deployer {
@@ -27,7 +27,12 @@ public final class ApiDeployer implements Deployer {
   private final Account pusher;
   private final String appUrlTemplate;
 
-  public ApiDeployer(GatewayApi api, BuildFollower follower, ObjectReader reader, AppRef app, Account pusher,
+  public ApiDeployer(
+      GatewayApi api,
+      BuildFollower follower,
+      ObjectReader reader,
+      AppRef app,
+      Account pusher,
       String appUrlTemplate) {
     this.api = api;
     this.follower = follower;
@@ -50,8 +55,11 @@ public final class ApiDeployer implements Deployer {
     progress.line("Compressing source files... done.");
     progress.line("Building source:");
     progress.line("");
-    Build build = api.createBuild(app.name(),
-        new SourceBlob(source.getUrl(), commit.name(), commit.getShortMessage()), pusher.id());
+    Build build =
+        api.createBuild(
+            app.name(),
+            new SourceBlob(source.getUrl(), commit.name(), commit.getShortMessage()),
+            pusher.id());
     Build done = follower.follow(app.name(), build, progress);
     if (!"succeeded".equals(done.status())) {
       progress.line("");
@@ -59,8 +67,10 @@ public final class ApiDeployer implements Deployer {
       progress.line("");
       return Outcome.rejected(BUILD_FAILED);
     }
-    progress.line(done.release() != null && done.release().version() != null
-        ? "-----> Released v" + done.release().version() : "-----> Build succeeded");
+    progress.line(
+        done.release() != null && done.release().version() != null
+            ? "-----> Released v" + done.release().version()
+            : "-----> Build succeeded");
     progress.line("       " + String.format(appUrlTemplate, app.name()) + " deployed to Hoist");
     progress.line("");
     return Outcome.deployed();

@@ -13,10 +13,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Follows a build to its end: every line of its output stream goes to the pusher as it arrives, then
- * the build is read for its status. The stream ends when the build ends; if it breaks early (the api
- * restarted, a proxy timed out) it is opened again and the lines already shown are skipped, since the
- * stream always starts from the build's first line.
+ * Follows a build to its end: every line of its output stream goes to the pusher as it arrives,
+ * then the build is read for its status. The stream ends when the build ends; if it breaks early
+ * (the api restarted, a proxy timed out) it is opened again and the lines already shown are
+ * skipped, since the stream always starts from the build's first line.
  */
 public final class BuildFollower {
   private static final Logger log = LoggerFactory.getLogger(BuildFollower.class);
@@ -33,7 +33,8 @@ public final class BuildFollower {
   }
 
   /** The build once finished; throws if it is still running after the wait limit. */
-  public Build follow(String app, Build started, Progress progress) throws IOException, InterruptedException {
+  public Build follow(String app, Build started, Progress progress)
+      throws IOException, InterruptedException {
     Instant since = Instant.now();
     Instant deadline = since.plus(maxWait);
     Build build = started;
@@ -41,7 +42,8 @@ public final class BuildFollower {
     boolean saidWaiting = false;
     while (true) {
       try (InputStream in = api.output(build);
-          BufferedReader lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+          BufferedReader lines =
+              new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
         long seen = 0;
         for (String line = lines.readLine(); line != null; line = lines.readLine()) {
           if (++seen <= shown) continue;
@@ -49,15 +51,19 @@ public final class BuildFollower {
           shown = seen;
         }
       } catch (IOException e) {
-        log.warn("output stream of build {} broke after {} lines: {}", build.id(), shown, e.toString());
+        log.warn(
+            "output stream of build {} broke after {} lines: {}", build.id(), shown, e.toString());
       }
       Build now = api.build(app, build.id());
       if (now.finished()) return now;
       if (Instant.now().isAfter(deadline)) {
-        throw new IOException("build " + build.id() + " still " + now.status() + " after " + maxWait);
+        throw new IOException(
+            "build " + build.id() + " still " + now.status() + " after " + maxWait);
       }
       // A build is pending for a moment on every push; only a wait that lasts is worth a line.
-      if ("pending".equals(now.status()) && !saidWaiting && Instant.now().isAfter(since.plus(PATIENCE))) {
+      if ("pending".equals(now.status())
+          && !saidWaiting
+          && Instant.now().isAfter(since.plus(PATIENCE))) {
         progress.line("       Waiting for a free builder...");
         saidWaiting = true;
       }

@@ -4,9 +4,9 @@ import java.io.IOException;
 import org.eclipse.jgit.transport.ReceivePack;
 
 /**
- * Lines to the pusher's terminal, shown as {@code remote: …}. Each line is flushed at once: without the
- * flush JGit holds them and every line arrives when the push ends. A client that went away is not an
- * error here; the build goes on and its result is still recorded.
+ * Lines to the pusher's terminal, shown as {@code remote: …}. Each line is flushed at once: without
+ * the flush JGit holds them and every line arrives when the push ends. A client that went away is
+ * not an error here; the build goes on and its result is still recorded.
  */
 public interface Progress {
   void line(String text);

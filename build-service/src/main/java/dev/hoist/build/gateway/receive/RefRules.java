@@ -7,13 +7,15 @@ import org.eclipse.jgit.transport.ReceiveCommand;
 import org.eclipse.jgit.transport.ReceivePack;
 
 /**
- * The first hook of a push: only {@code refs/heads/main} and {@code refs/heads/master} are accepted,
- * and never as deletes (deleting the branch would not undeploy anything, and would lose the history the
- * next push builds on). Everything else is refused with a reason the pusher sees next to the ref.
+ * The first hook of a push: only {@code refs/heads/main} and {@code refs/heads/master} are
+ * accepted, and never as deletes (deleting the branch would not undeploy anything, and would lose
+ * the history the next push builds on). Everything else is refused with a reason the pusher sees
+ * next to the ref.
  */
 public final class RefRules implements PreReceiveHook {
   public static final Set<String> DEPLOY_REFS = Set.of("refs/heads/main", "refs/heads/master");
-  static final String ONLY_MAIN = "only main or master deploy; push with 'git push hoist HEAD:main'";
+  static final String ONLY_MAIN =
+      "only main or master deploy; push with 'git push hoist HEAD:main'";
   static final String NO_DELETE = "deleting main or master is not allowed";
 
   @Override

@@ -18,9 +18,9 @@ import org.eclipse.jgit.treewalk.TreeWalk;
 
 /**
  * The source tarball of a commit, as {@code git archive --format=tar.gz} makes it: the files of the
- * commit's tree and nothing of {@code .git}. Executable bits and symbolic links are kept; submodules
- * (gitlinks) are left out, as their content is not in this repository. Every entry carries the commit's
- * time, so the same commit always gives the same archive content.
+ * commit's tree and nothing of {@code .git}. Executable bits and symbolic links are kept;
+ * submodules (gitlinks) are left out, as their content is not in this repository. Every entry
+ * carries the commit's time, so the same commit always gives the same archive content.
  */
 public final class SourceArchive {
   private SourceArchive() {}
@@ -59,7 +59,9 @@ public final class SourceArchive {
     }
   }
 
-  /** A path with a {@code .git} part (any case) would write into a checkout's git folder: left out. */
+  /**
+   * A path with a {@code .git} part (any case) would write into a checkout's git folder: left out.
+   */
   static boolean touchesDotGit(String path) {
     for (String part : path.split("/")) {
       if (part.equalsIgnoreCase(".git")) return true;

@@ -20,9 +20,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The repository cache under {@code hoist.gateway.repo-dir}: {@code <app-id>.git}, named by the app's id
- * (never by anything the user typed). Work on an app's repository runs under that app's lock, so two
- * pushes to one app queue up, and the archive in the blob store is always of a quiet repository.
+ * The repository cache under {@code hoist.gateway.repo-dir}: {@code <app-id>.git}, named by the
+ * app's id (never by anything the user typed). Work on an app's repository runs under that app's
+ * lock, so two pushes to one app queue up, and the archive in the blob store is always of a quiet
+ * repository.
  */
 public final class RepoStore {
   private static final Logger log = LoggerFactory.getLogger(RepoStore.class);
@@ -44,19 +45,25 @@ public final class RepoStore {
     this.api = api;
   }
 
-  /** Runs {@code work} on the app's repository, under the app's lock, restoring it first if needed. */
+  /**
+   * Runs {@code work} on the app's repository, under the app's lock, restoring it first if needed.
+   */
   public <T> T with(AppRef app, Work<T> work) throws Exception {
     return with(app, () -> {}, work);
   }
 
-  /** The same; {@code whileWaiting} runs every few seconds while another push to the app holds the lock. */
+  /**
+   * The same; {@code whileWaiting} runs every few seconds while another push to the app holds the
+   * lock.
+   */
   public <T> T with(AppRef app, Runnable whileWaiting, Work<T> work) throws Exception {
     ReentrantLock lock = locks.computeIfAbsent(app.id(), id -> new ReentrantLock());
     while (!lock.tryLock(WAIT_TICK_SECONDS, TimeUnit.SECONDS)) whileWaiting.run();
     try {
       Path gitDir = gitDir(app);
       if (!Files.isDirectory(gitDir)) restore(app, gitDir);
-      try (Repository repo = new FileRepositoryBuilder().setGitDir(gitDir.toFile()).setMustExist(true).build()) {
+      try (Repository repo =
+          new FileRepositoryBuilder().setGitDir(gitDir.toFile()).setMustExist(true).build()) {
         return work.run(repo);
       }
     } finally {
@@ -64,7 +71,10 @@ public final class RepoStore {
     }
   }
 
-  /** Archives the repository to the blob store. Call from inside {@link #with}, so nothing moves meanwhile. */
+  /**
+   * Archives the repository to the blob store. Call from inside {@link #with}, so nothing moves
+   * meanwhile.
+   */
   public void save(AppRef app, Repository repo) throws IOException {
     Path archive = Files.createTempFile(dir, ".save-", ".tgz");
     try {
@@ -83,7 +93,10 @@ public final class RepoStore {
     return dir.resolve(app.id() + ".git");
   }
 
-  /** From the blob store's archive if there is one, else a new empty repository; then moved into place. */
+  /**
+   * From the blob store's archive if there is one, else a new empty repository; then moved into
+   * place.
+   */
   private void restore(AppRef app, Path gitDir) throws IOException {
     Path staging = dir.resolve(".restore-" + UUID.randomUUID());
     Path archive = Files.createTempFile(dir, ".restore-", ".tgz");
@@ -93,7 +106,8 @@ public final class RepoStore {
         TarUnpacker.unpack(archive, staging);
         log.info("restored the repository of {} from the blob store", app.name());
       } else {
-        try (Repository repo = new FileRepositoryBuilder().setGitDir(staging.toFile()).setBare().build()) {
+        try (Repository repo =
+            new FileRepositoryBuilder().setGitDir(staging.toFile()).setBare().build()) {
           repo.create(true);
           // Clones then check out main, the branch Hoist deploys from.
           repo.updateRef("HEAD").link("refs/heads/main");
@@ -108,7 +122,8 @@ public final class RepoStore {
 
   static void deleteTree(Path root) throws IOException {
     try (var paths = Files.walk(root)) {
-      for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
+      for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList())
+        Files.deleteIfExists(p);
     }
   }
 }

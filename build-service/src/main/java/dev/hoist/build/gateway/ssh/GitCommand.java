@@ -21,9 +21,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One SSH exec request (or shell request, which is always refused), run on the gateway's worker pool.
- * The command is parsed and checked before anything else; then access to the app; then git runs.
- * Exit status: 0 when git ran (a refused ref is reported by git itself), 1 for a user error, 128 for ours.
+ * One SSH exec request (or shell request, which is always refused), run on the gateway's worker
+ * pool. The command is parsed and checked before anything else; then access to the app; then git
+ * runs. Exit status: 0 when git ran (a refused ref is reported by git itself), 1 for a user error,
+ * 128 for ours.
  */
 final class GitCommand implements Command {
   private static final Logger log = LoggerFactory.getLogger(GitCommand.class);
@@ -48,7 +49,8 @@ final class GitCommand implements Command {
   @Override
   public void start(ChannelSession channel, Environment env) {
     Account account = channel.getSession().getAttribute(KeyAuthenticator.ACCOUNT);
-    // MINA counts only what the client sends as activity; while a build runs the client sends nothing.
+    // MINA counts only what the client sends as activity; while a build runs the client sends
+    // nothing.
     Runnable keepAlive = channel.getSession()::resetIdleTimeout;
     running = workers.submit(() -> run(account, keepAlive));
   }
@@ -58,7 +60,8 @@ final class GitCommand implements Command {
     int status;
     try {
       GitRequest request = GitRequest.parseCommand(commandLine);
-      if (account == null) throw new IllegalStateException("an authenticated session without an account");
+      if (account == null)
+        throw new IllegalStateException("an authenticated session without an account");
       AppRef app = access.authorize(account, request.app());
       log.info("{} {} by {}", request.service().command(), app.name(), account.email());
       sessions.serve(request.service(), app, account, in, out, err, keepAlive);
@@ -92,7 +95,8 @@ final class GitCommand implements Command {
 
   @Override
   public void destroy(ChannelSession channel) {
-    // The channel closed. A session still queued never starts; one already running is not interrupted,
+    // The channel closed. A session still queued never starts; one already running is not
+    // interrupted,
     // so a push whose build is under way still records the build's result and moves the ref.
     if (running != null && !running.isDone()) running.cancel(false);
   }

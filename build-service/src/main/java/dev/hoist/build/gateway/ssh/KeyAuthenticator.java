@@ -14,14 +14,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Accepts a public key when the api knows its SHA-256 fingerprint (as {@code ssh-keygen -l} prints it)
- * and remembers whose it is on the session. The user name is ignored: everyone is {@code git@}. When the
- * api cannot be asked the key is refused (the client says "Permission denied") and the cause is logged
- * with a reference.
+ * Accepts a public key when the api knows its SHA-256 fingerprint (as {@code ssh-keygen -l} prints
+ * it) and remembers whose it is on the session. The user name is ignored: everyone is {@code git@}.
+ * When the api cannot be asked the key is refused (the client says "Permission denied") and the
+ * cause is logged with a reference.
  */
 public final class KeyAuthenticator implements PublickeyAuthenticator {
   /** The account the session authenticated as; set once authentication succeeds. */
   public static final AttributeKey<Account> ACCOUNT = new AttributeKey<>();
+
   private static final AttributeKey<String> FINGERPRINT = new AttributeKey<>();
   private static final Logger log = LoggerFactory.getLogger(KeyAuthenticator.class);
 
@@ -34,7 +35,8 @@ public final class KeyAuthenticator implements PublickeyAuthenticator {
   @Override
   public boolean authenticate(String username, PublicKey key, ServerSession session) {
     String fingerprint = fingerprint(key);
-    // MINA asks twice per key (once to probe, once with the signature); the second answer is cached.
+    // MINA asks twice per key (once to probe, once with the signature); the second answer is
+    // cached.
     Account known = session.getAttribute(ACCOUNT);
     String knownFingerprint = session.getAttribute(FINGERPRINT);
     if (known != null && fingerprint.equals(knownFingerprint)) return true;

@@ -10,10 +10,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * At most {@code hoist.ssh.max-sessions} SSH sessions at once, counted from the moment a connection is
- * accepted (so unauthenticated connections count too). One over the limit is disconnected with "too many
- * connections" as soon as the key exchange is done: any earlier and the client could not read the
- * reason, only a garbled banner. MINA's own per-user limit would not do: everyone is git@.
+ * At most {@code hoist.ssh.max-sessions} SSH sessions at once, counted from the moment a connection
+ * is accepted (so unauthenticated connections count too). One over the limit is disconnected with
+ * "too many connections" as soon as the key exchange is done: any earlier and the client could not
+ * read the reason, only a garbled banner. MINA's own per-user limit would not do: everyone is git@.
  */
 final class SessionLimit implements SessionListener {
   private static final Logger log = LoggerFactory.getLogger(SessionLimit.class);
@@ -34,10 +34,13 @@ final class SessionLimit implements SessionListener {
   @Override
   public void sessionEvent(Session session, Event event) {
     if (event != Event.KexCompleted || session.getAttribute(OVER) == null) return;
-    log.warn("refused an SSH connection from {}: {} sessions are open (hoist.ssh.max-sessions)",
-        session.getIoSession().getRemoteAddress(), max);
+    log.warn(
+        "refused an SSH connection from {}: {} sessions are open (hoist.ssh.max-sessions)",
+        session.getIoSession().getRemoteAddress(),
+        max);
     try {
-      session.disconnect(SshConstants.SSH2_DISCONNECT_TOO_MANY_CONNECTIONS, "too many connections; try again");
+      session.disconnect(
+          SshConstants.SSH2_DISCONNECT_TOO_MANY_CONNECTIONS, "too many connections; try again");
     } catch (IOException e) {
       session.close(true);
     }

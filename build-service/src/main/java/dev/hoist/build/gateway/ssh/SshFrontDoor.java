@@ -22,16 +22,19 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Builds the SSH server: the persisted host key, public-key authentication against the api and nothing
- * else (no passwords, no keyboard-interactive, no forwarding, no subsystems), the git command factory
- * for exec requests and a refusal for shells, and the limits from {@code hoist.ssh.*}.
+ * Builds the SSH server: the persisted host key, public-key authentication against the api and
+ * nothing else (no passwords, no keyboard-interactive, no forwarding, no subsystems), the git
+ * command factory for exec requests and a refusal for shells, and the limits from {@code
+ * hoist.ssh.*}.
  */
 public final class SshFrontDoor {
   private static final Logger log = LoggerFactory.getLogger(SshFrontDoor.class);
+
   private SshFrontDoor() {}
 
-  public static SshServer create(GatewaySettings settings, GatewayApi api, GitSessions sessions,
-      ExecutorService workers) throws IOException {
+  public static SshServer create(
+      GatewaySettings settings, GatewayApi api, GitSessions sessions, ExecutorService workers)
+      throws IOException {
     SshServer sshd = SshServer.setUpDefaultServer();
     sshd.setHost(settings.sshBindAddress());
     sshd.setPort(settings.sshPort());
@@ -45,7 +48,8 @@ public final class SshFrontDoor {
     sshd.setForwardingFilter(RejectAllForwardingFilter.INSTANCE);
     sshd.setSubsystemFactories(List.of());
     Access access = new Access(api);
-    sshd.setCommandFactory((channel, command) -> new GitCommand(command, access, sessions, workers));
+    sshd.setCommandFactory(
+        (channel, command) -> new GitCommand(command, access, sessions, workers));
     sshd.setShellFactory(channel -> new GitCommand(null, access, sessions, workers));
     CoreModuleProperties.IDLE_TIMEOUT.set(sshd, settings.idleTimeout());
     sshd.addSessionListener(new SessionLimit(settings.maxSessions()));
@@ -56,15 +60,20 @@ public final class SshFrontDoor {
   private static SimpleGeneratorHostKeyProvider hostKey(Path file) throws IOException {
     Path dir = file.getParent();
     if (!Files.isDirectory(dir)) {
-      Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+      Files.createDirectories(
+          dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
     }
     SimpleGeneratorHostKeyProvider provider = new SimpleGeneratorHostKeyProvider(file);
     provider.setAlgorithm(KeyUtils.EC_ALGORITHM);
     provider.setKeySize(256);
-    // Made (or read) now rather than on the first connection: a broken key file stops startup, and the
+    // Made (or read) now rather than on the first connection: a broken key file stops startup, and
+    // the
     // fingerprint goes to the log for users to check what their ssh client shows them.
     for (KeyPair pair : provider.loadKeys(null)) {
-      log.info("ssh host key {} ({})", KeyUtils.getFingerPrint(BuiltinDigests.sha256, pair.getPublic()), file);
+      log.info(
+          "ssh host key {} ({})",
+          KeyUtils.getFingerPrint(BuiltinDigests.sha256, pair.getPublic()),
+          file);
     }
     return provider;
   }

@@ -34,7 +34,8 @@ class BuildFollowerTest {
 
     @Override
     public Build build(String app, String id) {
-      return new Build(id, null, statuses.isEmpty() ? "succeeded" : statuses.poll(), "/out", null, null);
+      return new Build(
+          id, null, statuses.isEmpty() ? "succeeded" : statuses.poll(), "/out", null, null);
     }
   }
 

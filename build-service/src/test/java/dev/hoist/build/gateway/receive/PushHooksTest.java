@@ -29,25 +29,35 @@ import org.junit.jupiter.api.Test;
  * deployer is a stand-in that records what it was asked and answers as the test says.
  */
 class PushHooksTest {
-  private final InMemoryRepository server = new InMemoryRepository(new DfsRepositoryDescription("server"));
-  private final InMemoryRepository client = new InMemoryRepository(new DfsRepositoryDescription("client"));
+  private final InMemoryRepository server =
+      new InMemoryRepository(new DfsRepositoryDescription("server"));
+  private final InMemoryRepository client =
+      new InMemoryRepository(new DfsRepositoryDescription("client"));
   private final List<String> deployed = new ArrayList<>();
-  private Deployer deployer = (commit, ref, progress) -> {
-    deployed.add(ref + " " + commit.getShortMessage());
-    progress.line("-----> Building " + commit.getShortMessage());
-    return Deployer.Outcome.deployed();
-  };
+  private Deployer deployer =
+      (commit, ref, progress) -> {
+        deployed.add(ref + " " + commit.getShortMessage());
+        progress.line("-----> Building " + commit.getShortMessage());
+        return Deployer.Outcome.deployed();
+      };
   private TestProtocol<Object> protocol;
   private URIish uri;
 
   @BeforeEach
   void register() {
-    protocol = new TestProtocol<>(null, (req, db) -> {
-      ReceivePack rp = new ReceivePack(db);
-      rp.setPreReceiveHook(PreReceiveHookChain.newChain(List.of(new RefRules(),
-          new DeployHook((commit, ref, progress) -> deployer.deploy(commit, ref, progress)))));
-      return rp;
-    });
+    protocol =
+        new TestProtocol<>(
+            null,
+            (req, db) -> {
+              ReceivePack rp = new ReceivePack(db);
+              rp.setPreReceiveHook(
+                  PreReceiveHookChain.newChain(
+                      List.of(
+                          new RefRules(),
+                          new DeployHook(
+                              (commit, ref, progress) -> deployer.deploy(commit, ref, progress)))));
+              return rp;
+            });
     Transport.register(protocol);
     uri = protocol.register(new Object(), server);
   }
@@ -99,7 +109,8 @@ class PushHooksTest {
     ObjectId commit = Commits.commit(client, Map.of("a", "1"), "first", null);
     push(update(commit, "refs/heads/main"));
 
-    PushResult result = push(new RemoteRefUpdate(client, (String) null, "refs/heads/main", true, null, null));
+    PushResult result =
+        push(new RemoteRefUpdate(client, (String) null, "refs/heads/main", true, null, null));
 
     RemoteRefUpdate u = result.getRemoteUpdate("refs/heads/main");
     assertThat(u.getStatus()).isEqualTo(Status.REJECTED_OTHER_REASON);
@@ -109,10 +120,11 @@ class PushHooksTest {
 
   @Test
   void refusesTheRefWithTheDeployersReasonWhenTheBuildFails() throws Exception {
-    deployer = (commit, ref, progress) -> {
-      progress.line(" !     Build failed: no buildpack");
-      return Deployer.Outcome.rejected("build failed");
-    };
+    deployer =
+        (commit, ref, progress) -> {
+          progress.line(" !     Build failed: no buildpack");
+          return Deployer.Outcome.rejected("build failed");
+        };
     ObjectId commit = Commits.commit(client, Map.of("a", "1"), "broken", null);
 
     PushResult result = push(update(commit, "refs/heads/main"));
@@ -126,9 +138,10 @@ class PushHooksTest {
 
   @Test
   void turnsADeployerThatThrowsIntoARefusalWithAReference() throws Exception {
-    deployer = (commit, ref, progress) -> {
-      throw new IllegalStateException("the api is down");
-    };
+    deployer =
+        (commit, ref, progress) -> {
+          throw new IllegalStateException("the api is down");
+        };
     ObjectId commit = Commits.commit(client, Map.of("a", "1"), "first", null);
 
     PushResult result = push(update(commit, "refs/heads/main"));
@@ -143,30 +156,37 @@ class PushHooksTest {
   void deploysOnlyOneOfMainAndMasterPushedTogether() throws Exception {
     ObjectId commit = Commits.commit(client, Map.of("a", "1"), "both", null);
 
-    PushResult result = push(update(commit, "refs/heads/main"), update(commit, "refs/heads/master"));
+    PushResult result =
+        push(update(commit, "refs/heads/main"), update(commit, "refs/heads/master"));
 
     assertThat(deployed).hasSize(1);
-    List<Status> statuses = List.of(result.getRemoteUpdate("refs/heads/main").getStatus(),
-        result.getRemoteUpdate("refs/heads/master").getStatus());
+    List<Status> statuses =
+        List.of(
+            result.getRemoteUpdate("refs/heads/main").getStatus(),
+            result.getRemoteUpdate("refs/heads/master").getStatus());
     assertThat(statuses).containsExactlyInAnyOrder(Status.OK, Status.REJECTED_OTHER_REASON);
   }
 
   @Test
   void givesTheDeployerTheCommitWithItsMessage() throws Exception {
     List<RevCommit> seen = new ArrayList<>();
-    deployer = (commit, ref, progress) -> {
-      seen.add(commit);
-      return Deployer.Outcome.deployed();
-    };
+    deployer =
+        (commit, ref, progress) -> {
+          seen.add(commit);
+          return Deployer.Outcome.deployed();
+        };
     ObjectId first = Commits.commit(client, Map.of("a", "1"), "first", null);
     ObjectId second = Commits.commit(client, Map.of("a", "2"), "second line\n\nbody", first);
 
     push(update(second, "refs/heads/main"));
 
-    assertThat(seen).singleElement().satisfies(c -> {
-      assertThat(c.getId()).isEqualTo(second);
-      assertThat(c.getShortMessage()).isEqualTo("second line");
-    });
+    assertThat(seen)
+        .singleElement()
+        .satisfies(
+            c -> {
+              assertThat(c.getId()).isEqualTo(second);
+              assertThat(c.getShortMessage()).isEqualTo("second line");
+            });
   }
 
   private RemoteRefUpdate update(ObjectId commit, String ref) throws Exception {
