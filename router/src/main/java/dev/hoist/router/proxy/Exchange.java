@@ -6,7 +6,6 @@ import dev.hoist.router.route.Dyno;
 import dev.hoist.router.route.RouteTable;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
-import io.netty.channel.ChannelOption;
 import io.netty.handler.codec.http.HttpContent;
 
 /**
@@ -28,13 +27,9 @@ import io.netty.handler.codec.http.HttpContent;
  *             DONE
  * </pre>
  *
- * Every other way ends in DONE too. Until RESPONDING a failure is answered with an error page
- * ({@link #fail}: no route, maintenance, a crashed app, a full backlog, a timeout, no dyno left to
- * try); in RESPONDING the head has reached the client and only a reset can tell it ({@link
- * #interrupted}); a client that leaves ends its exchange wherever it is ({@link #onClientClosed}).
- * {@link Attempts} picks the next dyno and remembers what failed; a request goes again only if
- * {@link RequestBody} kept all of it. The bytes stream both ways with flow control: {@link
- * DynoLink} to the dyno, {@link ResponseRelay} back.
+ * Every other way ends in DONE too: with an error page before RESPONDING ({@link #fail}), with a
+ * reset after it ({@link #interrupted}), or wherever it is when the client leaves. The package-info
+ * says which class does what.
  */
 final class Exchange extends Deadlines.Node {
   private enum State {
@@ -67,12 +62,10 @@ final class Exchange extends Deadlines.Node {
   /** Made when it first has to wait (WAITING or QUEUED), which most exchanges never do. */
   private Waits waits;
 
-  /**
-   * It had a place once (its turn in the backlog, or a dyno): should it wait again, it waits in
-   * front.
-   */
+  /** It had a place once (its turn, or a dyno): should it wait again, it waits in front. */
   private boolean hadItsTurn;
 
+  /** The client's connection closes after this exchange (the request or the response says so). */
   private boolean closeAfter;
 
   Exchange(
@@ -93,52 +86,38 @@ final class Exchange extends Deadlines.Node {
   }
 
   /**
-   * Whether more from the client can be taken now: not while chunks wait for a dyno connection, nor
-   * while the dyno's socket is full. Even before a dyno is chosen: stopping and restarting reads
-   * for a bodiless request, which sends nothing more, would cost two system calls for nothing.
+   * Not while chunks wait for a dyno, nor while its socket is full. Asked before a dyno is chosen
+   * too: stopping and restarting reads for a bodiless request would cost two needless syscalls.
    */
   boolean canTakeMore() {
     return !body.holding() && dyno.writable();
   }
 
-  // ---- ROUTING, WAITING, QUEUED, CONNECTING
-  // ---------------------------------------------------------
-
-  /**
-   * Routes the request: the first time, and again after a wait, a failed try or a dyno that closed
-   * on it.
-   */
+  /** Routes the request: at first, and again after a wait, a failed try or a dyno that closed. */
   void dispatch() {
     RouteTable table = proxy.routes.table();
-    if (!table.loaded()) {
-      await(table, ProxyError.NO_ROUTE_TABLE);
-      return;
-    }
-    AppRoute route = app == null ? table.forHost(request.host()) : table.app(app);
-    if (route == null) {
-      fail(ProxyError.NO_ROUTE);
-      return;
-    }
+    AppRoute route =
+        !table.loaded() ? null : app == null ? table.forHost(request.host()) : table.app(app);
+    if (!table.loaded()) await(table, ProxyError.NO_ROUTE_TABLE);
+    else if (route == null) fail(ProxyError.NO_ROUTE);
+    else route(table, route);
+  }
+
+  private void route(RouteTable table, AppRoute route) {
     app = route.name();
     pages = route.pages();
-    if (route.maintenance()) {
-      fail(ProxyError.MAINTENANCE);
-      return;
-    }
     int maxInFlight = proxy.config.maxInFlight();
-    BackendPool.Pick pick = attempts.next(loop.pool(), route, maxInFlight);
-    if (pick != null && pick.full(maxInFlight))
-      queue(maxInFlight * route.serving().length); // the least loaded
+    BackendPool.Pick pick =
+        route.maintenance() ? null : attempts.next(loop.pool(), route, maxInFlight);
+    // A full pick is the least loaded dyno; no pick and no reason means a dyno is booting.
+    if (route.maintenance()) fail(ProxyError.MAINTENANCE);
+    else if (pick != null && pick.full(maxInFlight)) queue(maxInFlight * route.serving().length);
     else if (pick != null) connect(pick.dyno());
-    else if (attempts.whyNone(route) == null)
-      await(table, ProxyError.BOOT_TIMEOUT); // a dyno is booting
+    else if (attempts.whyNone(route) == null) await(table, ProxyError.BOOT_TIMEOUT);
     else fail(attempts.whyNone(route));
   }
 
-  /**
-   * Holds the request until the route table changes, up to {@code boot-wait}; then {@code
-   * onTimeout}.
-   */
+  /** Holds the request until the route table changes, up to {@code boot-wait}; then fails. */
   private void await(RouteTable seen, ProxyError onTimeout) {
     state = State.WAITING;
     waits().forRoutes(seen, onTimeout);
@@ -148,10 +127,7 @@ final class Exchange extends Deadlines.Node {
     if (state == State.WAITING) dispatch();
   }
 
-  /**
-   * Every dyno has {@code max-in-flight} requests from this loop: it waits its turn, or H11 ({@link
-   * Backlogs}).
-   */
+  /** Every dyno is full from this loop: it waits its turn, or H11 ({@link Backlogs}). */
   private void queue(int depth) {
     if (waits().inBacklog(app, depth, hadItsTurn)) state = State.QUEUED;
     else fail(ProxyError.BACKLOG_TOO_DEEP);
@@ -185,9 +161,6 @@ final class Exchange extends Deadlines.Node {
     dispatch();
   }
 
-  // ---- SENT: client -> dyno
-  // -------------------------------------------------------------------------
-
   void connected(Channel ch, long connectMs) {
     log.connectMs = connectMs;
     dyno.send(ch, this, request, body);
@@ -205,22 +178,19 @@ final class Exchange extends Deadlines.Node {
       closeAfter = true;
       if (state == State.RESPONDING) interrupted(ProxyError.BAD_REQUEST);
       else fail(ProxyError.BAD_REQUEST);
-      return;
-    }
-    switch (state) {
-      case SENT, RESPONDING -> dyno.send(c, body);
-      case DONE -> body.drop(c);
-      default -> {
-        body.hold(c); // until a dyno connection exists; reading stops meanwhile
-        front.updateReading();
-      }
+    } else if (state == State.SENT || state == State.RESPONDING) {
+      dyno.send(c, body);
+    } else if (state == State.DONE) {
+      body.drop(c);
+    } else { // until a dyno connection exists; reading stops meanwhile
+      body.hold(c);
+      front.updateReading();
     }
   }
 
   /** After a read of the client socket: one flush for everything it brought. */
   void flushBackend() {
-    if (state == State.RESPONDING)
-      loop.idle().add(this); // a byte from the client: the idle deadline starts again
+    if (state == State.RESPONDING) loop.idle().add(this); // a client byte: the idle deadline anew
     dyno.flush();
   }
 
@@ -228,13 +198,7 @@ final class Exchange extends Deadlines.Node {
     front.updateReading();
   }
 
-  // ---- RESPONDING: dyno -> client
-  // -------------------------------------------------------------------
-
-  /**
-   * What the dyno's connection decoded: a head, body bytes, the end, or {@link
-   * ResponseDecoder#BAD}.
-   */
+  /** What the dyno's connection decoded: a head, bytes, the end, or {@link ResponseDecoder#BAD}. */
   void onResponse(Object msg) {
     if (state != State.SENT && state != State.RESPONDING) {
       ResponseDecoder.release(msg);
@@ -254,11 +218,9 @@ final class Exchange extends Deadlines.Node {
   }
 
   private void onResponseHead(ResponseHead head) {
-    if (response.informational(head, request.http10()))
-      return; // 100 or 103: the response is still to come
+    if (response.informational(head, request.http10())) return; // 100 or 103: more to come
     stopWaiting();
-    if (head.status == 101
-        && !request.upgrade()) { // a switch nobody asked for: the dyno is confused
+    if (head.status == 101 && !request.upgrade()) { // a switch nobody asked for: a confused dyno
       fail(ProxyError.BAD_RESPONSE);
       return;
     }
@@ -270,10 +232,7 @@ final class Exchange extends Deadlines.Node {
     if (head.status == 101) switchProtocols();
   }
 
-  /**
-   * After a read of the dyno's socket: one flush for everything it brought. A response still under
-   * way goes to the back of the idle list: every read from either side starts its deadline again.
-   */
+  /** After a read of the dyno's socket: one flush for all it brought; the idle deadline anew. */
   void flushClient() {
     if (state == State.RESPONDING) loop.idle().add(this);
     response.flush();
@@ -300,9 +259,6 @@ final class Exchange extends Deadlines.Node {
     front.tunnel(backend);
   }
 
-  // ---- to DONE some other way
-  // ------------------------------------------------------------------------
-
   void onBackendClosed() {
     if (state == State.SENT) {
       Dyno lost = dyno.held();
@@ -316,9 +272,8 @@ final class Exchange extends Deadlines.Node {
   }
 
   /**
-   * A deadline passed: the first byte's (H12), or, once the response has started, {@code
-   * idle-timeout} without a byte either way. Then the side that owes something is to blame: the
-   * client when it has not sent all of its body or has stopped reading (H28), else the dyno (H15).
+   * The first byte's deadline passed (H12), or {@code idle-timeout} in a response: the side that
+   * owes something is to blame, the client (H28: body unsent or not reading) or the dyno (H15).
    */
   @Override
   void expired() {
@@ -329,7 +284,7 @@ final class Exchange extends Deadlines.Node {
   }
 
   /**
-   * The client's connection closed (it has no current exchange any more: {@link FrontendHandler}).
+   * The client's connection closed; it has no current exchange any more ({@link FrontendHandler}).
    */
   void onClientClosed() {
     if (state == State.DONE) return;
@@ -340,9 +295,7 @@ final class Exchange extends Deadlines.Node {
     done(ProxyError.CLIENT_INTERRUPTED, true, false);
   }
 
-  /**
-   * An answer from the router itself; the response has not started, so a status can still say it.
-   */
+  /** An answer from the router itself: the response has not started, so a status can say it. */
   private void fail(ProxyError error) {
     if (state == State.DONE) return;
     detach(false);
@@ -361,34 +314,29 @@ final class Exchange extends Deadlines.Node {
     response.drop();
     detach(false);
     done(error, true, false);
-    client.config().setOption(ChannelOption.SO_LINGER, 0); // close() now sends RST, not FIN
-    client.close();
+    response.resetClient();
   }
 
   /**
-   * The last of every exchange but a tunnel's: its log line (if it has an app and a code), the
-   * client back.
+   * The last of every exchange but a tunnel's: its log line (with an app and a code), the client
+   * back.
    */
   private void done(ProxyError error, boolean interrupted, boolean keepClient) {
-    boolean logged =
-        app != null && (error == null || error.code() != null); // no app: an unknown host
-    if (logged) proxy.logs.log(app, log.line(request, error, interrupted));
+    // No app: an unknown host, which has no log of its own.
+    if (app != null && (error == null || error.code() != null)) {
+      proxy.logs.log(app, log.line(request, error, interrupted));
+    }
     body.release();
     front.exchangeDone(this, keepClient);
   }
 
-  /**
-   * Off the deadline lists, and no longer waiting for anything: its timers, the table, the backlog.
-   */
+  /** Off the deadline lists, and no longer waiting: its timers, the table, the backlog. */
   private void stopWaiting() {
     Deadlines.unlink(this);
     if (waits != null) waits.stop(state == State.QUEUED);
   }
 
-  /**
-   * Stops waiting, and lets go of the dyno: its connection back to the pool after a {@code clean}
-   * exchange.
-   */
+  /** Stops waiting and lets go of the dyno: its connection back to the pool when {@code clean}. */
   private void detach(boolean clean) {
     stopWaiting();
     dyno.release(clean);

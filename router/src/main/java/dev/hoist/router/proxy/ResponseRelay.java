@@ -4,6 +4,7 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelOption;
 import io.netty.util.ReferenceCountUtil;
 
 /**
@@ -110,6 +111,12 @@ final class ResponseRelay {
   void drop() {
     ReferenceCountUtil.release(unsent);
     unsent = null;
+  }
+
+  /** Closes the client's connection with a reset: once a head has gone, no status can say more. */
+  void resetClient() {
+    client.config().setOption(ChannelOption.SO_LINGER, 0); // close() now sends RST, not FIN
+    client.close();
   }
 
   private void sendUnsent() {

@@ -8,5 +8,12 @@
  * ({@code ExchangeLog}). All of a request's work happens on one event loop; what a loop keeps for
  * itself (its dyno connections, its backlogs, its timeout lists) is touched by that loop alone, so
  * nothing here locks.
+ *
+ * <p>How an exchange ends: until its response starts, a failure is answered with an error page (no
+ * route, maintenance, a crashed app, a full backlog, a timeout, no dyno left to try); once the head
+ * has reached the client only a reset can tell it; a client that leaves ends its exchange wherever
+ * it is. {@code Attempts} picks the next dyno and remembers what failed; a request goes again only
+ * if {@code RequestBody} kept all of it. The bytes stream both ways with flow control: {@code
+ * DynoLink} to the dyno, {@code ResponseRelay} back.
  */
 package dev.hoist.router.proxy;
