@@ -4,6 +4,7 @@
 # says where the time goes.
 #
 #   bench/router-cpu.sh [SECONDS] [ROUNDS]      (defaults: 15 s, 2 rounds; about 3 minutes)
+#   ROUTER_JAR=/tmp/old.jar bench/router-cpu.sh  (a router exec jar built elsewhere, e.g. another commit's)
 #
 # For each target: wrk runs SECONDS; user and system CPU ticks of every thread of the proxy, the
 # backend and the fake api (both Node) are read from /proc before and after, and divided by the
@@ -17,7 +18,7 @@ BACKEND_PORT=19180 NGINX_PORT=19181 HAPROXY_PORT=19182 ROUTER_PORT=19183 API_POR
 source "$ROOT/bench/router-lib.sh"
 for tool in wrk nginx node; do command -v $tool >/dev/null || { echo "needs $tool: run bench/router.sh once" >&2; exit 1; }; done
 
-JAR=$(router_jar)
+JAR=${ROUTER_JAR:-$(router_jar)}
 
 node "$ROOT/bench/router-backend.js" "$BACKEND_PORT" >/dev/null 2>&1 & PIDS+=($!); BACKEND=$!
 node "$ROOT/bench/router-fake-api.js" "$API_PORT" "127.0.0.1:$BACKEND_PORT" tok >/dev/null 2>&1 & PIDS+=($!); API=$!

@@ -253,7 +253,7 @@ final class Exchange extends Deadlines.Node {
   private void switchProtocols() {
     response.flush();
     state = State.DONE;
-    if (app != null) proxy.logs.log(app, log.line(request, null, false));
+    log.write(proxy.logs, app, request, null, false);
     Channel backend = dyno.handOver();
     body.release();
     front.tunnel(backend);
@@ -318,14 +318,10 @@ final class Exchange extends Deadlines.Node {
   }
 
   /**
-   * The last of every exchange but a tunnel's: its log line (with an app and a code), the client
-   * back.
+   * The last of every exchange but a tunnel's: its log line, and the client connection handed back.
    */
   private void done(ProxyError error, boolean interrupted, boolean keepClient) {
-    // No app: an unknown host, which has no log of its own.
-    if (app != null && (error == null || error.code() != null)) {
-      proxy.logs.log(app, log.line(request, error, interrupted));
-    }
+    log.write(proxy.logs, app, request, error, interrupted);
     body.release();
     front.exchangeDone(this, keepClient);
   }

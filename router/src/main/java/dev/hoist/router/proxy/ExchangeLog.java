@@ -1,5 +1,6 @@
 package dev.hoist.router.proxy;
 
+import dev.hoist.router.log.LogSink;
 import dev.hoist.router.log.RouterLogLine;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;
@@ -23,6 +24,17 @@ final class ExchangeLog {
 
   /** Body bytes relayed to the client. */
   long bytes;
+
+  /**
+   * Writes the line to {@code app}'s log: none without an app (an unknown host), nor for an error
+   * without an H-code.
+   */
+  void write(
+      LogSink logs, String app, RequestFacts request, ProxyError error, boolean interrupted) {
+    if (app != null && (error == null || error.code() != null)) {
+      logs.log(app, line(request, error, interrupted));
+    }
+  }
 
   /**
    * The line. Its level says whose doing the outcome was: {@code info} for a success, and for an
