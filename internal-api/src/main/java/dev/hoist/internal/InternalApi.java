@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InterruptedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -21,10 +20,12 @@ import java.util.Optional;
  * the api's own {@code id} and {@code message}; no answer at all is status 0. A 204, or a 404 on
  * {@link #find}, is an empty answer rather than an error.
  *
- * <p>Timeouts: 5 s to connect; {@link #CALL_TIMEOUT} for an ordinary call (a healthy api answers in
- * milliseconds, so a call that takes longer is a hung api, and the caller's retry does better than
- * waiting on); a long poll passes its own, its wait plus {@link #CALL_TIMEOUT}. Thread-safe: one
- * instance serves a whole component.
+ * <p>Timeouts: 5 s to connect; {@link #CALL_TIMEOUT} until the answer's headers for an ordinary
+ * call (a healthy api answers in milliseconds, so a call that takes longer is a hung api, and the
+ * caller's retry does better than waiting on); a long poll passes its own, its wait plus {@link
+ * #CALL_TIMEOUT}. The JDK client's timeout stops at the headers: a body that stalls after them is
+ * bounded only by the api closing the connection (the api writes small bodies whole). Thread-safe:
+ * one instance serves a whole component.
  */
 public final class InternalApi {
   public static final Duration CALL_TIMEOUT = Duration.ofSeconds(15);
@@ -71,11 +72,7 @@ public final class InternalApi {
 
   /** A GET with its own timeout: a long poll's wait plus {@link #CALL_TIMEOUT}. */
   public <T> T get(String path, Class<T> type, Duration timeout) throws InternalApiException {
-    return InternalApi.<T>read(send(request(path).GET(), timeout), path, type(type))
-        .orElseThrow(
-            () ->
-                new InternalApiException(
-                    204, "no_content", "GET " + where(path) + " answered no content"));
+    return required(send(request(path).GET(), timeout), path, type(type));
   }
 
   /** GET that answers empty on 404: the api's "no such thing" (an unknown key, no access). */
@@ -95,45 +92,32 @@ public final class InternalApi {
   }
 
   public <T> T post(String path, Object body, Class<T> type) throws InternalApiException {
-    return post(path, body, type, CALL_TIMEOUT)
-        .orElseThrow(
-            () ->
-                new InternalApiException(
-                    204, "no_content", "POST " + where(path) + " answered no content"));
+    return required(send(json(request(path), "POST", body), CALL_TIMEOUT), path, type(type));
   }
 
-  /** POST or PUT whose answer the caller does not need. */
+  /** POST or PUT whose answer the caller does not need: any 2xx will do, its body unread. */
   public void send(String method, String path, Object body) throws InternalApiException {
-    read(send(json(request(path), method, body), CALL_TIMEOUT), path, type(JsonNode.class));
+    succeeded(send(json(request(path), method, body), CALL_TIMEOUT), path);
   }
 
   public <T> T put(String path, Object body, TypeReference<T> type) throws InternalApiException {
-    return InternalApi.<T>read(
-            send(json(request(path), "PUT", body), CALL_TIMEOUT),
-            path,
-            WireJson.MAPPER.getTypeFactory().constructType(type))
-        .orElseThrow(
-            () ->
-                new InternalApiException(
-                    204, "no_content", "PUT " + where(path) + " answered no content"));
+    return required(
+        send(json(request(path), "PUT", body), CALL_TIMEOUT),
+        path,
+        WireJson.MAPPER.getTypeFactory().constructType(type));
   }
 
   public <T> T put(String path, Object body, Class<T> type) throws InternalApiException {
-    return InternalApi.<T>read(
-            send(json(request(path), "PUT", body), CALL_TIMEOUT), path, type(type))
-        .orElseThrow(
-            () ->
-                new InternalApiException(
-                    204, "no_content", "PUT " + where(path) + " answered no content"));
+    return required(send(json(request(path), "PUT", body), CALL_TIMEOUT), path, type(type));
   }
 
-  /** POST of plain UTF-8 text (build output, log batches). */
+  /** POST of plain UTF-8 text (build output): any 2xx will do, its body unread. */
   public void postText(String path, String text) throws InternalApiException {
     HttpRequest.Builder r =
         request(path)
             .header("Content-Type", "text/plain; charset=utf-8")
             .POST(HttpRequest.BodyPublishers.ofString(text, StandardCharsets.UTF_8));
-    read(send(r, CALL_TIMEOUT), path, type(JsonNode.class));
+    succeeded(send(r, CALL_TIMEOUT), path);
   }
 
   /**
@@ -183,15 +167,12 @@ public final class InternalApi {
       return client.send(request, handler);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      InterruptedIOException stop = new InterruptedIOException("interrupted while calling the api");
-      throw InternalApiException.unreachable(stop.getMessage(), stop);
+      throw InternalApiException.interrupted(e);
     } catch (IOException e) {
       throw InternalApiException.unreachable(
           request.method()
               + " "
-              + url.getHost()
-              + ":"
-              + url.getPort()
+              + url.getAuthority()
               + url.getPath()
               + " failed ("
               + e.getClass().getSimpleName()
@@ -203,6 +184,26 @@ public final class InternalApi {
 
   private static JavaType type(Class<?> type) {
     return WireJson.MAPPER.getTypeFactory().constructType(type);
+  }
+
+  /** A 2xx answer, whatever its body; an error status as the api's error. */
+  private static void succeeded(HttpResponse<byte[]> response, String path)
+      throws InternalApiException {
+    int status = response.statusCode();
+    if (status / 100 != 2) {
+      throw error(status, response.request().method() + " " + where(path), response.body());
+    }
+  }
+
+  /** The answer's body as {@code type}; a 2xx without one is an error here. */
+  private static <T> T required(HttpResponse<byte[]> response, String path, JavaType type)
+      throws InternalApiException {
+    Optional<T> body = read(response, path, type);
+    if (body.isPresent()) return body.get();
+    throw new InternalApiException(
+        response.statusCode(),
+        "no_body",
+        response.request().method() + " " + where(path) + " answered without a body");
   }
 
   private static <T> Optional<T> read(HttpResponse<byte[]> response, String path, JavaType type)

@@ -26,6 +26,21 @@ public class InternalApiException extends IOException {
     return e;
   }
 
+  /**
+   * The calling thread was interrupted: a stop, not an outage (status 0, id {@code interrupted}).
+   */
+  public static InternalApiException interrupted(InterruptedException cause) {
+    InternalApiException e =
+        new InternalApiException(0, "interrupted", "interrupted while calling the api");
+    e.initCause(cause);
+    return e;
+  }
+
+  /** The call was cut short by an interrupt: the caller is being stopped, and must not retry. */
+  public boolean isInterrupted() {
+    return "interrupted".equals(id);
+  }
+
   /** The HTTP status, or 0 when there was no answer. */
   public int status() {
     return status;
@@ -45,6 +60,6 @@ public class InternalApiException extends IOException {
 
   /** No answer at all, or a 5xx: the api is away or broken, and asking again later may work. */
   public boolean isTransient() {
-    return status == 0 || status >= 500;
+    return !isInterrupted() && (status == 0 || status >= 500);
   }
 }

@@ -15,8 +15,9 @@ import java.util.function.ToLongFunction;
  * <p>When the api cannot be reached or refuses, the listener simply hears nothing new (it keeps the
  * last state), the loop asks again after a {@link Backoff} of 0.5 s doubling to 10 s, and the first
  * ask after an error is a full one ({@code since} null) that the api answers at once. An outage is
- * logged once, when it begins and when it ends, not once per attempt. A listener that throws is
- * logged and the loop goes on.
+ * logged once, when it begins and when it ends, not once per attempt. An answer the listener cannot
+ * use (it throws) counts as a failure too: the same backoff, the same one line per streak, so a bad
+ * document is neither installed nor asked for again in a tight loop.
  *
  * @param <T> the document watched
  */
@@ -66,42 +67,37 @@ public final class Watch<T> implements AutoCloseable {
   private void run() {
     Long since = null;
     Backoff backoff = new Backoff(FIRST_RETRY, LAST_RETRY);
-    String outage = null;
+    String failing = null; // what went wrong, from the first failure of a streak until a success
     while (!closed) {
-      T answer;
       try {
-        answer = poll.poll(since);
+        T answer = poll.poll(since);
+        since = revision.applyAsLong(answer);
+        listener.accept(answer);
       } catch (IOException | RuntimeException e) {
         if (closed || Thread.currentThread().isInterrupted()) return;
-        if (outage == null) {
-          outage =
-              e instanceof InternalApiException x && x.status() > 0
-                  ? x.status() + " " + x.id() + ": " + x.getMessage()
-                  : String.valueOf(e.getMessage());
+        if (failing == null) {
+          failing = describe(e);
           LOG.log(
               Level.WARNING,
-              "cannot read the {0} from the api ({1}); keeping the last and asking again",
+              "cannot take the {0} from the api ({1}); keeping the last and asking again",
               what,
-              outage);
+              failing);
         }
         since = null;
         if (!backoff.pause()) return;
         continue;
       }
-      long rev = revision.applyAsLong(answer);
-      if (outage != null)
-        LOG.log(Level.INFO, "the api answers again: {0} at revision {1}", what, rev);
-      outage = null;
+      if (failing != null) LOG.log(Level.INFO, "the api answers again with the {0}", what);
+      failing = null;
       backoff.reset();
-      since = rev;
-      try {
-        listener.accept(answer);
-      } catch (RuntimeException e) {
-        LOG.log(Level.ERROR, "the " + what + " listener failed; asking again", e);
-        since = null;
-        if (!backoff.pause()) return;
-      }
     }
+  }
+
+  private static String describe(Exception e) {
+    if (e instanceof InternalApiException x && x.status() > 0) {
+      return x.status() + " " + x.id() + ": " + x.getMessage();
+    }
+    return e instanceof RuntimeException ? e.toString() : String.valueOf(e.getMessage());
   }
 
   /** Stops the loop; an ask in flight is abandoned. */

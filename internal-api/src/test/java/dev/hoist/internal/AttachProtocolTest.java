@@ -41,4 +41,12 @@ class AttachProtocolTest {
             () -> AttachProtocol.readHello(new DataInputStream(new ByteArrayInputStream(line))))
         .hasMessage("HOIST-ATTACH line too long");
   }
+
+  @Test
+  void refusesToWriteAFrameOverTheLimit() {
+    byte[] big = new byte[AttachProtocol.MAX_PAYLOAD + 1];
+    DataOutputStream out = new DataOutputStream(new ByteArrayOutputStream());
+    assertThatThrownBy(() -> AttachProtocol.write(out, AttachProtocol.STDOUT, big, 0, big.length))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
 }

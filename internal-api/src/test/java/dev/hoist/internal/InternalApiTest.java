@@ -148,4 +148,49 @@ class InternalApiTest {
         .isInstanceOfSatisfying(
             InternalApiException.class, e -> assertThat(e.status()).isEqualTo(403));
   }
+
+  @Test
+  void aCallWhoseAnswerIsNotNeededTakesAny2xxBody() throws Exception {
+    fake.on("POST", "/internal/logs", c -> new FakeApiServer.Answer(202, "accepted, thanks"));
+    api.send("POST", "/internal/logs", List.of());
+    api.postText("/internal/logs", "a line\n");
+  }
+
+  @Test
+  void anInterruptedCallIsAStopNotAnOutage() throws Exception {
+    fake.on(
+        "GET",
+        "/internal/slow",
+        c -> {
+          try {
+            Thread.sleep(10_000);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+          return ok(List.of());
+        });
+    Thread.currentThread().interrupt();
+    assertThatThrownBy(() -> api.get("/internal/slow", Thing.class))
+        .isInstanceOfSatisfying(
+            InternalApiException.class,
+            e -> {
+              assertThat(e.isInterrupted()).isTrue();
+              assertThat(e.isTransient()).as("a stop must not be retried").isFalse();
+            });
+    assertThat(Thread.interrupted()).as("the interrupt is kept for the caller").isTrue();
+  }
+
+  @Test
+  void theFakeRefusesATokenSentToASignedUrl() throws Exception {
+    fake.blobs.put("slugs/2", new byte[] {1});
+    var client = java.net.http.HttpClient.newHttpClient();
+    var leaked =
+        client.send(
+            java.net.http.HttpRequest.newBuilder(java.net.URI.create(fake.blobUrl("slugs/2")))
+                .header("Authorization", "Bearer secret")
+                .build(),
+            java.net.http.HttpResponse.BodyHandlers.ofString());
+    assertThat(leaked.statusCode()).isEqualTo(400);
+    assertThat(leaked.body()).contains("token_leaked");
+  }
 }

@@ -66,6 +66,7 @@ class InternalContractIT extends ApiTest {
     matches(raw, DesiredState.class);
     DesiredState.AppState mine = matches(appIn(raw, app), DesiredState.AppState.class);
     assertThat(mine.release().config()).containsEntry("GREETING", "hi");
+    assertThat(mine.formation()).as("checked element by element above").hasSize(2);
     assertThat(mine.oneOffs()).extracting(DesiredState.OneOff::name).containsExactly(oneOff);
     assertThat(mine.restarts()).containsKey("*");
 
@@ -180,15 +181,11 @@ class InternalContractIT extends ApiTest {
                     "SHA256:" + "0".repeat(64)));
     assertThat(slug.status()).as("%s", slug).isEqualTo(201);
     covers(slug.json(), BuildRecords.SlugCreated.class);
-    covers(
-        ok(
-            component()
-                .post(
-                    "/internal/builds/" + first + "/finish",
-                    Map.of("status", "failed", "message", "by hand"))),
-        BuildRecords.Finished.class);
+    BuildRecords.Finished failed = builder.finish(first, BuildRecords.Finish.failed("by hand"));
+    assertThat(failed.status()).isEqualTo("failed");
+    assertThat(failed.release()).isNull();
 
-    // The second with the module's client from claim to release.
+    // The second with the module's client from claim to slug, its finish by hand (with a release).
     String second = newBuild(user, app);
     BuildRecords.Job claimed = claimTyped(builder, second);
     builder.heartbeat(second);
@@ -197,8 +194,12 @@ class InternalContractIT extends ApiTest {
         builder.slug(second, new BuildRecords.NewSlug(Map.of("web", "./server"), null));
     Path archive = Files.write(dir.resolve("slug.tgz"), Tarball.minimalApp());
     new Blobs(internal()).upload(created.putUrl(), archive, "application/gzip");
-    BuildRecords.Finished finished =
-        builder.finish(second, BuildRecords.Finish.succeeded(created.id()));
+    Http.Response done =
+        component()
+            .post(
+                "/internal/builds/" + second + "/finish",
+                Map.of("status", "succeeded", "slug", created.id()));
+    BuildRecords.Finished finished = covers(ok(done), BuildRecords.Finished.class);
     assertThat(claimed.app().name()).isEqualTo(app);
     assertThat(finished.status()).isEqualTo("succeeded");
     assertThat(finished.release().version())

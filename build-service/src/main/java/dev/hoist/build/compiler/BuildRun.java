@@ -92,13 +92,12 @@ final class BuildRun {
   }
 
   /**
-   * A stop interrupts the build: the JDK says so with its own exceptions, InternalApi with one
-   * caused by it.
+   * A stop interrupts the build: the JDK says so with its own exceptions, InternalApi with its own.
    */
   private static boolean stoppedBy(Throwable e) {
     return e instanceof InterruptedException
         || e instanceof InterruptedIOException
-        || e instanceof InternalApiException && e.getCause() instanceof InterruptedIOException;
+        || e instanceof InternalApiException x && x.isInterrupted();
   }
 
   /** Builds and hands in the slug; returns its id. */

@@ -66,9 +66,16 @@ public final class AttachProtocol {
     return new Frame(type, payload);
   }
 
-  /** Writes one frame and flushes it: frames carry keystrokes and output that must not wait. */
+  /**
+   * Writes one frame and flushes it: frames carry keystrokes and output that must not wait.
+   *
+   * @throws IllegalArgumentException for more than {@link #MAX_PAYLOAD} bytes: split them first
+   */
   public static void write(DataOutputStream out, int type, byte[] bytes, int offset, int length)
       throws IOException {
+    if (length < 0 || length > MAX_PAYLOAD) {
+      throw new IllegalArgumentException("an attach frame holds at most " + MAX_PAYLOAD + " bytes");
+    }
     out.write(type);
     out.writeInt(length);
     out.write(bytes, offset, length);

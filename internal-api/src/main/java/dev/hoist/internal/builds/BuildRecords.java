@@ -20,9 +20,19 @@ public final class BuildRecords {
   public record Access(AppRef app) {}
 
   /** A signed GET/PUT pair for one blob. */
-  public record SignedUrls(String getUrl, String putUrl) {}
+  public record SignedUrls(String getUrl, String putUrl) {
+    @Override
+    public String toString() { // signed URLs are secrets while they are valid
+      return "SignedUrls[…]";
+    }
+  }
 
-  public record SourceBlob(String url, String version, String versionDescription) {}
+  public record SourceBlob(String url, String version, String versionDescription) {
+    @Override
+    public String toString() { // the url is a signed one
+      return "SourceBlob[" + version + "]";
+    }
+  }
 
   public record UserRef(String id) {}
 
@@ -55,11 +65,21 @@ public final class BuildRecords {
       List<String> buildpacks,
       String stack,
       int timeoutSeconds,
-      long maxSlugBytes) {}
+      long maxSlugBytes) {
+    @Override
+    public String toString() { // env holds config values; the URLs are signed
+      return "Job[" + id + ", " + (app == null ? null : app.name()) + "]";
+    }
+  }
 
   public record NewSlug(Map<String, String> processTypes, String checksum) {}
 
-  public record SlugCreated(String id, String putUrl) {}
+  public record SlugCreated(String id, String putUrl) {
+    @Override
+    public String toString() { // the put URL is a secret while it is valid
+      return "SlugCreated[" + id + "]";
+    }
+  }
 
   /** The body of {@code /finish}: a slug id on success, a one-line reason on failure. */
   public record Finish(String status, String slug, String message) {

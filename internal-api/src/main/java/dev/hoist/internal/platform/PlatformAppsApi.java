@@ -39,7 +39,12 @@ public final class PlatformAppsApi {
   }
 
   /** The body of an ensure: the image the app's dynos run on and config vars to set. */
-  public record EnsureApp(String stackImage, Map<String, String> config) {}
+  public record EnsureApp(String stackImage, Map<String, String> config) {
+    @Override
+    public String toString() { // config holds the component token
+      return "EnsureApp[" + stackImage + "]";
+    }
+  }
 
   /**
    * {@code commit} is what the current slug was packed from (null when none): the seed repacks when
@@ -49,7 +54,12 @@ public final class PlatformAppsApi {
 
   public record NewSlug(Map<String, String> processTypes, String commit) {}
 
-  public record NewSlugAnswer(String id, String putUrl) {}
+  public record NewSlugAnswer(String id, String putUrl) {
+    @Override
+    public String toString() { // the put URL is a secret while it is valid
+      return "NewSlugAnswer[" + id + "]";
+    }
+  }
 
   public record Deploy(String slug, int quantity, String type, String size) {}
 

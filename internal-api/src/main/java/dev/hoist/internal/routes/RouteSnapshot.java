@@ -4,12 +4,18 @@ import java.util.List;
 
 /**
  * One answer of {@code GET /internal/routes} (docs/internal-api.md, "Routes"): every app's hosts,
- * flags, custom pages and dynos at one revision. Absent lists read as empty. {@code revision} is
- * null only in a document that is not a route table (the router refuses it).
+ * flags, custom pages and dynos at one revision. {@code revision} or {@code apps} is null only in a
+ * document that is not a route table, which the router refuses ({@link #complete}): an empty table
+ * would send every host a 404, where the last good table serves on.
  */
 public record RouteSnapshot(Long revision, List<App> apps) {
   public RouteSnapshot {
-    apps = apps == null ? List.of() : List.copyOf(apps);
+    apps = apps == null ? null : List.copyOf(apps);
+  }
+
+  /** Whether this is a route table at all: a revision and a list of apps, even an empty one. */
+  public boolean complete() {
+    return revision != null && apps != null;
   }
 
   /**

@@ -28,8 +28,17 @@ public final class RoutesApi {
   public Watch<RouteSnapshot> watch(Duration wait, Consumer<RouteSnapshot> listener) {
     return Watch.start(
         "routes",
-        since -> routes(since, wait),
-        r -> r.revision() == null ? -1 : r.revision(),
+        since -> {
+          RouteSnapshot routes = routes(since, wait);
+          if (!routes.complete()) {
+            throw new InternalApiException(
+                200,
+                "bad_answer",
+                "GET /internal/routes answered something that is no route table");
+          }
+          return routes;
+        },
+        RouteSnapshot::revision,
         listener);
   }
 }

@@ -64,10 +64,19 @@ public record DesiredState(long revision, List<AppState> apps) {
     public Release {
       config = config == null ? Map.of() : Map.copyOf(config);
     }
+
+    @Override
+    public String toString() { // config values are secrets
+      return "Release[v" + version + ", " + id + "]";
+    }
   }
 
-  public record Slug(
-      String id, Map<String, String> processTypes, String checksum, String blobUrl) {}
+  public record Slug(String id, Map<String, String> processTypes, String checksum, String blobUrl) {
+    @Override
+    public String toString() { // a signed URL is a secret while it is valid
+      return "Slug[" + id + ", " + checksum + "]";
+    }
+  }
 
   /** A formation entry; {@code command} is null when the slug does not declare the type. */
   public record Process(

@@ -1,5 +1,6 @@
 package dev.hoist.internal.testing;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpExchange;
@@ -161,9 +162,12 @@ public class FakeApiServer implements AutoCloseable {
 
   private void handle(HttpExchange ex) throws IOException {
     try (ex) {
-      String path = ex.getRequestURI().getPath();
+      // Matched raw, so that a path group is decoded once, by Call.group.
+      String path = ex.getRequestURI().getRawPath();
+      boolean hasToken = ex.getRequestHeaders().containsKey("Authorization");
       if (path.startsWith("/blobs/")) {
-        blob(ex, path.substring("/blobs/".length()));
+        if (hasToken) send(ex, TOKEN_TO_SIGNED_URL);
+        else blob(ex, ex.getRequestURI().getPath().substring("/blobs/".length()));
         return;
       }
       Map<String, String> query = query(ex.getRequestURI().getRawQuery());
@@ -173,6 +177,10 @@ public class FakeApiServer implements AutoCloseable {
         Call call = new Call(ex, m, query, ex.getRequestBody().readAllBytes());
         if (route.signed() && !"fake".equals(query.get("signature"))) {
           send(ex, error(403, "forbidden", "unsigned"));
+          return;
+        }
+        if (route.signed() && hasToken) {
+          send(ex, TOKEN_TO_SIGNED_URL);
           return;
         }
         if (!route.signed()
@@ -186,10 +194,20 @@ public class FakeApiServer implements AutoCloseable {
         return;
       }
       send(ex, error(404, "not_found", "no route " + ex.getRequestMethod() + " " + path));
+    } catch (JsonProcessingException e) {
+      // A body the endpoint's record cannot read: the api's answer to that is a 400, not silence.
+      send(ex, error(400, "bad_request", e.getOriginalMessage()));
     } catch (RuntimeException e) {
       send(ex, error(500, "internal", e.toString()));
     }
   }
+
+  /**
+   * A signed URL may name another host: a component that sends its token there leaks it. The real
+   * api would not notice; this fake refuses, so such a leak fails the component's tests.
+   */
+  private static final Answer TOKEN_TO_SIGNED_URL =
+      error(400, "token_leaked", "the component token was sent to a signed URL");
 
   private void blob(HttpExchange ex, String key) throws IOException {
     if (!"signature=fake".equals(ex.getRequestURI().getQuery())) {

@@ -28,10 +28,10 @@ public final class RouteJson {
   }
 
   /**
-   * @throws IllegalArgumentException when the snapshot has no revision
+   * @throws IllegalArgumentException when the snapshot has no revision or no list of apps
    */
   public static RouteTable table(RouteSnapshot snapshot, String appsDomain) {
-    if (snapshot == null || snapshot.revision() == null) {
+    if (snapshot == null || !snapshot.complete()) {
       throw new IllegalArgumentException("route table needs a revision and an apps array");
     }
     List<AppRoute> apps = new ArrayList<>();

@@ -67,5 +67,8 @@ class RouteJsonTest {
     assertThatThrownBy(() -> RouteJson.parse("{\"apps\": []}", "localhost"))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("revision");
+    assertThatThrownBy(() -> RouteJson.parse("{\"revision\": 3}", "localhost"))
+        .as("no apps is no table, not an empty one: the last good table serves on")
+        .isInstanceOf(IllegalArgumentException.class);
   }
 }
