@@ -1,5 +1,6 @@
 package dev.hoist.api.dyno;
 
+import dev.hoist.internal.dynos.DynoReport;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -51,7 +52,7 @@ public class Dyno {
     this.releaseVersion = r.releaseVersion();
     this.containerId = r.containerId();
     this.address = r.address();
-    this.routable = r.routable() == null || r.routable();
+    this.routable = r.routable();
     this.exitCode = r.exitCode();
   }
 

@@ -4,6 +4,7 @@ import dev.hoist.api.app.App;
 import dev.hoist.api.app.AppRepository;
 import dev.hoist.api.state.RoutesRevision;
 import dev.hoist.api.web.ApiException;
+import dev.hoist.internal.dynos.DynoReport;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -44,8 +45,10 @@ class DynoInternalController {
     Set<String> keys = new HashSet<>();
     for (DynoReport r : observed) {
       if (r == null) throw ApiException.invalid("a dyno report is null");
-      r.check();
-      if (!keys.add(r.key())) throw ApiException.invalid("dyno " + r.key() + " is reported twice");
+      DynoReports.check(r);
+      if (!keys.add(DynoReports.key(r))) {
+        throw ApiException.invalid("dyno " + DynoReports.key(r) + " is reported twice");
+      }
     }
     List<Dyno> before = dynos.findByAppIdOrderByName(found.id());
     String routingBefore = routing(before);
@@ -54,7 +57,7 @@ class DynoInternalController {
             .collect(
                 Collectors.toMap(d -> d.name() + "@" + d.releaseVersion(), Function.identity()));
     for (DynoReport r : observed) {
-      Dyno d = known.remove(r.key());
+      Dyno d = known.remove(DynoReports.key(r));
       if (d == null) dynos.save(new Dyno(found.id(), r));
       else d.update(r);
     }

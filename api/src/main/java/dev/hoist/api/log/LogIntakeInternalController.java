@@ -3,6 +3,7 @@ package dev.hoist.api.log;
 import dev.hoist.api.app.App;
 import dev.hoist.api.app.AppRepository;
 import dev.hoist.api.web.ApiException;
+import dev.hoist.internal.logs.LogLine;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -45,21 +46,19 @@ class LogIntakeInternalController {
     this.builds = builds;
   }
 
-  record Incoming(String app, String source, String dyno, Instant time, String message) {}
-
   @PostMapping("/internal/logs")
-  Map<String, Integer> intake(@RequestBody List<Incoming> lines) {
+  Map<String, Integer> intake(@RequestBody List<LogLine> lines) {
     if (lines.size() > MAX_BATCH)
       throw ApiException.tooLarge("send at most " + MAX_BATCH + " lines per request");
-    for (Incoming l : lines) check(l);
+    for (LogLine l : lines) check(l);
     Map<String, Optional<UUID>> ids = new HashMap<>();
     int kept = 0;
-    for (Incoming l : lines) {
+    for (LogLine l : lines) {
       Optional<UUID> id = ids.computeIfAbsent(l.app(), name -> apps.findByName(name).map(App::id));
       if (id.isEmpty()) continue;
       logs.append(
           id.get(),
-          new LogLine(
+          new dev.hoist.api.log.LogLine( // the stored line; the one sent is internal-api's LogLine
               l.time() == null ? Instant.now() : l.time(), l.source(), l.dyno(), l.message()));
       if (l.source().equals("app") && l.dyno().startsWith("release."))
         builds.releasePhaseOutput(id.get(), l.dyno(), l.message());
@@ -75,7 +74,7 @@ class LogIntakeInternalController {
   @PostMapping(path = "/internal/logs", consumes = MediaType.TEXT_PLAIN_VALUE)
   Map<String, Integer> intakeText(
       @RequestParam String source, @RequestParam String dyno, @RequestBody String body) {
-    List<Incoming> lines = new ArrayList<>();
+    List<LogLine> lines = new ArrayList<>();
     int start = 0;
     while (start < body.length()) {
       int end = body.indexOf('\n', start);
@@ -88,13 +87,13 @@ class LogIntakeInternalController {
     return intake(lines);
   }
 
-  private static Incoming textLine(String line, String source, String dyno) {
+  private static LogLine textLine(String line, String source, String dyno) {
     int app = line.indexOf(' ');
     int time = app < 0 ? -1 : line.indexOf(' ', app + 1);
     if (app <= 0 || time < 0)
       throw ApiException.invalid("each line is APP TIME MESSAGE, not: " + abbreviate(line));
     try {
-      return new Incoming(
+      return new LogLine(
           line.substring(0, app),
           source,
           dyno,
@@ -109,7 +108,7 @@ class LogIntakeInternalController {
     return line.length() > 80 ? line.substring(0, 80) + "…" : line;
   }
 
-  private static void check(Incoming l) {
+  private static void check(LogLine l) {
     if (l == null || l.app() == null || l.message() == null)
       throw ApiException.invalid("each line needs app and message");
     if (!SOURCES.contains(l.source()))
