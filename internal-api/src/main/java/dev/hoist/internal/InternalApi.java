@@ -75,6 +75,17 @@ public final class InternalApi {
     return required(send(request(path).GET(), timeout), path, type(type));
   }
 
+  /**
+   * The long poll of a watched document ({@code /internal/state}, {@code /internal/routes}): at
+   * once without {@code since}, else once its revision passes {@code since} or {@code wait} runs
+   * out.
+   */
+  public <T> T watched(String path, Long since, Duration wait, Class<T> type)
+      throws InternalApiException {
+    String query = since == null ? "" : "?since=" + since + "&wait=" + wait.toSeconds();
+    return get(path + query, type, CALL_TIMEOUT.plus(wait));
+  }
+
   /** GET that answers empty on 404: the api's "no such thing" (an unknown key, no access). */
   public <T> Optional<T> find(String path, Class<T> type) throws InternalApiException {
     HttpResponse<byte[]> response = send(request(path).GET(), CALL_TIMEOUT);

@@ -167,7 +167,7 @@ class InternalContractIT extends ApiTest {
 
     // The first build is driven by hand, to hold each answer to its record.
     String first = newBuild(user, app);
-    JsonNode job = claimRaw(first);
+    JsonNode job = claimFor(first);
     assertThat(matches(job, BuildRecords.Job.class).env()).containsEntry("SECRET", "s1");
     builder.output(first, List.of("-----> checking the contract"));
     Http.Response slug =
@@ -241,31 +241,6 @@ class InternalContractIT extends ApiTest {
     assertThat(after.commit()).isEqualTo("c1");
   }
 
-  private String newBuild(Http user, String app) {
-    Http.Response made =
-        user.post(
-            "/apps/" + app + "/builds",
-            Map.of(
-                "source_blob",
-                Map.of("url", "http://127.0.0.1:1/source.tgz", "version", "abc1234def")));
-    assertThat(made.status()).as("%s", made).isEqualTo(201);
-    return made.json().get("id").asText();
-  }
-
-  /**
-   * Claims until this build comes up; other tests' builds met on the way are failed (not ours to
-   * run).
-   */
-  private JsonNode claimRaw(String buildId) {
-    for (int i = 0; i < 50; i++) {
-      Http.Response r = component().post("/internal/builds/claim?wait=5", Map.of());
-      assertThat(r.status()).as("%s", r).isIn(200, 204);
-      if (r.status() == 200 && r.json().get("id").asText().equals(buildId)) return r.json();
-      if (r.status() == 200) failBuild(r.json().get("id").asText());
-    }
-    throw new AssertionError("build " + buildId + " was never claimed");
-  }
-
   private static BuildRecords.Job claimTyped(BuilderApi builder, String buildId) throws Exception {
     for (int i = 0; i < 50; i++) {
       var job = builder.claim(5);
@@ -275,17 +250,11 @@ class InternalContractIT extends ApiTest {
     throw new AssertionError("build " + buildId + " was never claimed");
   }
 
-  private void failBuild(String id) {
-    component()
-        .post(
-            "/internal/builds/" + id + "/finish", Map.of("status", "failed", "message", "skipped"));
-  }
-
   private void failAllPendingBuilds() {
     for (Http.Response r = component().post("/internal/builds/claim?wait=0", Map.of());
         r.status() == 200;
         r = component().post("/internal/builds/claim?wait=0", Map.of())) {
-      failBuild(r.json().get("id").asText());
+      finishFailed(r.json().get("id").asText());
     }
   }
 }

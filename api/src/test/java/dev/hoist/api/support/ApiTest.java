@@ -204,4 +204,35 @@ public abstract class ApiTest {
     assertThat(response.errorId()).as("error id of %s", response).isEqualTo(id);
     assertThat(response.message()).as("message of %s", response).isNotBlank();
   }
+
+  /** Claims builds until this one comes up; others met on the way are failed (not ours to run). */
+  protected JsonNode claimFor(String buildId) {
+    for (int i = 0; i < 50; i++) {
+      Http.Response r = component().post("/internal/builds/claim?wait=5", Map.of());
+      assertThat(r.status()).as("%s", r).isIn(200, 204);
+      if (r.status() == 200 && r.json().get("id").asText().equals(buildId)) return r.json();
+      if (r.status() == 200)
+        finishFailed(r.json().get("id").asText()); // another test's build: not ours to run
+    }
+    throw new AssertionError("build " + buildId + " was never claimed");
+  }
+
+  protected void finishFailed(String id) {
+    component()
+        .post(
+            "/internal/builds/" + id + "/finish", Map.of("status", "failed", "message", "skipped"));
+  }
+
+  /** A pending build of {@code app} from a source URL nobody will fetch. */
+  protected String newBuild(Http user, String app) {
+    Http.Response made =
+        user.post(
+            "/apps/" + app + "/builds",
+            Map.of(
+                "source_blob",
+                Map.of("url", "http://127.0.0.1:1/source.tgz", "version", "abc1234def")));
+    assertThat(made.status()).as("%s", made).isEqualTo(201);
+    assertThat(made.json().get("status").asText()).isEqualTo("pending");
+    return made.json().get("id").asText();
+  }
 }

@@ -102,7 +102,7 @@ final class AttachSession implements Runnable {
             @Override
             public void output(boolean stderr, byte[] bytes, int offset, int length) {
               try {
-                sendOutput(
+                AttachProtocol.writeAll(
                     out,
                     stderr ? AttachProtocol.STDERR : AttachProtocol.STDOUT,
                     bytes,
@@ -124,15 +124,6 @@ final class AttachSession implements Runnable {
    * Dyno output as frames of at most {@link AttachProtocol#MAX_PAYLOAD}: an {@link Attachment}
    * promises no chunk size, and the client refuses a larger frame.
    */
-  static void sendOutput(DataOutputStream out, int type, byte[] bytes, int offset, int length)
-      throws IOException {
-    int end = offset + length;
-    do {
-      int n = Math.min(end - offset, AttachProtocol.MAX_PAYLOAD);
-      AttachProtocol.write(out, type, bytes, offset, n);
-      offset += n;
-    } while (offset < end);
-  }
 
   /**
    * Client frames into the dyno. The end of the client's stream after a "stdin closed" frame is a

@@ -82,6 +82,17 @@ public final class AttachProtocol {
     out.flush();
   }
 
+  /** Writes any number of bytes as as many frames as {@link #MAX_PAYLOAD} needs (one at least). */
+  public static void writeAll(DataOutputStream out, int type, byte[] bytes, int offset, int length)
+      throws IOException {
+    int end = offset + length;
+    do {
+      int n = Math.min(end - offset, MAX_PAYLOAD);
+      write(out, type, bytes, offset, n);
+      offset += n;
+    } while (offset < end);
+  }
+
   public static void write(DataOutputStream out, int type, String text) throws IOException {
     byte[] b = text.getBytes(StandardCharsets.UTF_8);
     write(out, type, b, 0, b.length);

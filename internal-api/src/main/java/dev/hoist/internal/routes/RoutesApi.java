@@ -16,9 +16,7 @@ public final class RoutesApi {
 
   /** The route table; with {@code since}, waits up to {@code wait} for a revision past it. */
   public RouteSnapshot routes(Long since, Duration wait) throws InternalApiException {
-    String query = since == null ? "" : "?since=" + since + "&wait=" + wait.toSeconds();
-    return api.get(
-        "/internal/routes" + query, RouteSnapshot.class, InternalApi.CALL_TIMEOUT.plus(wait));
+    return api.watched("/internal/routes", since, wait, RouteSnapshot.class);
   }
 
   /**

@@ -16,9 +16,7 @@ public final class StateApi {
 
   /** The desired state; with {@code since}, waits up to {@code wait} for a revision past it. */
   public DesiredState state(Long since, Duration wait) throws InternalApiException {
-    String query = since == null ? "" : "?since=" + since + "&wait=" + wait.toSeconds();
-    return api.get(
-        "/internal/state" + query, DesiredState.class, InternalApi.CALL_TIMEOUT.plus(wait));
+    return api.watched("/internal/state", since, wait, DesiredState.class);
   }
 
   /**

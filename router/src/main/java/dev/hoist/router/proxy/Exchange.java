@@ -106,15 +106,19 @@ final class Exchange extends Deadlines.Node {
   private void route(RouteTable table, AppRoute route) {
     app = route.name();
     pages = route.pages();
+    if (route.maintenance()) {
+      fail(ProxyError.MAINTENANCE);
+      return;
+    }
     int maxInFlight = proxy.config.maxInFlight();
-    BackendPool.Pick pick =
-        route.maintenance() ? null : attempts.next(loop.pool(), route, maxInFlight);
-    // A full pick is the least loaded dyno; no pick and no reason means a dyno is booting.
-    if (route.maintenance()) fail(ProxyError.MAINTENANCE);
-    else if (pick != null && pick.full(maxInFlight)) queue(maxInFlight * route.serving().length);
-    else if (pick != null) connect(pick.dyno());
-    else if (attempts.whyNone(route) == null) await(table, ProxyError.BOOT_TIMEOUT);
-    else fail(attempts.whyNone(route));
+    BackendPool.Pick pick = attempts.next(loop.pool(), route, maxInFlight);
+    // No pick and no reason: a dyno is booting. A full pick: even the least loaded dyno is full.
+    if (pick == null) {
+      ProxyError none = attempts.whyNone(route);
+      if (none == null) await(table, ProxyError.BOOT_TIMEOUT);
+      else fail(none);
+    } else if (pick.full(maxInFlight)) queue(maxInFlight * route.serving().length);
+    else connect(pick.dyno());
   }
 
   /** Holds the request until the route table changes, up to {@code boot-wait}; then fails. */
