@@ -2,6 +2,7 @@ package dev.hoist.internal.platform;
 
 import dev.hoist.internal.InternalApi;
 import dev.hoist.internal.InternalApiException;
+import dev.hoist.internal.state.DesiredState;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -38,8 +39,16 @@ public final class PlatformAppsApi {
     return "/internal/platform-apps/" + URLEncoder.encode(name, StandardCharsets.UTF_8);
   }
 
-  /** The body of an ensure: the image the app's dynos run on and config vars to set. */
-  public record EnsureApp(String stackImage, Map<String, String> config) {
+  /**
+   * The body of an ensure: the image the app's dynos run on, config vars to set, and the
+   * platform-only options its dynos run with (null for none).
+   */
+  public record EnsureApp(
+      String stackImage, Map<String, String> config, DesiredState.DynoOptions dynoOptions) {
+    public EnsureApp(String stackImage, Map<String, String> config) {
+      this(stackImage, config, null);
+    }
+
     @Override
     public String toString() { // config holds the component token
       return "EnsureApp[" + stackImage + "]";

@@ -21,6 +21,11 @@ public record DesiredState(long revision, List<AppState> apps) {
   /**
    * An app: the stack image its dynos run on (null: the default run image), its current release
    * (may be null), formation, restart requests and one-off dynos.
+   *
+   * @param platform a part of the platform itself ({@code hoist-api}, {@code hoist-router}...): the
+   *     dyno manager keeps its dynos running even when a state lacks it, caps its crash backoff and
+   *     never collects its images
+   * @param dynoOptions platform-only ways to run its dynos; null for every ordinary app
    */
   public record AppState(
       String id,
@@ -29,11 +34,25 @@ public record DesiredState(long revision, List<AppState> apps) {
       Release release,
       List<Process> formation,
       Map<String, Long> restarts,
-      List<OneOff> oneOffs) {
+      List<OneOff> oneOffs,
+      boolean platform,
+      DynoOptions dynoOptions) {
     public AppState {
       formation = formation == null ? List.of() : List.copyOf(formation);
       restarts = restarts == null ? Map.of() : Map.copyOf(restarts);
       oneOffs = oneOffs == null ? List.of() : List.copyOf(oneOffs);
+    }
+
+    /** An ordinary app. */
+    public AppState(
+        String id,
+        String name,
+        String stackImage,
+        Release release,
+        List<Process> formation,
+        Map<String, Long> restarts,
+        List<OneOff> oneOffs) {
+      this(id, name, stackImage, release, formation, restarts, oneOffs, false, null);
     }
 
     /** The slug of the current release, when there is one to run. */
@@ -59,6 +78,27 @@ public record DesiredState(long revision, List<AppState> apps) {
           Math.max(restarts.getOrDefault(type, 0L), restarts.getOrDefault(name, 0L)));
     }
   }
+
+  /**
+   * How a platform app's dynos run, beyond the dyno contract; the api refuses these for ordinary
+   * apps.
+   *
+   * @param hostNetwork the dynos share the host's network (the router's and the gateway's ports,
+   *     PostgreSQL on the host's loopback); their address is {@code 127.0.0.1:$PORT}
+   * @param port with {@code hostNetwork}, the {@code $PORT} every dyno of the app binds (with
+   *     SO_REUSEPORT, so an old and a new dyno overlap during a deploy); null gives each dyno a
+   *     free host port of its own
+   * @param mounts host directories the dynos see (the blob store, the route snapshot, the git
+   *     repositories)
+   */
+  public record DynoOptions(boolean hostNetwork, Integer port, List<Mount> mounts) {
+    public DynoOptions {
+      mounts = mounts == null ? List.of() : List.copyOf(mounts);
+    }
+  }
+
+  /** A host directory ({@code source}, absolute) seen by dynos at {@code target}. */
+  public record Mount(String source, String target, boolean readOnly) {}
 
   public record Release(String id, int version, Slug slug, Map<String, String> config) {
     public Release {
