@@ -7,6 +7,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -15,7 +16,9 @@ import org.hibernate.type.SqlTypes;
 
 /**
  * An app: a name, an owner and its current config vars. Releases snapshot the config; the app keeps
- * the live copy that the next release will take.
+ * the live copy that the next release will take. A platform app ({@link #platform()}) is a part of
+ * Hoist itself: {@link PlatformApps} says what it is spared, and only it may carry {@link
+ * DynoOptions}.
  */
 @Entity
 @Table(name = "apps")
@@ -38,6 +41,10 @@ public class App {
   private Instant releasedAt;
   private String stackImage;
   private boolean maintenance;
+  private boolean platform;
+
+  @JdbcTypeCode(SqlTypes.JSON)
+  private Map<String, Object> dynoOptions;
 
   protected App() {}
 
@@ -125,5 +132,29 @@ public class App {
   public void runOn(String image) {
     this.stackImage = image;
     this.updatedAt = Instant.now();
+  }
+
+  /** A part of the platform itself ({@code hoist-api}, {@code hoist-router}...). */
+  public boolean platform() {
+    return platform;
+  }
+
+  /** Platform-only ways to run its dynos; null for every ordinary app. */
+  public DynoOptions dynoOptions() {
+    return DynoOptions.fromStored(dynoOptions);
+  }
+
+  /**
+   * Makes this app a platform app running its dynos with {@code options} (null: none); true when
+   * that changed what the dyno manager must do.
+   */
+  boolean becomePlatform(DynoOptions options) {
+    boolean changed = !platform || !Objects.equals(dynoOptions(), options);
+    if (changed) {
+      this.platform = true;
+      this.dynoOptions = DynoOptions.stored(options);
+      this.updatedAt = Instant.now();
+    }
+    return changed;
   }
 }

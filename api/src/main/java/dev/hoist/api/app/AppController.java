@@ -19,7 +19,10 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code /apps}: list the caller's, create, info, rename (owner), delete (owner). */
+/**
+ * {@code /apps}: list the caller's, create, info, rename (owner), delete (owner). A platform app is
+ * changed by the admin only, and never renamed nor deleted.
+ */
 @RestController
 class AppController {
   private final AppService apps;
@@ -71,7 +74,7 @@ class AppController {
     if (body == null || (body.name() == null && body.maintenance() == null)) {
       throw ApiException.invalid("nothing to change: give name, maintenance or both");
     }
-    App found = body.name() != null ? access.owned(caller, app) : access.visible(caller, app);
+    App found = body.name() != null ? access.owned(caller, app) : access.changeable(caller, app);
     if (body.name() != null)
       apps.rename(found, body.name()); // throws before maintenance is touched
     if (body.maintenance() != null) apps.maintenance(found, body.maintenance(), caller);

@@ -13,6 +13,9 @@ public interface AppRepository extends JpaRepository<App, UUID> {
 
   boolean existsByName(String name);
 
+  /** The platform's own apps, by name. */
+  List<App> findByPlatformTrueOrderByName();
+
   /** Apps the account owns or collaborates on, by name. */
   @Query(
       "select a from App a where a.ownerId = :account or exists "

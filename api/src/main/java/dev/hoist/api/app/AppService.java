@@ -20,7 +20,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 
 /**
  * Creating, renaming and deleting apps. Each is one transaction and bumps the desired-state
- * revision.
+ * revision. A platform app is never renamed nor deleted ({@link PlatformApps}).
  */
 @Service
 public class AppService {
@@ -75,6 +75,7 @@ public class AppService {
   public App rename(App app, String newName) {
     if (newName == null) throw ApiException.invalid("name is required");
     if (newName.equals(app.name())) return app;
+    PlatformApps.checkRename(app);
     App.checkName(newName);
     if (apps.existsByName(newName))
       throw ApiException.conflict("the name " + newName + " is already taken");
@@ -109,6 +110,7 @@ public class AppService {
    */
   @Transactional
   public void delete(App app) {
+    PlatformApps.checkDestroy(app);
     List<String> archives = slugs.findByAppId(app.id()).stream().map(Slug::blobKey).toList();
     apps.delete(app);
     apps.flush();

@@ -12,9 +12,11 @@ import dev.hoist.api.release.Release;
 import dev.hoist.api.release.ReleaseService;
 import dev.hoist.api.slug.Slug;
 import dev.hoist.api.slug.SlugService;
+import dev.hoist.api.state.StateRevision;
 import dev.hoist.api.web.ApiException;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 import org.springframework.http.HttpStatus;
 import org.springframework.transaction.annotation.Transactional;
@@ -26,10 +28,11 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Platform apps (component token): the seed makes sure {@code hoist-builder} exists, owned by the
- * admin, on its stack image and with its config, and deploys its hand-packed first slug. After that
- * it is an app like any other: the admin scales it with {@code hoist ps:scale worker=3 -a
- * hoist-builder}.
+ * Platform apps (component token): the seed makes sure each part ({@code hoist-builder}, {@code
+ * hoist-api}, {@code hoist-router}, {@code hoist-gateway}) exists, owned by the admin and marked
+ * platform, on its stack image, with its config and its platform-only {@link DynoOptions}, and
+ * deploys its hand-packed first slug. After that the admin runs it like any app ({@code hoist
+ * ps:scale worker=3 -a hoist-builder}), within what {@link PlatformApps} spares it.
  */
 @RestController
 class PlatformAppInternalController {
@@ -41,6 +44,7 @@ class PlatformAppInternalController {
   private final SlugService slugs;
   private final FormationService formation;
   private final BlobSigner signer;
+  private final StateRevision revision;
 
   PlatformAppInternalController(
       AppRepository apps,
@@ -50,7 +54,9 @@ class PlatformAppInternalController {
       CurrentRelease current,
       SlugService slugs,
       FormationService formation,
-      BlobSigner signer) {
+      BlobSigner signer,
+      StateRevision revision) {
+    this.revision = revision;
     this.apps = apps;
     this.appService = appService;
     this.accounts = accounts;
@@ -61,20 +67,28 @@ class PlatformAppInternalController {
     this.signer = signer;
   }
 
-  record Ensure(String stackImage, Map<String, String> config) {}
+  /** {@code dyno_options} replaces the app's; null or absent means none. */
+  record Ensure(String stackImage, Map<String, String> config, DynoOptions dynoOptions) {}
 
   /**
    * Creates or updates a platform app; answers whether it has a deployed slug, and that slug's
-   * commit.
+   * commit. The name and the options are checked before anything changes.
    */
   @PutMapping("/internal/platform-apps/{name}")
   @Transactional
   Map<String, Object> ensure(@PathVariable String name, @RequestBody Ensure body) {
+    if (!name.startsWith(PlatformApps.PREFIX))
+      throw ApiException.invalid(
+          "a platform app's name starts with " + PlatformApps.PREFIX + ", not '" + name + "'");
+    App.checkName(name);
+    DynoOptions options = DynoOptions.checked(body.dynoOptions());
     Caller admin = admin();
     App app = apps.findByName(name).orElseGet(() -> appService.create(admin, name));
     if (!app.ownerId().equals(admin.id()))
       throw ApiException.conflict(name + " exists and is not the admin's");
+    boolean moved = !Objects.equals(app.stackImage(), body.stackImage());
     app.runOn(body.stackImage());
+    if (app.becomePlatform(options) || moved) revision.bump();
     if (body.config() != null) {
       Map<String, String> merged = new TreeMap<>(app.config());
       merged.putAll(body.config());
@@ -122,6 +136,7 @@ class PlatformAppInternalController {
 
   private App app(String name) {
     return apps.findByName(name)
+        .filter(App::platform)
         .orElseThrow(() -> ApiException.notFound("platform app " + name + " does not exist"));
   }
 

@@ -64,7 +64,7 @@ class BuildController {
   @ResponseStatus(HttpStatus.CREATED)
   @Transactional
   BuildView create(Caller caller, @PathVariable String app, @RequestBody CreateBuild body) {
-    App found = access.visible(caller, app);
+    App found = access.changeable(caller, app);
     if (body.sourceBlob() == null) throw ApiException.invalid("source_blob is required");
     List<String> packs =
         body.buildpacks() == null
@@ -100,7 +100,7 @@ class BuildController {
   @DeleteMapping("/apps/{app}/build-cache")
   @Transactional(readOnly = true)
   Map<String, String> clearCache(Caller caller, @PathVariable String app) throws IOException {
-    blobs.delete("caches/" + access.visible(caller, app).id() + ".tgz");
+    blobs.delete("caches/" + access.changeable(caller, app).id() + ".tgz");
     return Map.of();
   }
 
@@ -120,10 +120,11 @@ class BuildController {
   @Transactional
   List<Installation> setInstallations(
       Caller caller, @PathVariable String app, @RequestBody Updates body) {
+    App found = access.changeable(caller, app);
     if (body.updates() == null)
       throw ApiException.invalid("updates is required (an empty list clears)");
     List<String> urls = body.updates().stream().map(u -> u == null ? null : u.buildpack()).toList();
-    return installations(buildpacks.replace(access.visible(caller, app), urls));
+    return installations(buildpacks.replace(found, urls));
   }
 
   private static List<Installation> installations(List<String> urls) {

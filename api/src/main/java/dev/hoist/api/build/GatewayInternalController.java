@@ -84,7 +84,8 @@ class GatewayInternalController {
   @Transactional(readOnly = true)
   Map<String, Object> access(@PathVariable String app, @PathVariable UUID account) {
     Account a = accounts.get(account);
-    App found = access.visible(Caller.of(a), app);
+    // A push is a deploy: a platform app takes pushes from the admin only (403 for others).
+    App found = access.changeable(Caller.of(a), app);
     return Map.of(
         "app",
         Map.of(

@@ -14,7 +14,8 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code /apps/{app}/config-vars}: read, and PATCH (null unsets). A real change makes a release.
+ * {@code /apps/{app}/config-vars}: read, and PATCH (null unsets). A real change makes a release. A
+ * platform app's config holds the component token: reading it is the admin's, as changing it is.
  */
 @RestController
 class ConfigController {
@@ -29,13 +30,13 @@ class ConfigController {
   @GetMapping("/apps/{app}/config-vars")
   @Transactional(readOnly = true)
   Map<String, String> get(Caller caller, @PathVariable String app) {
-    return access.visible(caller, app).config();
+    return access.changeable(caller, app).config();
   }
 
   @PatchMapping("/apps/{app}/config-vars")
   @Transactional
   Map<String, String> patch(Caller caller, @PathVariable String app, @RequestBody JsonNode body) {
-    App found = access.visible(caller, app);
+    App found = access.changeable(caller, app);
     Map<String, String> before = found.config();
     ConfigVars.Change change = ConfigVars.apply(before, body);
     if (change.changes(before)) {

@@ -37,7 +37,7 @@ class DynoActionsController {
   @DeleteMapping("/apps/{app}/dynos")
   @Transactional
   Map<String, String> restartAll(Caller caller, @PathVariable String app) {
-    commands.restart(access.visible(caller, app), "*");
+    commands.restart(access.changeable(caller, app), "*");
     return Map.of();
   }
 
@@ -45,7 +45,7 @@ class DynoActionsController {
   @Transactional
   Map<String, String> restart(
       Caller caller, @PathVariable String app, @PathVariable String target) {
-    App found = access.visible(caller, app);
+    App found = access.changeable(caller, app);
     checkTarget(target);
     if (target.matches("^(run|release)\\.\\d+$")) commands.finish(found, target, null);
     else commands.restart(found, target);
@@ -63,7 +63,7 @@ class DynoActionsController {
   @ResponseStatus(HttpStatus.CREATED)
   @Transactional
   RunView run(Caller caller, @PathVariable String app, @RequestBody RunRequest body) {
-    App found = access.visible(caller, app);
+    App found = access.changeable(caller, app);
     if (body.type() != null && !"run".equals(body.type()))
       throw ApiException.invalid("one-off dynos have type run");
     OneOffDyno d =

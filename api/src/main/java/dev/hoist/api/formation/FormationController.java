@@ -43,7 +43,7 @@ class FormationController {
   @PatchMapping("/apps/{app}/formation")
   @Transactional
   List<FormationView> batch(Caller caller, @PathVariable String app, @RequestBody Batch body) {
-    App found = access.visible(caller, app);
+    App found = access.changeable(caller, app);
     return formation.update(found, body.updates()).stream()
         .map(e -> FormationView.of(found, e))
         .toList();
@@ -53,7 +53,7 @@ class FormationController {
   @Transactional
   FormationView one(
       Caller caller, @PathVariable String app, @PathVariable String type, @RequestBody One body) {
-    App found = access.visible(caller, app);
+    App found = access.changeable(caller, app);
     formation.update(
         found,
         List.of(new FormationService.Update(type, body.quantity(), body.size(), body.dynoSize())));

@@ -2,6 +2,7 @@ package dev.hoist.api.formation;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.hoist.api.app.App;
+import dev.hoist.api.app.PlatformApps;
 import dev.hoist.api.log.LogStore;
 import dev.hoist.api.release.CurrentRelease;
 import dev.hoist.api.slug.Slug;
@@ -20,7 +21,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Scaling. A batch of updates is checked whole and applied in one transaction: one bad update
  * changes nothing. Once the app has a slug, only its process types can be scaled; before the first
- * deploy any well-formed type is kept, so {@code ps:scale} can be set up ahead of the first push.
+ * deploy any well-formed type is kept, so {@code ps:scale} can be set up ahead of the first push. A
+ * running process type of a platform app is never scaled to none ({@link PlatformApps}).
  */
 @Service
 public class FormationService {
@@ -95,6 +97,11 @@ public class FormationService {
                 + app.name()
                 + "'s current release; it has "
                 + String.join(", ", types.get().keySet()));
+      }
+      if (app.platform() && !absent(u.quantity())) {
+        int now =
+            formations.findByAppIdAndType(app.id(), u.type()).map(Formation::quantity).orElse(0);
+        PlatformApps.checkScale(app, u.type(), now, quantity(u.type(), u.quantity(), now));
       }
     }
     for (Update u : updates) apply(app, u);

@@ -77,14 +77,14 @@ class ReleaseController {
   @Transactional(readOnly = true)
   Map<String, String> config(
       Caller caller, @PathVariable String app, @PathVariable String release) {
-    return releases.find(access.visible(caller, app), release).config();
+    return releases.find(access.changeable(caller, app), release).config();
   }
 
   @PostMapping("/apps/{app}/releases")
   @Transactional
   ResponseEntity<ReleaseView> create(
       Caller caller, @PathVariable String app, @RequestBody CreateRelease body) {
-    App found = access.visible(caller, app);
+    App found = access.changeable(caller, app);
     Release made;
     com.fasterxml.jackson.databind.JsonNode target =
         body.release() == null || body.release().isNull() ? null : body.release();

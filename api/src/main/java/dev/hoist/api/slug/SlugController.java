@@ -36,7 +36,7 @@ class SlugController {
   @ResponseStatus(HttpStatus.CREATED)
   @Transactional
   SlugView create(Caller caller, @PathVariable String app, @RequestBody CreateSlug body) {
-    App found = access.visible(caller, app);
+    App found = access.changeable(caller, app);
     Slug slug =
         slugs.create(
             found, body.processTypes(), body.checksum(), body.commit(), body.commitDescription());

@@ -2,6 +2,7 @@ package dev.hoist.api.state;
 
 import dev.hoist.api.app.App;
 import dev.hoist.api.app.AppRepository;
+import dev.hoist.api.app.DynoOptions;
 import dev.hoist.api.blob.BlobSigner;
 import dev.hoist.api.dyno.DynoCommands;
 import dev.hoist.api.dyno.OneOffDyno;
@@ -110,7 +111,9 @@ class StateInternalController {
         release,
         formation,
         commands.restarts(app),
-        oneOffs);
+        oneOffs,
+        app.platform(),
+        DynoOptionsState.of(app.dynoOptions()));
   }
 
   private ReleaseState releaseState(Release r) {
@@ -132,7 +135,24 @@ class StateInternalController {
       ReleaseState release,
       List<FormationState> formation,
       Map<String, Long> restarts,
-      List<OneOffState> oneOffs) {}
+      List<OneOffState> oneOffs,
+      boolean platform,
+      DynoOptionsState dynoOptions) {}
+
+  /** A platform app's dyno options; null for every ordinary app. */
+  record DynoOptionsState(boolean hostNetwork, Integer port, List<MountState> mounts) {
+    static DynoOptionsState of(DynoOptions o) {
+      if (o == null) return null;
+      return new DynoOptionsState(
+          o.hostNetwork(),
+          o.port(),
+          o.mounts().stream()
+              .map(m -> new MountState(m.source(), m.target(), m.readOnly()))
+              .toList());
+    }
+  }
+
+  record MountState(String source, String target, boolean readOnly) {}
 
   /**
    * A one-off to run; {@code release} is set for a release phase, which runs that release, not the

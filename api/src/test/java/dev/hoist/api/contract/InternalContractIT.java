@@ -69,6 +69,8 @@ class InternalContractIT extends ApiTest {
     assertThat(mine.formation()).as("checked element by element above").hasSize(2);
     assertThat(mine.oneOffs()).extracting(DesiredState.OneOff::name).containsExactly(oneOff);
     assertThat(mine.restarts()).containsKey("*");
+    assertThat(mine.platform()).isFalse();
+    assertThat(mine.dynoOptions()).isNull();
 
     DesiredState state = new StateApi(internal()).state(null, Duration.ZERO);
     assertThat(state.app(app).orElseThrow().formation())
@@ -239,6 +241,22 @@ class InternalContractIT extends ApiTest {
         platform.ensure(name, new PlatformAppsApi.EnsureApp("hoist/stack-run:current", null));
     assertThat(after.deployed()).isTrue();
     assertThat(after.commit()).isEqualTo("c1");
+
+    DesiredState.DynoOptions options =
+        new DesiredState.DynoOptions(
+            true,
+            8080,
+            List.of(
+                new DesiredState.Mount("/var/lib/hoist/routes", "/routes", false),
+                new DesiredState.Mount("/var/lib/hoist/blobs", "/blobs", true)));
+    platform.ensure(name, new PlatformAppsApi.EnsureApp("hoist/stack-run:current", null, options));
+    DesiredState.AppState part =
+        matches(appIn(ok(component().get("/internal/state")), name), DesiredState.AppState.class);
+    assertThat(part.platform()).isTrue();
+    assertThat(part.dynoOptions()).isEqualTo(options);
+    assertThat(new StateApi(internal()).state(null, Duration.ZERO).app(name).orElseThrow())
+        .extracting(DesiredState.AppState::platform, DesiredState.AppState::dynoOptions)
+        .containsExactly(true, options);
   }
 
   private static BuildRecords.Job claimTyped(BuilderApi builder, String buildId) throws Exception {
