@@ -40,6 +40,7 @@ import dev.hoist.cli.logs.LogsCommand;
 import dev.hoist.cli.maintenance.MaintenanceCommand;
 import dev.hoist.cli.maintenance.MaintenanceOffCommand;
 import dev.hoist.cli.maintenance.MaintenanceOnCommand;
+import dev.hoist.cli.platform.PlatformCommand;
 import dev.hoist.cli.ps.PsCommand;
 import dev.hoist.cli.ps.PsRestartCommand;
 import dev.hoist.cli.ps.PsScaleCommand;
@@ -126,6 +127,7 @@ import picocli.CommandLine.Spec;
       KeysRemoveCommand.class,
       AccountsCommand.class,
       AccountsAddCommand.class,
+      PlatformCommand.class,
     })
 final class Hoist implements Callable<Integer> {
 
