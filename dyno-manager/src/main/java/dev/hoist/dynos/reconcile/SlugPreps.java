@@ -1,5 +1,6 @@
 package dev.hoist.dynos.reconcile;
 
+import dev.hoist.dynos.checkpoint.SlugStore;
 import dev.hoist.dynos.scheduler.Prepared;
 import dev.hoist.dynos.scheduler.Scheduler;
 import dev.hoist.dynos.scheduler.SlugRef;
@@ -8,33 +9,66 @@ import dev.hoist.internal.state.DesiredState.Slug;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
+import java.util.function.Predicate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Which slugs are ready to run. A pass warms the slug of every current release in the background,
  * so that a later scale-up or one-off finds the image prepared; a start blocks on the same
  * preparation if it is not.
+ *
+ * <p>The slugs of platform releases ({@code kept}) are first copied to the {@link SlugStore} while
+ * their signed URL is good, and their images are made from that copy: with the api gone, an image
+ * that is gone too is made again from disk.
  */
 final class SlugPreps {
+  private static final Logger log = LoggerFactory.getLogger(SlugPreps.class);
+
   private final Scheduler scheduler;
   private final Blobs blobs;
+  private final SlugStore store;
+  private final Predicate<String> kept;
   private final Executor pool;
   private final Set<String> ready = ConcurrentHashMap.newKeySet();
   private final Set<String> warming = ConcurrentHashMap.newKeySet();
+  private final Set<String> uncopied = ConcurrentHashMap.newKeySet();
 
-  SlugPreps(Scheduler scheduler, Blobs blobs, Executor pool) {
+  SlugPreps(
+      Scheduler scheduler, Blobs blobs, SlugStore store, Predicate<String> kept, Executor pool) {
     this.scheduler = scheduler;
     this.blobs = blobs;
+    this.store = store;
+    this.kept = kept;
     this.pool = pool;
   }
 
   Prepared ensure(Slug slug, String stack) {
     String key = key(slug.id(), stack);
+    boolean keep = kept.test(slug.id());
+    if (keep && !store.has(slug.id())) copy(slug);
     if (ready.contains(key)) return new Prepared.Ready();
+    boolean local = keep && store.has(slug.id());
     Prepared p =
         scheduler.prepare(
-            new SlugRef(slug.id(), slug.checksum(), stack), () -> blobs.open(slug.blobUrl()));
+            new SlugRef(slug.id(), slug.checksum(), stack),
+            local ? () -> store.open(slug.id()) : () -> blobs.open(slug.blobUrl()));
+    if (local && p instanceof Prepared.ChecksumMismatch) store.delete(slug.id()); // damaged on disk
     if (p instanceof Prepared.Ready) ready.add(key);
     return p;
+  }
+
+  /**
+   * Copies a platform slug to disk; a failure (the api is down and the image may well be there) is
+   * logged once per slug, and tried again at the next warm or start.
+   */
+  private void copy(Slug slug) {
+    Prepared p = store.store(slug.id(), slug.checksum(), () -> blobs.open(slug.blobUrl()));
+    if (p instanceof Prepared.Ready) {
+      uncopied.remove(slug.id());
+    } else if (uncopied.add(slug.id())) {
+      log.warn("cannot keep a copy of the platform slug {} on disk yet: {}", slug.id(), p);
+    }
   }
 
   private static String key(String slugId, String stack) {
@@ -46,7 +80,8 @@ final class SlugPreps {
    */
   void warm(Slug slug, String stack) {
     String key = key(slug.id(), stack);
-    if (ready.contains(key) || !warming.add(key)) return;
+    boolean done = ready.contains(key) && (!kept.test(slug.id()) || store.has(slug.id()));
+    if (done || !warming.add(key)) return;
     pool.execute(
         () -> {
           try {
