@@ -6,6 +6,8 @@ import dev.hoist.dynos.scheduler.Scheduler;
 import dev.hoist.dynos.scheduler.SlugRef;
 import dev.hoist.internal.Blobs;
 import dev.hoist.internal.state.DesiredState.Slug;
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
@@ -45,30 +47,39 @@ final class SlugPreps {
 
   Prepared ensure(Slug slug, String stack) {
     String key = key(slug.id(), stack);
-    boolean keep = kept.test(slug.id());
-    if (keep && !store.has(slug.id())) copy(slug);
     if (ready.contains(key)) return new Prepared.Ready();
-    boolean local = keep && store.has(slug.id());
     Prepared p =
-        scheduler.prepare(
-            new SlugRef(slug.id(), slug.checksum(), stack),
-            local ? () -> store.open(slug.id()) : () -> blobs.open(slug.blobUrl()));
-    if (local && p instanceof Prepared.ChecksumMismatch) store.delete(slug.id()); // damaged on disk
+        scheduler.prepare(new SlugRef(slug.id(), slug.checksum(), stack), () -> open(slug));
+    if (p instanceof Prepared.ChecksumMismatch && kept.test(slug.id()))
+      store.delete(slug.id()); // a copy damaged on disk: the next try downloads it again
     if (p instanceof Prepared.Ready) ready.add(key);
     return p;
   }
 
   /**
-   * Copies a platform slug to disk; a failure (the api is down and the image may well be there) is
-   * logged once per slug, and tried again at the next warm or start.
+   * The archive an image is made from, called only when the image must be made: a platform slug's
+   * copy on disk, copied first while its signed URL is good; any other slug from the api.
    */
-  private void copy(Slug slug) {
+  private InputStream open(Slug slug) throws IOException {
+    if (!kept.test(slug.id())) return blobs.open(slug.blobUrl());
+    if (!store.has(slug.id()) && copy(slug) instanceof Prepared.ChecksumMismatch) {
+      return blobs.open(slug.blobUrl()); // the image's own check reports it (R17)
+    }
+    return store.has(slug.id()) ? store.open(slug.id()) : blobs.open(slug.blobUrl());
+  }
+
+  /**
+   * Copies a platform slug to disk; a failure (the api is down, and the image may well be there) is
+   * logged once per slug, and tried again at the next warm or image.
+   */
+  private Prepared copy(Slug slug) {
     Prepared p = store.store(slug.id(), slug.checksum(), () -> blobs.open(slug.blobUrl()));
     if (p instanceof Prepared.Ready) {
       uncopied.remove(slug.id());
     } else if (uncopied.add(slug.id())) {
       log.warn("cannot keep a copy of the platform slug {} on disk yet: {}", slug.id(), p);
     }
+    return p;
   }
 
   private static String key(String slugId, String stack) {
@@ -76,15 +87,18 @@ final class SlugPreps {
   }
 
   /**
-   * Prepares in the background unless ready or already under way; failures show when a dyno starts.
+   * Prepares in the background unless ready or already under way, and copies a platform slug to
+   * disk if it is not there yet (its image may have been made before); failures show when a dyno
+   * starts. Never in a start's way: a start whose image exists does not wait for a copy.
    */
   void warm(Slug slug, String stack) {
     String key = key(slug.id(), stack);
-    boolean done = ready.contains(key) && (!kept.test(slug.id()) || store.has(slug.id()));
-    if (done || !warming.add(key)) return;
+    boolean copyMissing = kept.test(slug.id()) && !store.has(slug.id());
+    if ((ready.contains(key) && !copyMissing) || !warming.add(key)) return;
     pool.execute(
         () -> {
           try {
+            if (copyMissing) copy(slug);
             ensure(slug, stack);
           } catch (RuntimeException ignored) {
             // a start of this slug meets the same failure and reports it
