@@ -3,34 +3,21 @@ package dev.hoist.dynos.reconcile;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hoist.dynos.checkpoint.SlugStore;
-import dev.hoist.dynos.scheduler.Attachment;
-import dev.hoist.dynos.scheduler.DynoSpec;
-import dev.hoist.dynos.scheduler.Exit;
-import dev.hoist.dynos.scheduler.Observed;
-import dev.hoist.dynos.scheduler.OutputSink;
 import dev.hoist.dynos.scheduler.Prepared;
-import dev.hoist.dynos.scheduler.Scheduler;
 import dev.hoist.dynos.scheduler.SlugDownload;
-import dev.hoist.dynos.scheduler.SlugImage;
 import dev.hoist.dynos.scheduler.SlugRef;
-import dev.hoist.dynos.scheduler.StartResult;
 import dev.hoist.internal.Blobs;
 import dev.hoist.internal.InternalApi;
 import dev.hoist.internal.state.DesiredState.Slug;
 import dev.hoist.internal.testing.FakeApiServer;
-import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.time.Duration;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
@@ -45,7 +32,7 @@ class SlugPrepsTest {
   @TempDir Path dir;
 
   /** Prepares by reading the whole download and checking its checksum, as the engine's does. */
-  private static final class Images implements Scheduler {
+  private static final class Images extends NoScheduler {
     final Set<String> made = ConcurrentHashMap.newKeySet();
 
     @Override
@@ -61,90 +48,6 @@ class SlugPrepsTest {
         return new Prepared.Failed("cannot unpack the slug: " + e.getMessage());
       }
     }
-
-    // nothing below is called
-    @Override
-    public List<Observed> list() {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public StartResult start(DynoSpec spec) {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public StartResult create(DynoSpec spec) {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public StartResult startCreated(String id) {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public Optional<Exit> stop(String id, Duration grace) {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public boolean kill(String id, String signal) {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public boolean remove(String id) {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public Optional<Exit> exit(String id) {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public OptionalLong memory(String id) {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public Optional<Exit> awaitExit(String id) {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public Closeable follow(String id, boolean fromStart, OutputSink sink) {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public Attachment attach(String id, boolean tty) {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public boolean resize(String id, int cols, int rows) {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public Closeable watch(Listener listener) {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public List<SlugImage> images() {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public boolean removeImage(SlugImage image) {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public void close() {}
   }
 
   private static String checksum(byte[] bytes) {
