@@ -70,7 +70,10 @@ final class ContainerSpecs {
   /** The network mode of dynos on the host's network. */
   static final String HOST_NETWORK = "host";
 
-  /** A dyno this backend cannot make as asked (a mount it cannot provide); the message says why. */
+  /**
+   * A dyno this backend cannot make as asked (a mount or a free port it cannot provide); the
+   * message says why.
+   */
   static final class Refused extends RuntimeException {
     Refused(String message) {
       super(message);
@@ -114,7 +117,7 @@ final class ContainerSpecs {
     env.add("TINI_KILL_PROCESS_GROUP=1");
     Map<String, String> labels = labels(spec);
     if (platform.hostNetwork()) {
-      String port = platform.freePort() ? Integer.toString(ports.next()) : spec.env().get("PORT");
+      String port = platform.freePort() ? Integer.toString(freePort()) : spec.env().get("PORT");
       if (platform.freePort()) env.add("PORT=" + port);
       if (port != null) labels.put(Labels.PORT, port);
     }
@@ -134,6 +137,14 @@ final class ContainerSpecs {
         .withAttachStdin(spec.stdin())
         .withAttachStdout(spec.stdin())
         .withAttachStderr(spec.stdin());
+  }
+
+  private int freePort() {
+    try {
+      return ports.next();
+    } catch (IllegalStateException | java.io.UncheckedIOException e) {
+      throw new Refused(e.getMessage());
+    }
   }
 
   /**
