@@ -1,6 +1,10 @@
 package dev.hoist.dynos;
 
 import dev.hoist.dynos.attach.AttachServer;
+import dev.hoist.dynos.checkpoint.CheckpointFile;
+import dev.hoist.dynos.checkpoint.LocalState;
+import dev.hoist.dynos.checkpoint.Pins;
+import dev.hoist.dynos.checkpoint.SlugStore;
 import dev.hoist.dynos.docker.DockerConnection;
 import dev.hoist.dynos.docker.DockerScheduler;
 import dev.hoist.dynos.logs.LogShipper;
@@ -14,6 +18,9 @@ import dev.hoist.internal.state.DesiredState;
 import dev.hoist.internal.state.StateApi;
 import java.io.Closeable;
 import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
@@ -23,9 +30,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The dyno manager, embeddable: {@link #start()} connects to Docker, watches the api's desired
- * state and keeps the dynos running; {@link #close()} stops watching and acting but leaves the
- * dynos running, to be adopted by the next start (a dyno manager restart never restarts dynos).
+ * The dyno manager, embeddable: {@link #start()} connects to Docker, runs what the checkpoint on
+ * disk holds at once, watches the api's desired state and keeps the dynos running; {@link #close()}
+ * stops watching and acting but leaves the dynos running, to be adopted by the next start (a dyno
+ * manager restart never restarts dynos). While the api is silent or gone it keeps running the last
+ * state it took (see {@link LocalState}).
  */
 public final class DynoManager implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(DynoManager.class);
@@ -34,11 +43,12 @@ public final class DynoManager implements AutoCloseable {
   private final ExecutorService pool = Executors.newCachedThreadPool(daemons("dynos-worker"));
   private Scheduler scheduler;
   private LogShipper logs;
-  private Wiring wiring;
+  private volatile Wiring wiring;
   private Closeable events;
   private AttachServer attach;
   private Watch<DesiredState> watcher;
   private MemoryWatch memory;
+  private LocalState local;
 
   public DynoManager(DynoSettings settings) {
     this.settings = settings;
@@ -73,14 +83,34 @@ public final class DynoManager implements AutoCloseable {
     scheduler = docker;
     logs = new LogShipper(new LogApi(api));
     logs.start();
-    wiring = new Wiring(settings, scheduler, api, logs, pool);
+    SlugStore slugs = new SlugStore(settings.dynosHome().resolve("slugs"));
+    local =
+        new LocalState(
+            new CheckpointFile(settings.checkpoint()),
+            new Pins(settings.dynosHome().resolve("pins.json")),
+            slugs,
+            Duration.ofSeconds(1));
+    wiring = new Wiring(settings, scheduler, api, logs, slugs, local, pool);
     wiring.start();
     events = scheduler.watch(wiring.reconciler()::changed);
     attach =
         new AttachServer(settings.attachBind(), settings.attachPort(), wiring.attachTarget(), pool)
             .start();
-    watcher = new StateApi(api).watch(settings.stateWait(), wiring.reconciler()::desired);
+    local.start(wiring.reconciler()::desired);
+    watcher = new StateApi(api).watch(settings.stateWait(), local::received);
     memory = new MemoryWatch(scheduler, logs::platform, pool, settings.memoryInterval()).start();
+  }
+
+  /**
+   * Where the app's up dynos of {@code type} answer ({@code ip:PORT}, or {@code 127.0.0.1:PORT} on
+   * the host's network), from the manager's own book as of its last pass: running, booted (web: it
+   * accepted a connection on its port), neither draining nor stopping. No call to the api or the
+   * engine, so the seed's stable address can ask on every new connection; empty before the first
+   * pass.
+   */
+  public List<InetSocketAddress> addresses(String app, String type) {
+    Wiring w = wiring;
+    return w == null ? List.of() : w.reconciler().addresses(app, type);
   }
 
   /** The port the attach server bound (useful when {@code hoist.dynos.attach-port} is 0). */
@@ -92,6 +122,7 @@ public final class DynoManager implements AutoCloseable {
   public synchronized void close() {
     if (memory != null) memory.close();
     if (watcher != null) watcher.close();
+    if (local != null) local.close();
     if (attach != null) attach.close();
     if (events != null) {
       try {

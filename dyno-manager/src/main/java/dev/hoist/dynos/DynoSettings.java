@@ -14,7 +14,10 @@ import java.util.function.UnaryOperator;
  * @param apiUrl the api's base URL ({@code HOIST_API_URL}, default {@code http://127.0.0.1:5000})
  * @param componentToken the component token ({@code HOIST_COMPONENT_TOKEN}; {@link DynoManagerMain}
  *     falls back to {@code component_token} in {@code $HOIST_HOME/secrets.properties})
- * @param home the platform's data folder ({@code HOIST_HOME}, default {@code ~/.hoist})
+ * @param home the platform's data folder ({@code HOIST_HOME}, default {@code ~/.hoist}); the dyno
+ *     manager keeps its pins ({@code dynos/pins.json}) and platform slug copies ({@code
+ *     dynos/slugs/}) there
+ * @param checkpoint the checkpoint file (default {@code $home/dynos/checkpoint.json})
  * @param runImage the stack image dynos run on ({@code HOIST_RUN_IMAGE}, default {@code
  *     hoist/stack-run:current})
  * @param scope label value that marks this manager's containers and images; two managers with
@@ -51,6 +54,7 @@ public record DynoSettings(
     URI apiUrl,
     String componentToken,
     Path home,
+    Path checkpoint,
     String runImage,
     String scope,
     int port,
@@ -79,10 +83,12 @@ public record DynoSettings(
    */
   public static DynoSettings from(UnaryOperator<String> lookup) {
     Reader r = new Reader(lookup);
+    Path home = Path.of(r.string("home", System.getProperty("user.home") + "/.hoist"));
     return new DynoSettings(
         URI.create(r.string("api-url", "http://127.0.0.1:5000").replaceAll("/+$", "")),
         r.string("component-token", ""),
-        Path.of(r.string("home", System.getProperty("user.home") + "/.hoist")),
+        home,
+        Path.of(r.string("checkpoint", home.resolve("dynos/checkpoint.json").toString())),
         r.string("run-image", "hoist/stack-run:current"),
         r.string("scope", "hoist"),
         r.integer("port", 5000),
@@ -102,6 +108,11 @@ public record DynoSettings(
         r.duration("image-gc-after", "10m"),
         r.atLeast("memory-interval", "20s", Duration.ofSeconds(1)),
         r.integer("log-max-bytes", 10 * 1024 * 1024));
+  }
+
+  /** The folder of the dyno manager's own files: pins and platform slug copies. */
+  public Path dynosHome() {
+    return home.resolve("dynos");
   }
 
   private record Reader(UnaryOperator<String> lookup) {

@@ -6,6 +6,8 @@
  * dev.hoist.dynos.scheduler.Scheduler}, the memory check (R14) {@link
  * dev.hoist.dynos.memory.MemoryWatch}. Every call to the api goes through the internal-api module
  * ({@code dev.hoist.internal}: the desired-state watch, dyno reports, log lines, one-off exits,
- * slug downloads). docs/dynos.md describes the lifecycle and the settings.
+ * slug downloads). What it runs while the api is away (the checkpoint, the platform apps' slugs and
+ * pins) is {@link dev.hoist.dynos.checkpoint}. docs/dynos.md describes the lifecycle and the
+ * settings.
  */
 package dev.hoist.dynos;

@@ -18,6 +18,10 @@ class DynoSettingsTest {
     assertThat(s.stopGrace()).isEqualTo(Duration.ofSeconds(30));
     assertThat(s.backoffMax()).isEqualTo(Duration.ofMinutes(5));
     assertThat(s.port()).isEqualTo(5000);
+    assertThat(s.checkpoint())
+        .isEqualTo(s.home().resolve("dynos/checkpoint.json"))
+        .isEqualTo(
+            java.nio.file.Path.of(System.getProperty("user.home"), ".hoist/dynos/checkpoint.json"));
     assertThat(s.memoryInterval())
         .as("Heroku checks memory about every 20 s")
         .isEqualTo(Duration.ofSeconds(20));

@@ -31,6 +31,9 @@ final class FakeApi extends FakeApiServer {
   final List<LogLine> logs = new CopyOnWriteArrayList<>();
   final Map<String, Integer> exits = new ConcurrentHashMap<>();
 
+  /** An outage: every call but a blob download is answered 503 while set. */
+  volatile boolean down;
+
   FakeApi() throws IOException {
     super(TOKEN);
     on("GET", "/internal/state", this::state);
@@ -58,6 +61,11 @@ final class FakeApi extends FakeApiServer {
           dropOneOff(c.group(1), c.group(2));
           return status(204);
         });
+  }
+
+  @Override
+  protected Answer refuse(Call call) {
+    return down ? error(503, "unavailable", "the api is down") : null;
   }
 
   /** Serves {@code bytes} as a blob and returns its signed URL. */

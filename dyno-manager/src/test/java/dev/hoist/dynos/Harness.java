@@ -12,7 +12,11 @@ import dev.hoist.internal.state.DesiredState.OneOff;
 import dev.hoist.internal.state.DesiredState.Process;
 import dev.hoist.internal.state.DesiredState.Release;
 import dev.hoist.internal.state.DesiredState.Slug;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,12 +26,14 @@ import java.util.function.Supplier;
 import org.junit.jupiter.api.Assumptions;
 
 /**
- * A dyno manager on the real engine against a {@link FakeApi}, in a scope of its own, with short
- * timeouts. Closing it removes every container and image of that scope.
+ * A dyno manager on the real engine against a {@link FakeApi}, in a scope of its own and a home
+ * folder of its own (its checkpoint, pins and slug copies; never the platform's {@code ~/.hoist}),
+ * with short timeouts. Closing it removes every container and image of that scope, and the home.
  */
 final class Harness implements AutoCloseable {
   final FakeApi api;
-  private final DynoSettings settings;
+  final Path home;
+  final DynoSettings settings;
   DynoManager manager;
   final DockerConnection docker;
   final String scope = "it-" + UUID.randomUUID().toString().substring(0, 8);
@@ -35,6 +41,7 @@ final class Harness implements AutoCloseable {
   Harness(Map<String, String> overrides) throws Exception {
     docker = dockerOrSkip();
     api = new FakeApi();
+    home = Files.createTempDirectory("hoist-dynos-it-");
     Map<String, String> s =
         new HashMap<>(
             Map.of(
@@ -59,6 +66,7 @@ final class Harness implements AutoCloseable {
                 "tick",
                 "1s"));
     s.put("state-wait", "5s");
+    s.put("home", home.toString());
     s.putAll(overrides);
     settings = DynoSettings.from(k -> s.get(k.substring(DynoSettings.PREFIX.length())));
     manager = new DynoManager(settings).start();
@@ -160,7 +168,11 @@ final class Harness implements AutoCloseable {
   @Override
   public void close() {
     manager.close();
-    api.close();
+    try {
+      api.close();
+    } catch (RuntimeException alreadyClosed) {
+      // a test took the api away
+    }
     DockerClient c = client();
     for (Container x :
         c.listContainersCmd()
@@ -185,5 +197,10 @@ final class Harness implements AutoCloseable {
               }
             });
     docker.close();
+    try (var files = Files.walk(home)) {
+      files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+    } catch (IOException ignored) {
+      // a temporary folder; the OS clears it in the end
+    }
   }
 }

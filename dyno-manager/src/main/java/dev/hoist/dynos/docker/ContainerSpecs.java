@@ -2,12 +2,18 @@ package dev.hoist.dynos.docker;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.CreateContainerCmd;
+import com.github.dockerjava.api.model.AccessMode;
+import com.github.dockerjava.api.model.Bind;
 import com.github.dockerjava.api.model.Capability;
 import com.github.dockerjava.api.model.HostConfig;
 import com.github.dockerjava.api.model.LogConfig;
+import com.github.dockerjava.api.model.Volume;
 import dev.hoist.dynos.scheduler.DynoNames;
 import dev.hoist.dynos.scheduler.DynoSpec;
 import dev.hoist.dynos.scheduler.Labels;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -61,9 +67,23 @@ final class ContainerSpecs {
    */
   static final int R15_FACTOR = 2;
 
+  /** The network mode of dynos on the host's network. */
+  static final String HOST_NETWORK = "host";
+
+  /**
+   * A dyno this backend cannot make as asked (a mount or a free port it cannot provide); the
+   * message says why.
+   */
+  static final class Refused extends RuntimeException {
+    Refused(String message) {
+      super(message);
+    }
+  }
+
   private final String scope;
   private final String network;
   private final long logMaxBytes;
+  private final FreePorts ports = new FreePorts(60_000);
 
   ContainerSpecs(String scope, String network, long logMaxBytes) {
     this.scope = scope;
@@ -72,6 +92,8 @@ final class ContainerSpecs {
   }
 
   CreateContainerCmd create(DockerClient docker, DynoSpec spec, String image) {
+    DynoSpec.Platform platform =
+        spec.platform() == null ? DynoSpec.Platform.PLAIN : spec.platform();
     long memory = spec.memoryMb() * 1024L * 1024L * R15_FACTOR;
     HostConfig host =
         HostConfig.newHostConfig()
@@ -82,20 +104,27 @@ final class ContainerSpecs {
             .withMemory(memory)
             .withMemorySwap(memory) // equal to the memory limit: no swap (the host has none)
             .withPidsLimit((long) spec.pids())
-            .withNetworkMode(network)
+            .withNetworkMode(platform.hostNetwork() ? HOST_NETWORK : network)
             .withLogConfig(
                 new LogConfig(
                     LogConfig.LoggingType.JSON_FILE,
                     Map.of("max-size", Long.toString(logMaxBytes), "max-file", "2")));
+    if (!platform.mounts().isEmpty()) host.withBinds(binds(platform.mounts()));
     boolean builder = BUILDER_APPS.contains(spec.app());
     if (builder) host.withCapAdd(BUILDER_CAPS);
     List<String> env = new ArrayList<>();
     spec.env().forEach((k, v) -> env.add(k + "=" + v));
     env.add("TINI_KILL_PROCESS_GROUP=1");
+    Map<String, String> labels = labels(spec);
+    if (platform.hostNetwork()) {
+      String port = platform.freePort() ? Integer.toString(freePort()) : spec.env().get("PORT");
+      if (platform.freePort()) env.add("PORT=" + port);
+      if (port != null) labels.put(Labels.PORT, port);
+    }
     return docker
         .createContainerCmd(image)
         .withName(DynoNames.container(scope, spec))
-        .withLabels(labels(spec))
+        .withLabels(labels)
         .withUser(builder ? "root" : "dyno")
         .withWorkingDir("/app")
         .withEnv(env)
@@ -108,6 +137,57 @@ final class ContainerSpecs {
         .withAttachStdin(spec.stdin())
         .withAttachStdout(spec.stdin())
         .withAttachStderr(spec.stdin());
+  }
+
+  private int freePort() {
+    try {
+      return ports.next();
+    } catch (IllegalStateException | java.io.UncheckedIOException e) {
+      throw new Refused(e.getMessage());
+    }
+  }
+
+  /**
+   * Bind mounts of host directories, each made first when missing (else the engine makes it as
+   * root).
+   */
+  static List<Bind> binds(List<DynoSpec.Mount> mounts) {
+    List<Bind> binds = new ArrayList<>();
+    for (DynoSpec.Mount m : mounts) {
+      Path source = Path.of(m.source());
+      if (!source.isAbsolute()
+          || !source.normalize().equals(source)
+          || !m.target().startsWith("/")
+          || m.target().contains("..")) {
+        throw new Refused(
+            "cannot mount " + m.source() + " at " + m.target() + ": not plain absolute paths");
+      }
+      try {
+        if (!Files.isDirectory(source)) {
+          Files.createDirectories(source);
+          giveToDynoUser(source);
+        }
+      } catch (IOException e) {
+        throw new Refused("cannot make the host directory " + m.source() + ": " + e.getMessage());
+      }
+      binds.add(
+          new Bind(
+              m.source(), new Volume(m.target()), m.readOnly() ? AccessMode.ro : AccessMode.rw));
+    }
+    return binds;
+  }
+
+  /**
+   * A folder made for a dyno is the dyno user's, as a volume's would be, when the manager may give
+   * it away (it runs as root); else it stays the manager's user's.
+   */
+  private static void giveToDynoUser(Path dir) {
+    try {
+      Files.setAttribute(dir, "unix:uid", SlugTar.DYNO_UID);
+      Files.setAttribute(dir, "unix:gid", SlugTar.DYNO_UID);
+    } catch (IOException | UnsupportedOperationException | SecurityException e) {
+      // not root, or no unix attributes: the folder is the manager's user's
+    }
   }
 
   private Map<String, String> labels(DynoSpec spec) {

@@ -116,6 +116,8 @@ public final class DockerScheduler implements Scheduler {
       return new StartResult.ImageMissing(spec.slugId());
     } catch (DockerException e) {
       return new StartResult.Failed("cannot create the dyno: " + e.getMessage());
+    } catch (ContainerSpecs.Refused e) {
+      return new StartResult.Failed(e.getMessage());
     }
   }
 
@@ -124,6 +126,11 @@ public final class DockerScheduler implements Scheduler {
     try {
       docker.startContainerCmd(containerId).exec();
       InspectContainerResponse info = docker.inspectContainerCmd(containerId).exec();
+      if (ContainerSpecs.HOST_NETWORK.equals(info.getHostConfig().getNetworkMode())) {
+        String port = info.getConfig().getLabels().get(Labels.PORT);
+        return new StartResult.Started(
+            containerId, "127.0.0.1", port == null ? 0 : Integer.parseInt(port));
+      }
       var net = info.getNetworkSettings().getNetworks().get(network);
       return new StartResult.Started(containerId, net == null ? null : net.getIpAddress());
     } catch (NotFoundException e) {

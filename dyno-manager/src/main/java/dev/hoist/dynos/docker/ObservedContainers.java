@@ -36,7 +36,8 @@ final class ObservedContainers {
               Integer.parseInt(l.getOrDefault(Labels.MEMORY, "0")),
               l.getOrDefault(Labels.SPEC, ""),
               status(c.getState()),
-              ip(c, network)));
+              ip(c, network),
+              Integer.parseInt(l.getOrDefault(Labels.PORT, "0"))));
     } catch (NumberFormatException e) {
       return Optional.empty();
     }
@@ -52,6 +53,10 @@ final class ObservedContainers {
   }
 
   private static String ip(Container c, String network) {
+    if (c.getHostConfig() != null
+        && ContainerSpecs.HOST_NETWORK.equals(c.getHostConfig().getNetworkMode())) {
+      return status(c.getState()) == Observed.Status.RUNNING ? "127.0.0.1" : null;
+    }
     if (c.getNetworkSettings() == null || c.getNetworkSettings().getNetworks() == null) return null;
     ContainerNetwork n = c.getNetworkSettings().getNetworks().get(network);
     return n == null || n.getIpAddress() == null || n.getIpAddress().isEmpty()

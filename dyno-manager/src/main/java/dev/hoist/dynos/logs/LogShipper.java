@@ -12,8 +12,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Sends log lines to {@code POST /internal/logs} from one thread: a batch leaves 100 ms after its
  * first line or as soon as 500 lines wait, whichever comes first, with at most 1,000 lines per
- * request. While the api cannot be reached the lines wait (up to 20,000; the oldest are dropped
- * beyond that, and counted).
+ * request. While the api cannot be reached the lines wait, up to 20,000 lines and 16 MB of messages
+ * (a line may be 10,000 bytes); beyond either the oldest are dropped, and counted. {@link #offer}
+ * never waits for the api, so a dyno's output (platform dynos' too) is never held up by it.
  */
 public final class LogShipper implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(LogShipper.class);
@@ -21,10 +22,12 @@ public final class LogShipper implements AutoCloseable {
   static final int EAGER = 500;
   static final int PER_REQUEST = LogApi.MAX_LINES;
   static final int CAPACITY = 20_000;
+  static final long CAPACITY_CHARS = 16L * 1024 * 1024;
 
   private final LogApi api;
   private final ArrayDeque<LogLine> queue = new ArrayDeque<>();
   private final Thread thread = new Thread(this::run, "dynos-log-shipper");
+  private long chars; // of the messages queued
   private long dropped;
   private boolean closed;
 
@@ -38,11 +41,13 @@ public final class LogShipper implements AutoCloseable {
   }
 
   public synchronized void offer(LogLine line) {
-    if (queue.size() >= CAPACITY) {
-      queue.removeFirst();
+    long size = size(line);
+    while (!queue.isEmpty() && (queue.size() >= CAPACITY || chars + size > CAPACITY_CHARS)) {
+      chars -= size(queue.removeFirst());
       dropped++;
     }
     queue.addLast(line);
+    chars += size;
     if (queue.size() == 1 || queue.size() >= EAGER) notifyAll();
   }
 
@@ -87,18 +92,46 @@ public final class LogShipper implements AutoCloseable {
       dropped = 0;
     }
     List<LogLine> batch = new ArrayList<>();
-    while (!queue.isEmpty() && batch.size() < PER_REQUEST) batch.add(queue.removeFirst());
+    while (!queue.isEmpty() && batch.size() < PER_REQUEST) {
+      LogLine line = queue.removeFirst();
+      chars -= size(line);
+      batch.add(line);
+    }
     return batch;
   }
 
+  /** Puts a batch that failed back in front of what came since, as far as there is room. */
   private synchronized void requeue(List<LogLine> batch) {
-    for (int i = batch.size() - 1; i >= 0 && queue.size() < CAPACITY; i--)
+    for (int i = batch.size() - 1; i >= 0; i--) {
+      long size = size(batch.get(i));
+      if (queue.size() >= CAPACITY || chars + size > CAPACITY_CHARS) {
+        dropped += i + 1; // the oldest of the batch
+        return;
+      }
       queue.addFirst(batch.get(i));
+      chars += size;
+    }
   }
 
+  /** Lines waiting, for tests. */
+  synchronized int queued() {
+    return queue.size();
+  }
+
+  private static long size(LogLine line) {
+    return line.message() == null ? 0 : line.message().length();
+  }
+
+  /**
+   * The retry backoff: new lines wake this monitor too, and must not turn an outage into a tight
+   * loop of requests; only close() ends it early.
+   */
   private synchronized boolean pause(long ms) {
+    long until = System.currentTimeMillis() + ms;
     try {
-      if (!closed) wait(ms); // retry backoff; close() wakes it
+      for (long left = ms; !closed && left > 0; left = until - System.currentTimeMillis()) {
+        wait(left);
+      }
       return !closed;
     } catch (InterruptedException e) {
       return false;

@@ -6,9 +6,20 @@ import java.time.Duration;
  * Crash restart delays: the first crash restarts at once; each further consecutive crash waits
  * {@code initial}, then twice as long each time, up to {@code max} (defaults 0, 5 s, 10 s, 20 s … 5
  * min). A dyno that ran at least {@code reset} before crashing starts the count again, as does a
- * new release or a restart request (they are new slots).
+ * new release or a restart request (they are new slots). A platform app's dynos wait at most {@link
+ * #PLATFORM_CAP} ({@link #forPlatform()}): every app depends on them.
  */
 public record Backoff(Duration initial, Duration max, Duration reset) {
+  public static final Duration PLATFORM_CAP = Duration.ofSeconds(5);
+
+  /** The same backoff, no delay longer than {@link #PLATFORM_CAP}. */
+  public Backoff forPlatform() {
+    return new Backoff(min(initial, PLATFORM_CAP), min(max, PLATFORM_CAP), reset);
+  }
+
+  private static Duration min(Duration a, Duration b) {
+    return a.compareTo(b) <= 0 ? a : b;
+  }
 
   /**
    * The delay before the restart that follows the {@code crashes}-th consecutive crash (1-based).

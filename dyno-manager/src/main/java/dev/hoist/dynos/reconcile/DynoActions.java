@@ -89,6 +89,7 @@ final class DynoActions {
               started(
                   s.containerId(),
                   s.ip(),
+                  s.port(),
                   spec.app(),
                   spec.dyno(),
                   spec.web(),
@@ -127,17 +128,21 @@ final class DynoActions {
     }
     say(spec, "State changed from starting to crashed");
     book.failures.put(key, why.toString());
+    Backoff b = spec.platform() != null ? backoff.forPlatform() : backoff;
     book.crashes.compute(
         key,
         (k, c) ->
-            backoff.afterCrash(
-                c == null ? Backoff.Crashes.NONE : c, System.currentTimeMillis(), 0));
+            b.afterCrash(c == null ? Backoff.Crashes.NONE : c, System.currentTimeMillis(), 0));
   }
 
-  /** A container now runs: follow its output and, for web dynos, watch it bind $PORT. */
+  /**
+   * A container now runs: follow its output and, for web dynos, watch it bind $PORT ({@code port}
+   * on the host's network, else the manager's).
+   */
   void started(
       String id,
       String ip,
+      int port,
       String app,
       String dyno,
       boolean web,
@@ -160,7 +165,7 @@ final class DynoActions {
             : Math.max(startedAt + timeout, System.currentTimeMillis() + 2000);
     probe.watch(
         ip,
-        settings.port(),
+        port > 0 ? port : settings.port(),
         deadline,
         () -> book.get(id) == t && !t.stopping && t.exit == null,
         new BootProbe.Outcome() {

@@ -42,10 +42,10 @@ final class Exits {
     logs.platform(
         app.name(), o.dyno(), "State changed from " + (wasUp ? "up" : "starting") + " to crashed");
     String key = Slot.key(o.app(), o.dyno(), o.release(), o.generation());
+    Backoff b = app.platform() ? backoff.forPlatform() : backoff;
     book.crashes.compute(
         key,
-        (k, c) ->
-            backoff.afterCrash(c == null ? Backoff.Crashes.NONE : c, now, now - o.startedAt()));
+        (k, c) -> b.afterCrash(c == null ? Backoff.Crashes.NONE : c, now, now - o.startedAt()));
     if ("web".equals(o.type())
         && !wasUp
         && app.release() != null

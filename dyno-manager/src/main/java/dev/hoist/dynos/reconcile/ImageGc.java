@@ -12,13 +12,15 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Removes prepared slug images that no current release and no container has used for {@code after}.
  * It looks at most once a minute (or once per {@code after}, when shorter); a rollback to a removed
- * slug prepares it again.
+ * slug prepares it again. The images of platform releases ({@code kept}: the current and every
+ * release in the checkpoint) are never removed.
  */
 final class ImageGc {
   private static final Logger log = LoggerFactory.getLogger(ImageGc.class);
@@ -26,15 +28,22 @@ final class ImageGc {
   private final Scheduler scheduler;
   private final Executor pool;
   private final Consumer<String> forget;
+  private final Supplier<Set<String>> kept;
   private final long afterMs;
   private final long everyMs;
   private final Map<String, Long> unusedSince = new HashMap<>();
   private long lastRun;
 
-  ImageGc(Scheduler scheduler, Executor pool, Consumer<String> forget, Duration after) {
+  ImageGc(
+      Scheduler scheduler,
+      Executor pool,
+      Consumer<String> forget,
+      Supplier<Set<String>> kept,
+      Duration after) {
     this.scheduler = scheduler;
     this.pool = pool;
     this.forget = forget;
+    this.kept = kept;
     this.afterMs = after.toMillis();
     this.everyMs = Math.min(60_000, afterMs);
   }
@@ -43,7 +52,7 @@ final class ImageGc {
   void run(DesiredState state, Iterable<Observed> containers, long now) {
     if (now - lastRun < everyMs) return;
     lastRun = now;
-    Set<String> used = new HashSet<>();
+    Set<String> used = new HashSet<>(kept.get());
     for (var app : state.apps()) {
       app.slug().ifPresent(s -> used.add(s.id()));
       app.oneOffs().stream()

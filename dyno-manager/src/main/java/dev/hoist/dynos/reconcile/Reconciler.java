@@ -8,6 +8,7 @@ import dev.hoist.internal.dynos.DynoReport;
 import dev.hoist.internal.state.DesiredState;
 import dev.hoist.internal.state.DesiredState.AppState;
 import dev.hoist.internal.state.DesiredState.OneOff;
+import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -23,11 +24,21 @@ import org.slf4j.LoggerFactory;
  * event, each finished action, at the earliest deadline it knows (a backoff ending, a drain delay,
  * a one-off's time to live) and at least every {@code tick}; requests that arrive during a pass
  * coalesce into one more pass. A pass lists the containers, handles new exits, plans each app
- * ({@link FormationPlan}, {@link OneOffs}), hands the actions to {@link DynoActions} and offers
- * each app's observed list to the {@link Reporter}.
+ * ({@link FormationPlan}, {@link OneOffs}), hands the actions to {@link DynoActions}, offers each
+ * app's observed list to the {@link Reporter} and publishes where the up dynos answer ({@link
+ * #addresses}).
  */
 public final class Reconciler implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(Reconciler.class);
+
+  /**
+   * How long a platform app's draining dyno waits for the api to take the report that shows it
+   * unroutable; after that its drain delay starts anyway. Ordinary apps' dynos wait for the api
+   * however long it takes (the router may still send them requests), but a platform app must be
+   * deployable and rollbackable with the api down, and its dynos are reached through the manager's
+   * own book ({@link #addresses}), which drops a draining dyno at once.
+   */
+  static final long PLATFORM_DRAIN_WAIT_MS = 5_000;
 
   private final DynoSettings settings;
   private final Scheduler scheduler;
@@ -38,6 +49,7 @@ public final class Reconciler implements AutoCloseable {
   private final Reporter reporter;
   private final Exits exits;
   private final ImageGc gc;
+  private final Addresses addresses = new Addresses();
   private final AtomicReference<DesiredState> desired = new AtomicReference<>();
   private final Thread thread = new Thread(this::loop, "dynos-reconciler");
   private final Object lock = new Object();
@@ -78,8 +90,20 @@ public final class Reconciler implements AutoCloseable {
 
   /** A container event: an ended dyno counts as exited from now on, whatever the listing says. */
   public void changed(String containerId, boolean ended) {
-    if (ended) book.track(containerId).ended = true;
+    if (ended) {
+      book.track(containerId).ended = true;
+      addresses.gone(containerId);
+    }
     poke();
+  }
+
+  /**
+   * Where the app's formation dynos of {@code type} answer that run, are up, and are neither
+   * draining nor stopping ({@code ip:PORT}, {@code 127.0.0.1:PORT} on the host's network), as of
+   * the last pass; no call to the engine or the api.
+   */
+  public List<InetSocketAddress> addresses(String app, String type) {
+    return addresses.of(app, type);
   }
 
   /** Something changed: run a pass soon. Cheap, callable from any thread. */
@@ -130,9 +154,11 @@ public final class Reconciler implements AutoCloseable {
     Map<String, List<Observed>> byApp = all.stream().collect(Collectors.groupingBy(Observed::app));
     List<Long> deadlines = new ArrayList<>();
     Set<String> wanted = new HashSet<>();
+    Addresses.Builder up = new Addresses.Builder();
     for (AppState app : state.apps()) {
-      app(app, byApp.getOrDefault(app.name(), List.of()), now, deadlines, wanted);
+      app(app, byApp.getOrDefault(app.name(), List.of()), now, deadlines, wanted, up);
     }
+    addresses.publish(up);
     book.crashes.keySet().retainAll(wanted); // histories of dynos no longer asked for
     book.failures.keySet().retainAll(wanted);
     byApp.forEach(
@@ -153,7 +179,12 @@ public final class Reconciler implements AutoCloseable {
   }
 
   private void app(
-      AppState app, List<Observed> containers, long now, List<Long> deadlines, Set<String> wanted) {
+      AppState app,
+      List<Observed> containers,
+      long now,
+      List<Long> deadlines,
+      Set<String> wanted,
+      Addresses.Builder up) {
     app.slug().ifPresent(s -> preps.warm(s, app.stackImage()));
     List<Slot> slots = Slots.of(app, settings.port());
     slots.forEach(s -> wanted.add(s.key()));
@@ -163,6 +194,7 @@ public final class Reconciler implements AutoCloseable {
       if (!o.oneOff() && o.exited() && !d.exitHandled() && !d.stopping() && !starting(o))
         exits.handle(app, d, containers);
     }
+    if (app.platform()) drainWithoutTheApi(containers, now, deadlines);
     List<Dyno> formation = views(containers, false);
     long delay = settings.drainDelay().toMillis();
     for (Action a : FormationPlan.plan(slots, formation, s -> mayStart(s, now), now, delay))
@@ -171,6 +203,11 @@ public final class Reconciler implements AutoCloseable {
     for (Dyno d : formation) if (d.drainAckedAt() > 0) deadlines.add(d.drainAckedAt() + delay);
     List<OneOff> waiting = oneOffs.pass(app, views(containers, true), now, deadlines);
     List<Dyno> after = new ArrayList<>(views(containers, false));
+    for (Dyno d : after) {
+      String address = d.observed().address(settings.port());
+      if (d.up() && !d.draining() && !d.stopping() && address != null)
+        up.add(app.name(), d.observed().type(), d.id(), address);
+    }
     after.addAll(views(containers, true));
     List<DynoReport> report =
         Reports.of(
@@ -182,6 +219,16 @@ public final class Reconciler implements AutoCloseable {
             app.release() == null ? null : app.release().version(),
             settings.port());
     reporter.offer(app.name(), report);
+  }
+
+  private void drainWithoutTheApi(List<Observed> containers, long now, List<Long> deadlines) {
+    for (Observed o : containers) {
+      Tracked t = book.get(o.id());
+      if (t == null || t.drainRequestedAt == 0 || t.drainAckedAt > 0) continue;
+      long at = t.drainRequestedAt + PLATFORM_DRAIN_WAIT_MS;
+      if (now >= at) t.drainAckedAt = now;
+      else deadlines.add(at);
+    }
   }
 
   private boolean mayStart(Slot s, long now) {
@@ -221,7 +268,7 @@ public final class Reconciler implements AutoCloseable {
     if (t == null
         || (!t.following() && !t.attached)
         || (web && t.upAt == 0 && !t.probing && !t.bootTimedOut)) {
-      actions.started(o.id(), o.ip(), o.app(), o.dyno(), web, o.startedAt(), false);
+      actions.started(o.id(), o.ip(), o.port(), o.app(), o.dyno(), web, o.startedAt(), false);
     }
   }
 

@@ -68,8 +68,12 @@ final class Reporter implements AutoCloseable {
         failing = true;
         synchronized (this) {
           waiting.putIfAbsent(next.getKey(), next.getValue());
+          // The retry backoff: every pass's offer wakes this monitor too, and must not turn an
+          // outage into a tight loop of requests; only close() ends it early.
+          long until = System.currentTimeMillis() + 1000;
           try {
-            wait(1000); // retry backoff; close() wakes it
+            for (long left = 1000; !closed && left > 0; left = until - System.currentTimeMillis())
+              wait(left);
           } catch (InterruptedException ie) {
             return;
           }

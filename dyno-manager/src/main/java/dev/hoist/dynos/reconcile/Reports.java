@@ -35,7 +35,7 @@ final class Reports {
       String state = state(d);
       Exit exit = exits.apply(o.id());
       Integer code = "crashed".equals(state) && exit != null ? exit.status() : null;
-      String address = d.web() && o.ip() != null && o.running() ? o.ip() + ":" + port : null;
+      String address = d.web() ? o.address(port) : null;
       boolean routable = !d.draining() && !d.stopping() && !"crashed".equals(state);
       out.add(
           new DynoReport(

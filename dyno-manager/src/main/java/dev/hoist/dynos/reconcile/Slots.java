@@ -3,6 +3,7 @@ package dev.hoist.dynos.reconcile;
 import dev.hoist.dynos.scheduler.DynoNames;
 import dev.hoist.dynos.scheduler.DynoSpec;
 import dev.hoist.internal.state.DesiredState.AppState;
+import dev.hoist.internal.state.DesiredState.DynoOptions;
 import dev.hoist.internal.state.DesiredState.OneOff;
 import dev.hoist.internal.state.DesiredState.Process;
 import dev.hoist.internal.state.DesiredState.Release;
@@ -11,7 +12,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The dynos an app's desired state asks for, with the environment of the dyno contract. */
+/**
+ * The dynos an app's desired state asks for, with the environment of the dyno contract. A platform
+ * app's dyno options apply to its dynos ({@link DynoSpec.Platform}); an ordinary app's are ignored
+ * (the api refuses them; {@code dev.hoist.dynos.checkpoint.LocalState} warns if one comes anyway).
+ * On the host's network, web dynos get the app's fixed port as {@code PORT}, or, without one, a
+ * free port each; one-offs always get a free one, so that they never take the app's traffic.
+ */
 public final class Slots {
   private Slots() {}
 
@@ -42,10 +49,11 @@ public final class Slots {
                     p.size(),
                     p.memoryMb(),
                     p.pids(),
-                    env(release.config(), Map.of(), dyno, web ? port : null),
+                    env(release.config(), Map.of(), dyno, web ? port(app, port, false) : null),
                     false,
                     false,
-                    false)));
+                    false,
+                    platform(app, web, false))));
       }
     }
     return slots;
@@ -70,10 +78,35 @@ public final class Slots {
         o.size(),
         o.memoryMb(),
         o.pids(),
-        env(release.config(), o.env(), o.name(), port),
+        env(release.config(), o.env(), o.name(), port(app, port, true)),
         true,
         o.attach(),
-        tty);
+        tty,
+        platform(app, true, true));
+  }
+
+  /** A platform app's options for one dyno; null for an ordinary app. */
+  static DynoSpec.Platform platform(AppState app, boolean wantsPort, boolean oneOff) {
+    if (!app.platform()) return null;
+    DynoOptions o = app.dynoOptions();
+    if (o == null) return DynoSpec.Platform.PLAIN;
+    boolean free = o.hostNetwork() && wantsPort && (oneOff || o.port() == null);
+    return new DynoSpec.Platform(
+        o.hostNetwork(),
+        free,
+        o.mounts().stream()
+            .map(m -> new DynoSpec.Mount(m.source(), m.target(), m.readOnly()))
+            .toList());
+  }
+
+  /**
+   * {@code PORT} of a dyno that listens: the manager's port on the dyno network; on the host's
+   * network the app's fixed port, or null for the backend to pick a free one.
+   */
+  static Integer port(AppState app, int port, boolean oneOff) {
+    DynoOptions o = app.platform() ? app.dynoOptions() : null;
+    if (o == null || !o.hostNetwork()) return port;
+    return oneOff ? null : o.port();
   }
 
   /**

@@ -3,6 +3,8 @@ package dev.hoist.dynos.reconcile;
 import dev.hoist.dynos.DynoSettings;
 import dev.hoist.dynos.attach.AttachTarget;
 import dev.hoist.dynos.attach.PendingAttaches;
+import dev.hoist.dynos.checkpoint.LocalState;
+import dev.hoist.dynos.checkpoint.SlugStore;
 import dev.hoist.dynos.logs.LogShipper;
 import dev.hoist.dynos.scheduler.Scheduler;
 import dev.hoist.internal.Blobs;
@@ -27,12 +29,14 @@ public final class Wiring implements AutoCloseable {
       Scheduler scheduler,
       InternalApi api,
       LogShipper logs,
+      SlugStore slugs,
+      LocalState local,
       ExecutorService pool) {
     Backoff backoff =
         new Backoff(settings.backoffInitial(), settings.backoffMax(), settings.backoffReset());
     DynoBook book = new DynoBook();
     DynoApi dynos = new DynoApi(api);
-    SlugPreps preps = new SlugPreps(scheduler, new Blobs(api), pool);
+    SlugPreps preps = new SlugPreps(scheduler, new Blobs(api), slugs, local::keeps, pool);
     PendingAttaches pending = new PendingAttaches();
     Runnable[] poke = new Runnable[1]; // the reconciler, made last, is what every part pokes
     Runnable pass = () -> poke[0].run();
@@ -73,7 +77,7 @@ public final class Wiring implements AutoCloseable {
             preps,
             reporter,
             new Exits(scheduler, book, logs, backoff),
-            new ImageGc(scheduler, pool, preps::forget, settings.imageGcAfter()));
+            new ImageGc(scheduler, pool, preps::forget, local::keptSlugs, settings.imageGcAfter()));
     poke[0] = reconciler::poke;
   }
 

@@ -4,6 +4,8 @@
  * dev.hoist.dynos.reconcile.Slots}, {@link dev.hoist.dynos.reconcile.Backoff}, {@link
  * dev.hoist.dynos.reconcile.Reports}); the side effects run in {@link
  * dev.hoist.dynos.reconcile.DynoActions}, one-offs in {@link dev.hoist.dynos.reconcile.OneOffs}.
- * {@link dev.hoist.dynos.reconcile.Wiring} assembles the parts.
+ * Where the up dynos answer is published by each pass ({@link
+ * dev.hoist.dynos.reconcile.Addresses}). {@link dev.hoist.dynos.reconcile.Wiring} assembles the
+ * parts.
  */
 package dev.hoist.dynos.reconcile;

@@ -25,6 +25,12 @@ public final class Labels {
   /** {@link DynoSpec#digest()}: what the container was made from, beyond its name and release. */
   public static final String SPEC = "hoist.spec";
 
+  /**
+   * The host port of a dyno on the host's network: the app's fixed port, or the free one picked
+   * when its container was made (kept when adopted).
+   */
+  public static final String PORT = "hoist.port";
+
   /** On the short-lived container a slug image is made from. */
   public static final String PREPARING = "hoist.preparing";
 

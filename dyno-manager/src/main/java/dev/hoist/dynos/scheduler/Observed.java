@@ -8,7 +8,10 @@ package dev.hoist.dynos.scheduler;
  * @param memoryMb the memory quota of its size (MB), R14's threshold; 0 when its labels have none
  *     (made before R14 existed: its hard limit is the quota itself, so it never runs above it)
  * @param spec the {@link DynoSpec#digest()} it was made from; empty when its labels have none
- * @param ip its address on the dyno network; null unless running
+ * @param ip its address on the dyno network ({@code 127.0.0.1} on the host's network); null unless
+ *     running
+ * @param port the host port it listens on when it runs on the host's network ({@link Labels#PORT});
+ *     0 on the dyno network, where every dyno listens on the manager's port
  */
 public record Observed(
     String id,
@@ -25,7 +28,44 @@ public record Observed(
     int memoryMb,
     String spec,
     Status status,
-    String ip) {
+    String ip,
+    int port) {
+
+  /** A dyno on the dyno network. */
+  public Observed(
+      String id,
+      String app,
+      String dyno,
+      String type,
+      int release,
+      String slugId,
+      long generation,
+      long startedAt,
+      boolean oneOff,
+      String command,
+      String size,
+      int memoryMb,
+      String spec,
+      Status status,
+      String ip) {
+    this(
+        id,
+        app,
+        dyno,
+        type,
+        release,
+        slugId,
+        generation,
+        startedAt,
+        oneOff,
+        command,
+        size,
+        memoryMb,
+        spec,
+        status,
+        ip,
+        0);
+  }
 
   public enum Status {
     CREATED,
@@ -39,6 +79,14 @@ public record Observed(
 
   public boolean exited() {
     return status == Status.EXITED;
+  }
+
+  /**
+   * Where it answers, {@code ip:port}: its own port on the host's network, else {@code
+   * defaultPort}; null unless it runs with an address.
+   */
+  public String address(int defaultPort) {
+    return running() && ip != null ? ip + ":" + (port > 0 ? port : defaultPort) : null;
   }
 
   /** The same container, known to have exited although the listing does not show it yet. */
@@ -58,6 +106,7 @@ public record Observed(
         memoryMb,
         spec,
         Status.EXITED,
-        ip);
+        ip,
+        port);
   }
 }

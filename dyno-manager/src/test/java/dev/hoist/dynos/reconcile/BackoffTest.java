@@ -36,4 +36,18 @@ class BackoffTest {
     assertThat(backoff.afterCrash(many, 50_000, Duration.ofMinutes(9).toMillis()).count())
         .isEqualTo(7);
   }
+
+  @Test
+  void capsThePlatformAppsDelayAtFiveSeconds() {
+    Backoff platform = backoff.forPlatform();
+    assertThat(platform.delayAfter(2)).hasSeconds(5);
+    assertThat(platform.delayAfter(3)).hasSeconds(5);
+    assertThat(platform.delayAfter(1000)).hasSeconds(5);
+    Backoff quick =
+        new Backoff(Duration.ofSeconds(1), Duration.ofMinutes(5), Duration.ofMinutes(10))
+            .forPlatform();
+    assertThat(quick.delayAfter(2)).hasSeconds(1);
+    assertThat(quick.delayAfter(4)).hasSeconds(4);
+    assertThat(quick.delayAfter(5)).hasSeconds(5);
+  }
 }

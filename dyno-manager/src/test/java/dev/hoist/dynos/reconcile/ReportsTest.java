@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import dev.hoist.dynos.scheduler.Exit;
+import dev.hoist.dynos.scheduler.Observed;
 import dev.hoist.internal.dynos.DynoReport;
 import dev.hoist.internal.state.DesiredState.OneOff;
 import java.util.List;
@@ -72,5 +73,38 @@ class ReportsTest {
         .containsExactly(
             new DynoReport(
                 "run.7", "run", "starting", "bash", "standard-1X", 4, null, null, false, null));
+  }
+
+  @Test
+  void givesADynoOnTheHostsNetworkItsOwnPortOnTheLoopback() {
+    Observed o = Fixtures.observed("h", "web.1", 1, Observed.Status.RUNNING);
+    Observed onHost =
+        new Observed(
+            o.id(),
+            o.app(),
+            o.dyno(),
+            o.type(),
+            o.release(),
+            o.slugId(),
+            o.generation(),
+            o.startedAt(),
+            false,
+            o.command(),
+            o.size(),
+            o.memoryMb(),
+            o.spec(),
+            o.status(),
+            "127.0.0.1",
+            41234);
+    List<DynoReport> r =
+        Reports.of(
+            List.of(up(onHost)),
+            id -> null,
+            List.of(slot("web.1", 1)),
+            s -> null,
+            List.of(),
+            1,
+            5000);
+    assertThat(r.get(0).address()).isEqualTo("127.0.0.1:41234");
   }
 }

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hoist.dynos.scheduler.DynoSpec;
 import dev.hoist.internal.state.DesiredState.AppState;
+import dev.hoist.internal.state.DesiredState.DynoOptions;
+import dev.hoist.internal.state.DesiredState.Mount;
 import dev.hoist.internal.state.DesiredState.OneOff;
 import dev.hoist.internal.state.DesiredState.Process;
 import dev.hoist.internal.state.DesiredState.Release;
@@ -141,5 +143,72 @@ class SlotsTest {
         .containsEntry("GREETING", "own")
         .containsEntry("DYNO", "run.42")
         .containsEntry("PORT", "5000");
+  }
+
+  private static AppState platform(boolean platform, DynoOptions options) {
+    return new AppState(
+        "id",
+        "hoist-router",
+        null,
+        RELEASE,
+        List.of(
+            new Process("web", 2, "standard-1X", 512, 256, "bin/router"),
+            new Process("worker", 1, "standard-1X", 512, 256, "bin/worker")),
+        Map.of(),
+        List.of(),
+        platform,
+        options);
+  }
+
+  private static final OneOff RUN =
+      new OneOff("run.1", "bash", "standard-1X", 512, 256, Map.of(), false, null, null, null, null);
+
+  @Test
+  void givesEveryWebDynoOfAPlatformAppItsFixedPortOnTheHostsNetwork() {
+    Mount snapshot = new Mount("/var/lib/hoist/routes", "/routes", false);
+    List<Slot> slots =
+        Slots.of(platform(true, new DynoOptions(true, 8080, List.of(snapshot))), 5000);
+    DynoSpec web = slots.get(0).spec();
+    assertThat(web.env()).containsEntry("PORT", "8080");
+    assertThat(slots.get(1).spec().env()).containsEntry("PORT", "8080");
+    assertThat(web.platform())
+        .isEqualTo(
+            new DynoSpec.Platform(
+                true,
+                false,
+                List.of(new DynoSpec.Mount("/var/lib/hoist/routes", "/routes", false))));
+    assertThat(slots.get(2).spec().env()).doesNotContainKey("PORT");
+    assertThat(slots.get(2).spec().platform().freePort()).isFalse();
+    DynoSpec run =
+        Slots.oneOff(platform(true, new DynoOptions(true, 8080, List.of())), RUN, 5000, false);
+    assertThat(run.env()).as("a one-off never takes the app's traffic").doesNotContainKey("PORT");
+    assertThat(run.platform().freePort()).isTrue();
+  }
+
+  @Test
+  void leavesAFreePortToTheBackendWhenAPlatformAppHasNone() {
+    List<Slot> slots = Slots.of(platform(true, new DynoOptions(true, null, List.of())), 5000);
+    assertThat(slots.get(0).spec().env()).doesNotContainKey("PORT");
+    assertThat(slots.get(0).spec().platform())
+        .isEqualTo(new DynoSpec.Platform(true, true, List.of()));
+    assertThat(slots.get(0).digest()).isEqualTo(slots.get(0).spec().digest());
+  }
+
+  @Test
+  void runsAPlatformAppWithoutOptionsLikeAnyAppButMarked() {
+    Slot web = Slots.of(platform(true, null), 5000).get(0);
+    assertThat(web.spec().platform()).isEqualTo(DynoSpec.Platform.PLAIN);
+    assertThat(web.spec().env()).containsEntry("PORT", "5000");
+  }
+
+  @Test
+  void ignoresDynoOptionsOfAnOrdinaryApp() {
+    Slot web =
+        Slots.of(
+                platform(false, new DynoOptions(true, 80, List.of(new Mount("/", "/host", false)))),
+                5000)
+            .get(0);
+    assertThat(web.spec().platform()).isNull();
+    assertThat(web.spec().env()).containsEntry("PORT", "5000");
   }
 }

@@ -209,4 +209,47 @@ class DynoNamesTest {
     assertThat(DynoNames.type("web.1")).isEqualTo("web");
     assertThat(DynoNames.type("urgent-worker.12")).isEqualTo("urgent-worker");
   }
+
+  private static DynoSpec withPlatform(DynoSpec.Platform platform) {
+    DynoSpec s = spec("web.1", 0, false);
+    return new DynoSpec(
+        s.app(),
+        s.dyno(),
+        s.type(),
+        s.release(),
+        s.slugId(),
+        s.stack(),
+        s.generation(),
+        s.command(),
+        s.size(),
+        s.memoryMb(),
+        s.pids(),
+        s.env(),
+        s.oneOff(),
+        s.stdin(),
+        s.tty(),
+        platform);
+  }
+
+  @Test
+  void digestsAPlatformDynosHostNetworkAndMountsButNotThePlatformFlagAlone() {
+    String ordinary = spec("web.1", 0, false).digest();
+    assertThat(withPlatform(DynoSpec.Platform.PLAIN).digest())
+        .as("a platform app without options keeps the containers it had")
+        .isEqualTo(ordinary);
+    DynoSpec.Mount blobs = new DynoSpec.Mount("/var/lib/hoist/blobs", "/blobs", false);
+    assertThat(
+            List.of(
+                withPlatform(new DynoSpec.Platform(true, false, List.of())).digest(),
+                withPlatform(new DynoSpec.Platform(true, true, List.of())).digest(),
+                withPlatform(new DynoSpec.Platform(false, false, List.of(blobs))).digest(),
+                withPlatform(
+                        new DynoSpec.Platform(
+                            false,
+                            false,
+                            List.of(new DynoSpec.Mount("/var/lib/hoist/blobs", "/blobs", true))))
+                    .digest()))
+        .doesNotHaveDuplicates()
+        .doesNotContain(ordinary);
+  }
 }
