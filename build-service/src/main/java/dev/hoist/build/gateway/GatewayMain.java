@@ -5,6 +5,7 @@ import dev.hoist.build.Settings;
 import dev.hoist.internal.InternalApi;
 import dev.hoist.internal.builds.GatewayApi;
 import java.util.concurrent.CountDownLatch;
+import org.slf4j.LoggerFactory;
 
 /**
  * Runs the git gateway alone: {@code java -cp … dev.hoist.build.gateway.GatewayMain}, or the exec
@@ -34,7 +35,8 @@ public final class GatewayMain {
                   try {
                     gateway.drain();
                   } catch (Exception e) {
-                    // the JVM is going away either way
+                    // The JVM is going away either way; say why the stop was not clean.
+                    LoggerFactory.getLogger(GatewayMain.class).warn("could not drain", e);
                   } finally {
                     stopped.countDown();
                   }
