@@ -5,11 +5,14 @@ import dev.hoist.build.Settings;
 import dev.hoist.internal.InternalApi;
 import dev.hoist.internal.builds.GatewayApi;
 import java.util.concurrent.CountDownLatch;
+import org.slf4j.LoggerFactory;
 
 /**
  * Runs the git gateway alone: {@code java -cp … dev.hoist.build.gateway.GatewayMain}, or the exec
- * jar with {@code gateway}. Settings: {@link GatewaySettings}, {@code HOIST_API_URL}, {@code
- * HOIST_COMPONENT_TOKEN}.
+ * jar with {@code gateway}; this is what a {@code hoist-gateway} dyno runs. Settings: {@link
+ * GatewaySettings#standalone} (every one also an environment variable), {@code HOIST_API_URL},
+ * {@code HOIST_COMPONENT_TOKEN}. SIGTERM drains it ({@link Gateway#drain}): pushes in flight
+ * finish, new connections go to the other gateways on the ports.
  */
 public final class GatewayMain {
   private GatewayMain() {}
@@ -23,16 +26,17 @@ public final class GatewayMain {
       System.exit(78);
     }
     GatewayApi api = new GatewayApi(new InternalApi(settings.apiUrl(), settings.componentToken()));
-    Gateway gateway = Gateway.start(GatewaySettings.from(settings), api);
+    Gateway gateway = Gateway.start(GatewaySettings.standalone(settings), api);
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
         .addShutdownHook(
             new Thread(
                 () -> {
                   try {
-                    gateway.close();
+                    gateway.drain();
                   } catch (Exception e) {
-                    // the JVM is going away either way
+                    // The JVM is going away either way; say why the stop was not clean.
+                    LoggerFactory.getLogger(GatewayMain.class).warn("could not drain", e);
                   } finally {
                     stopped.countDown();
                   }

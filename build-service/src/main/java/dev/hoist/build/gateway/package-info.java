@@ -10,5 +10,10 @@
  * repository path ({@link dev.hoist.build.gateway.GitRequest}, validated before anything else),
  * then access to the app. A refusal is a {@link dev.hoist.build.gateway.UserError}; each front door
  * turns it into its own answer ({@code fatal: …} and exit 1 on SSH, a 4xx on HTTP).
+ *
+ * <p>Several gateways may run on one data folder and one pair of ports (a deploy of {@code
+ * hoist-gateway}, or two of its dynos): they share the SSH host key and each app's repository lock.
+ * {@link dev.hoist.build.gateway.Gateway#drain} stops one without cutting its pushes short,
+ * counting them in {@link dev.hoist.build.gateway.Connections}.
  */
 package dev.hoist.build.gateway;

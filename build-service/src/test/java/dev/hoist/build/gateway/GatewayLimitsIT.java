@@ -8,8 +8,14 @@ import dev.hoist.build.testing.Processes;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -55,6 +61,42 @@ class GatewayLimitsIT {
 
       assertThat(push.exit()).as(push.output()).isZero();
       assertThat(push.output()).contains("-----> Done thinking").contains("-----> Released v1");
+    }
+  }
+
+  @Test
+  void servesAnHttpConnectionBeyondTheLimitOnceAnotherCloses() throws Exception {
+    try (GatewayFixture f = new GatewayFixture(tmp, Map.of("hoist.ssh.max-sessions", "1"))) {
+      f.api.app("limited-app", f.api.account("dev", null, "api-key-of-dev"));
+      Map<String, String> env = new HashMap<>(f.env(null));
+      env.put("GIT_CURL_VERBOSE", "1");
+      CountDownLatch connected = new CountDownLatch(1);
+      CompletableFuture<Processes.Result> lsRemote;
+      // The first connection holds the only place (it need not even send a request)...
+      try (Socket first = new Socket("127.0.0.1", f.gateway.httpPort())) {
+        lsRemote =
+            CompletableFuture.supplyAsync(
+                () -> {
+                  try {
+                    return Processes.run(
+                        tmp,
+                        env,
+                        Duration.ofSeconds(90),
+                        line -> {
+                          if (line.contains("Connected to 127.0.0.1")) connected.countDown();
+                        },
+                        List.of(
+                            "git", "ls-remote", f.httpUrl("dev", "api-key-of-dev", "limited-app")));
+                  } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                  }
+                });
+        // ...while the next one is made, and waits.
+        assertThat(connected.await(60, TimeUnit.SECONDS)).isTrue();
+      }
+
+      Processes.Result r = lsRemote.get(120, TimeUnit.SECONDS);
+      assertThat(r.exit()).as(r.output()).isZero();
     }
   }
 

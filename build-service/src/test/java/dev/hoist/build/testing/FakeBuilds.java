@@ -78,6 +78,10 @@ public final class FakeBuilds {
         return Result.succeeded(1);
       };
   public volatile Script script = SUCCEEDS;
+
+  /** Scripts of single apps, by app name, in place of {@link #script}. */
+  public final Map<String, Script> appScripts = new ConcurrentHashMap<>();
+
   public final List<Created> created = new CopyOnWriteArrayList<>();
   private final BlockingQueue<Job> jobs = new LinkedBlockingQueue<>();
   public final Map<String, List<String>> output = new ConcurrentHashMap<>();
@@ -162,7 +166,8 @@ public final class FakeBuilds {
             out.write((text + "\n").getBytes(StandardCharsets.UTF_8));
             out.flush();
           };
-      result = script == BY_A_COMPILER ? byACompiler(b, lines) : script.run(lines);
+      Script s = appScripts.getOrDefault(b.app.name(), script);
+      result = s == BY_A_COMPILER ? byACompiler(b, lines) : s.run(lines);
     } catch (Exception e) {
       result = Result.failed();
     }

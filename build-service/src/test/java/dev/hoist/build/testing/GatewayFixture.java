@@ -15,6 +15,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
@@ -27,6 +31,8 @@ public final class GatewayFixture implements AutoCloseable {
   public final Path home;
   public final FakeApi api;
   public final Gateway gateway;
+  private final Map<String, String> settings;
+  private final List<Gateway> others = new CopyOnWriteArrayList<>();
 
   public GatewayFixture(Path root) throws IOException {
     this(root, Map.of());
@@ -54,10 +60,36 @@ public final class GatewayFixture implements AutoCloseable {
                 "hoist.gateway.build-wait-seconds",
                 "60"));
     values.putAll(extra);
-    this.gateway =
-        Gateway.start(
-            GatewaySettings.from(Settings.of(values)),
-            new GatewayApi(new InternalApi(api.url(), FakeApi.TOKEN)));
+    this.settings = Map.copyOf(values);
+    this.gateway = start(settings);
+  }
+
+  /**
+   * Another gateway on the same api and data folder (so the same host key and repositories), with
+   * settings of its own on top: {@link #samePorts} to share the first one's ports, as in a deploy.
+   * Closed with the fixture.
+   */
+  public Gateway another(Map<String, String> extra) throws IOException {
+    Map<String, String> values = new HashMap<>(settings);
+    values.putAll(extra);
+    Gateway other = start(values);
+    others.add(other);
+    return other;
+  }
+
+  /** The settings that put a gateway on the first gateway's ports. */
+  public Map<String, String> samePorts() {
+    return Map.of(
+        "hoist.ssh.port",
+        Integer.toString(gateway.sshPort()),
+        "hoist.gateway.http-port",
+        Integer.toString(gateway.httpPort()));
+  }
+
+  private Gateway start(Map<String, String> values) throws IOException {
+    return Gateway.start(
+        GatewaySettings.from(Settings.of(values)),
+        new GatewayApi(new InternalApi(api.url(), FakeApi.TOKEN)));
   }
 
   /**
@@ -91,19 +123,27 @@ public final class GatewayFixture implements AutoCloseable {
   }
 
   public String sshUrl(String app) {
-    return "ssh://git@127.0.0.1:" + gateway.sshPort() + "/" + app + ".git";
+    return sshUrl(gateway.sshPort(), app);
+  }
+
+  public static String sshUrl(int port, String app) {
+    return "ssh://git@127.0.0.1:" + port + "/" + app + ".git";
   }
 
   public String httpUrl(String user, String password, String app) {
-    return "http://"
-        + user
-        + ":"
-        + password
-        + "@127.0.0.1:"
-        + gateway.httpPort()
-        + "/"
-        + app
-        + ".git";
+    return httpUrl(gateway.httpPort(), user, password, app);
+  }
+
+  public static String httpUrl(int port, String user, String password, String app) {
+    return "http://" + user + ":" + password + "@127.0.0.1:" + port + "/" + app + ".git";
+  }
+
+  /** Where a ref of the app's repository points in the shared folder, or null. */
+  public String ref(FakeApi.App app, String ref) throws Exception {
+    Path gitDir = home.resolve("repos").resolve(app.id() + ".git");
+    Processes.Result r =
+        git(root, null, "--git-dir", gitDir.toString(), "rev-parse", "--verify", "-q", ref);
+    return r.exit() == 0 ? r.output().trim() : null;
   }
 
   /** The environment of a user's shell: no config of this machine's user, no agent, no prompts. */
@@ -115,6 +155,21 @@ public final class GatewayFixture implements AutoCloseable {
     env.put("LANG", "C");
     if (key != null) env.put("GIT_SSH_COMMAND", String.join(" ", sshOptions(key)));
     return env;
+  }
+
+  /**
+   * ssh options that check the host key against {@code knownHosts} (adding it first, unless {@code
+   * strictly}), under one name whatever the port: as a user's known_hosts would see gateways that
+   * take turns on one address.
+   */
+  public static List<String> trusting(Path knownHosts, boolean strictly) {
+    return List.of(
+        "-o",
+        "UserKnownHostsFile=" + knownHosts,
+        "-o",
+        "StrictHostKeyChecking=" + (strictly ? "yes" : "accept-new"),
+        "-o",
+        "HostKeyAlias=hoist-git");
   }
 
   private static List<String> sshOptions(Path key) {
@@ -174,16 +229,64 @@ public final class GatewayFixture implements AutoCloseable {
     return Processes.run(dir, env(key), Duration.ofSeconds(90), onLine, command);
   }
 
+  /** The commit HEAD names in a local repository. */
+  public String head(Path src) throws Exception {
+    return git(src, null, "rev-parse", "HEAD").output().trim();
+  }
+
+  /**
+   * {@code git push URL REFSPEC} in the background (with {@code key} for SSH), returned once a line
+   * containing {@code seen} came back: a build under way, usually.
+   */
+  public CompletableFuture<Processes.Result> pushSeen(
+      String seen, Path src, Path key, String url, String refspec) throws InterruptedException {
+    CountDownLatch saw = new CountDownLatch(1);
+    CompletableFuture<Processes.Result> push =
+        CompletableFuture.supplyAsync(
+            () -> {
+              try {
+                return git(
+                    src,
+                    key,
+                    line -> {
+                      if (line.contains(seen)) saw.countDown();
+                    },
+                    "push",
+                    url,
+                    refspec);
+              } catch (Exception e) {
+                throw new IllegalStateException(e);
+              }
+            });
+    if (!saw.await(90, TimeUnit.SECONDS)) {
+      throw new AssertionError("the push never printed '" + seen + "'");
+    }
+    return push;
+  }
+
   /** Plain {@code ssh} with a command (null: ask for a shell). */
   public Processes.Result ssh(Path key, String command) throws Exception {
-    List<String> cmd = new ArrayList<>(sshOptions(key));
-    cmd.addAll(List.of("-p", Integer.toString(gateway.sshPort()), "git@127.0.0.1"));
+    return ssh(gateway.sshPort(), key, List.of(), command);
+  }
+
+  /**
+   * The same, to any port, with ssh options of the test's own: before the fixture's, since ssh
+   * keeps the first value it is given for each.
+   */
+  public Processes.Result ssh(int port, Path key, List<String> options, String command)
+      throws Exception {
+    List<String> base = sshOptions(key);
+    List<String> cmd = new ArrayList<>(base.subList(0, 1));
+    cmd.addAll(options);
+    cmd.addAll(base.subList(1, base.size()));
+    cmd.addAll(List.of("-p", Integer.toString(port), "git@127.0.0.1"));
     if (command != null) cmd.add(command);
     return Processes.run(root, env(null), Duration.ofSeconds(30), line -> {}, cmd);
   }
 
   @Override
   public void close() throws Exception {
+    for (Gateway other : others) other.close();
     gateway.close();
     api.close();
   }

@@ -76,6 +76,19 @@ public final class Processes {
     }
   }
 
+  /** The command that runs {@code main} in a new JVM on this JVM's class path. */
+  public static List<String> java(Class<?> main, String... args) {
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                main.getName()));
+    command.addAll(List.of(args));
+    return command;
+  }
+
   public static Result run(Path dir, Map<String, String> env, String... command)
       throws IOException, InterruptedException {
     return run(dir, env, Duration.ofSeconds(60), line -> {}, new ArrayList<>(List.of(command)));

@@ -9,10 +9,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.regex.Pattern;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
@@ -22,12 +20,13 @@ import org.slf4j.LoggerFactory;
 /**
  * The repository cache under {@code hoist.gateway.repo-dir}: {@code <app-id>.git}, named by the
  * app's id (never by anything the user typed). Work on an app's repository runs under that app's
- * lock, so two pushes to one app queue up, and the archive in the blob store is always of a quiet
- * repository.
+ * lock ({@link RepoLock}, {@code <app-id>.lock}), held across every gateway that shares the folder:
+ * two pushes to one app queue up, whichever gateways they came through, pushes to different apps do
+ * not wait for each other, and the archive in the blob store is always of a quiet repository.
  */
 public final class RepoStore {
   private static final Logger log = LoggerFactory.getLogger(RepoStore.class);
-  private static final long WAIT_TICK_SECONDS = 2;
+  private static final Duration WAIT_TICK = Duration.ofSeconds(2);
   private static final Pattern APP_ID = Pattern.compile("^[A-Za-z0-9-]{1,64}$");
 
   /** Work on an open repository; the repository is closed after it. */
@@ -38,10 +37,10 @@ public final class RepoStore {
 
   private final Path dir;
   private final GatewayApi api;
-  private final ConcurrentHashMap<String, ReentrantLock> locks = new ConcurrentHashMap<>();
 
   public RepoStore(Path dir, GatewayApi api) throws IOException {
-    this.dir = Files.createDirectories(dir);
+    // The real path: the JVM's side of the repository lock is keyed by it.
+    this.dir = Files.createDirectories(dir).toRealPath();
     this.api = api;
   }
 
@@ -57,17 +56,13 @@ public final class RepoStore {
    * lock.
    */
   public <T> T with(AppRef app, Runnable whileWaiting, Work<T> work) throws Exception {
-    ReentrantLock lock = locks.computeIfAbsent(app.id(), id -> new ReentrantLock());
-    while (!lock.tryLock(WAIT_TICK_SECONDS, TimeUnit.SECONDS)) whileWaiting.run();
-    try {
-      Path gitDir = gitDir(app);
+    Path gitDir = gitDir(app);
+    try (RepoLock lock = RepoLock.acquire(lockFile(app), WAIT_TICK, whileWaiting)) {
       if (!Files.isDirectory(gitDir)) restore(app, gitDir);
       try (Repository repo =
           new FileRepositoryBuilder().setGitDir(gitDir.toFile()).setMustExist(true).build()) {
         return work.run(repo);
       }
-    } finally {
-      lock.unlock();
     }
   }
 
@@ -91,6 +86,11 @@ public final class RepoStore {
       throw new IOException("the api gave app " + app.name() + " an id that cannot name a folder");
     }
     return dir.resolve(app.id() + ".git");
+  }
+
+  /** Next to the repository, not in it: a restore moves the repository folder into place. */
+  Path lockFile(AppRef app) throws IOException {
+    return gitDir(app).resolveSibling(app.id() + ".lock");
   }
 
   /**
