@@ -49,7 +49,7 @@ public final class Proxy {
           .setMaxChunkSize(64 * 1024);
   private final ConcurrentHashMap<EventLoop, Loop> loops = new ConcurrentHashMap<>();
   private final AtomicInteger backlogged = new AtomicInteger();
-  private final ClientConnections clients = new ClientConnections(Proxy::drain);
+  private final ClientConnections clients = new ClientConnections(Proxy::drainOne);
 
   /**
    * What one event loop keeps for its own connections, touched by that loop's thread alone.
@@ -116,7 +116,7 @@ public final class Proxy {
     return clients.draining();
   }
 
-  private static void drain(Channel ch) {
+  private static void drainOne(Channel ch) {
     if (ch.pipeline().get("front") instanceof FrontendHandler front) front.drain();
     // else a tunnel: it stays until either side closes it, or the drain's time is up
   }

@@ -5,6 +5,7 @@ import dev.hoist.internal.Watch;
 import dev.hoist.internal.routes.RouteSnapshot;
 import dev.hoist.internal.routes.RoutesApi;
 import java.lang.System.Logger.Level;
+import java.nio.file.Files;
 import java.time.Duration;
 
 /**
@@ -63,7 +64,15 @@ public final class ApiRouteSource implements RouteSource {
 
   private void installSaved(Routes routes) {
     RouteSnapshot saved = snapshot.read();
-    if (saved == null) return;
+    if (saved == null) {
+      if (!Files.exists(snapshot.path())) {
+        LOG.log(
+            Level.INFO,
+            "no route snapshot at {0} yet: requests wait for the api''s first table",
+            snapshot.path());
+      }
+      return;
+    }
     RouteTable table;
     try {
       table = RouteJson.table(saved, appsDomain);
