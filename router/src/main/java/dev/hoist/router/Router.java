@@ -7,6 +7,7 @@ import dev.hoist.router.proxy.Transport;
 import dev.hoist.router.route.ApiRouteSource;
 import dev.hoist.router.route.RouteSource;
 import dev.hoist.router.route.Routes;
+import dev.hoist.router.route.SnapshotFile;
 import dev.hoist.router.route.StaticRouteSource;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
@@ -17,7 +18,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.System.Logger.Level;
 import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * The HTTP router, embeddable: {@code new Router(config, routes, logs).start()} binds and serves
@@ -38,6 +43,8 @@ public final class Router implements AutoCloseable {
   private volatile Proxy proxy;
   private Channel server;
   private String transport;
+  private int port;
+  private boolean closed;
 
   public Router(RouterConfig config, RouteSource source, LogSink logs) {
     this.config = config;
@@ -45,14 +52,21 @@ public final class Router implements AutoCloseable {
     this.logs = logs;
   }
 
-  /** A router fed by the api (or by {@code routes-file} when set) that logs to the api. */
+  /**
+   * A router fed by the api (or by {@code routes-file} when set) that logs to the api; with {@code
+   * snapshot} set, the api's tables are saved there and the last one is served at start.
+   */
   public static Router fromConfig(RouterConfig config) {
     RouteSource source;
     try {
       source =
           config.routesFile() != null
               ? StaticRouteSource.fromFile(config.routesFile(), config.appsDomain())
-              : new ApiRouteSource(config.apiUrl(), config.componentToken(), config.appsDomain());
+              : new ApiRouteSource(
+                  config.apiUrl(),
+                  config.componentToken(),
+                  config.appsDomain(),
+                  config.snapshot() == null ? null : new SnapshotFile(config.snapshot()));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + config.routesFile(), e);
     }
@@ -87,6 +101,7 @@ public final class Router implements AutoCloseable {
             .channel(transport.serverChannel())
             .option(ChannelOption.SO_BACKLOG, 4096)
             .option(ChannelOption.SO_REUSEADDR, true)
+            .option(transport.reusePort(), config.reusePort())
             .option(ChannelOption.ALLOCATOR, Proxy.ALLOCATOR)
             .childOption(ChannelOption.ALLOCATOR, Proxy.ALLOCATOR)
             .childOption(ChannelOption.TCP_NODELAY, true)
@@ -98,14 +113,22 @@ public final class Router implements AutoCloseable {
       close();
       throw e;
     }
-    int port = port();
+    port = ((InetSocketAddress) server.localAddress()).getPort();
+    boolean reusePort = Boolean.TRUE.equals(server.config().getOption(transport.reusePort()));
+    if (config.reusePort() && !reusePort) {
+      LOG.log(
+          Level.WARNING,
+          "SO_REUSEPORT is not in effect on {0}: a second router cannot share the port",
+          transport.name());
+    }
     LOG.log(
         Level.INFO,
-        "router listening on :{0} ({1}, {2} threads, apps at *.{3})",
+        "router listening on :{0} ({1}, {2} threads, apps at *.{3}{4})",
         String.valueOf(port),
         transport.name(),
         config.threads(),
-        config.appsDomain());
+        config.appsDomain(),
+        reusePort ? ", reuse-port" : "");
     return port;
   }
 
@@ -114,8 +137,9 @@ public final class Router implements AutoCloseable {
     return transport;
   }
 
+  /** The port {@link #start()} bound (still the same after {@link #close()}). */
   public int port() {
-    return ((InetSocketAddress) server.localAddress()).getPort();
+    return port;
   }
 
   /** The current route table's holder (for tests and the launcher's status page). */
@@ -132,13 +156,58 @@ public final class Router implements AutoCloseable {
     return p == null ? 0 : p.backlogged();
   }
 
+  /**
+   * Stops, draining first: the listening socket closes (new connections go to another router on the
+   * port, with reuse-port, else are refused), requests in flight finish, each answered with {@code
+   * Connection: close}, and idle keep-alive connections close at once; websockets stay open. After
+   * {@code drain-timeout}, whatever is still open is cut. Then the route source, the event loops
+   * and the log sink (which sends what is left) stop. Blocks until all that is done; a second call
+   * does nothing.
+   */
   @Override
   public synchronized void close() {
+    if (closed) return;
+    closed = true;
+    if (server != null) drain();
     source.close();
-    if (server != null) server.close().syncUninterruptibly();
     if (group != null) group.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
     logs.close();
     server = null;
     group = null;
+  }
+
+  private void drain() {
+    server.close().syncUninterruptibly();
+    long started = System.nanoTime();
+    CompletableFuture<Void> drained = proxy.drain();
+    int open = proxy.clientConnections();
+    if (drained.isDone()) {
+      LOG.log(Level.INFO, "router stopped listening on :{0}", String.valueOf(port));
+      return;
+    }
+    Duration timeout = config.drainTimeout();
+    LOG.log(
+        Level.INFO,
+        "router stopped listening on :{0}; draining {1} client connections (up to {2} ms)",
+        String.valueOf(port),
+        open,
+        String.valueOf(timeout.toMillis()));
+    try {
+      drained.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+      LOG.log(
+          Level.INFO,
+          "router drained in {0} ms",
+          String.valueOf(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started)));
+    } catch (TimeoutException e) {
+      LOG.log(
+          Level.WARNING,
+          "router drain timed out after {0} ms: closing {1} client connections still open",
+          String.valueOf(timeout.toMillis()),
+          proxy.clientConnections());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (ExecutionException e) {
+      throw new IllegalStateException(e); // the future is only ever completed normally
+    }
   }
 }

@@ -9,12 +9,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /**
  * The router's settings, {@code hoist.router.*}. Each is read from a system property of that name,
  * else from its environment variable, else the default (docs/router.md has the table).
  *
- * @param port where clients connect ({@code HOIST_ROUTER_PORT}, 8080; 0 picks a free port)
+ * @param port where clients connect ({@code HOIST_ROUTER_PORT}, else {@code PORT} as a dyno is
+ *     given it, else 8080; 0 picks a free port)
  * @param bind the address to listen on ({@code HOIST_ROUTER_BIND}, 0.0.0.0)
  * @param appsDomain apps answer at {@code APP.<apps-domain>} ({@code HOIST_APPS_DOMAIN}, localhost)
  * @param apiUrl where the route table and logs go ({@code HOIST_API_URL}, http://127.0.0.1:5000)
@@ -34,6 +36,12 @@ import java.util.Map;
  *     balancer (none)
  * @param maxInFlight requests a dyno is sent at once by one event loop; more wait in the app's
  *     backlog, of this many per serving dyno, and past that get H11 (50, as on Heroku)
+ * @param snapshot where every complete route table from the api is saved, and read at start while
+ *     the api is silent ({@code HOIST_ROUTER_SNAPSHOT}; none)
+ * @param reusePort SO_REUSEPORT on the listening socket, so an old and a new router share a port
+ *     during a deploy (true)
+ * @param drainTimeout how long a stopping router lets requests in flight finish after it stopped
+ *     listening (25 s, under the dyno manager's 30 s between SIGTERM and SIGKILL)
  */
 public record RouterConfig(
     int port,
@@ -52,7 +60,10 @@ public record RouterConfig(
     String transport,
     int logBuffer,
     TrustedProxies trustedProxies,
-    int maxInFlight) {
+    int maxInFlight,
+    Path snapshot,
+    boolean reusePort,
+    Duration drainTimeout) {
 
   private static final String PREFIX = "hoist.router.";
 
@@ -86,11 +97,24 @@ public record RouterConfig(
         s.oneOf("transport", "auto", Transport.NAMES),
         s.integer("log-buffer", 20_000),
         s.proxies("trusted-proxies"),
-        s.atLeastOne("max-in-flight", 50));
+        s.atLeastOne("max-in-flight", 50),
+        s.has("snapshot") ? Path.of(s.text("snapshot", "")) : null,
+        s.bool("reuse-port", true),
+        s.duration("drain-timeout", "25s"));
   }
 
-  /** System properties, then the environment; the token is taken from the environment only. */
+  /**
+   * System properties, then the environment; the token is taken from the environment only. The port
+   * falls back on {@code PORT}, the variable a dyno is given, when {@code HOIST_ROUTER_PORT} is
+   * unset: the router runs as the platform app {@code hoist-router} too.
+   */
   public static RouterConfig fromEnvironment() {
+    return fromSources(System::getProperty, System::getenv);
+  }
+
+  /** {@link #fromEnvironment} with its two sources given (for tests). */
+  static RouterConfig fromSources(
+      UnaryOperator<String> properties, UnaryOperator<String> environment) {
     Map<String, String> settings = new HashMap<>();
     for (String key :
         new String[] {
@@ -110,16 +134,24 @@ public record RouterConfig(
           "transport",
           "log-buffer",
           "trusted-proxies",
-          "max-in-flight"
+          "max-in-flight",
+          "snapshot",
+          "reuse-port",
+          "drain-timeout"
         }) {
       String env =
           SHARED_ENV.getOrDefault(
               key, "HOIST_ROUTER_" + key.toUpperCase(Locale.ROOT).replace('-', '_'));
-      String value = key.equals("component-token") ? null : System.getProperty(PREFIX + key);
-      if (value == null) value = System.getenv(env);
-      if (value != null && !value.isBlank()) settings.put(PREFIX + key, value.trim());
+      String value = key.equals("component-token") ? null : properties.apply(PREFIX + key);
+      if (value == null) value = environment.apply(env);
+      if (blank(value) && key.equals("port")) value = environment.apply("PORT");
+      if (!blank(value)) settings.put(PREFIX + key, value.trim());
     }
     return from(settings);
+  }
+
+  private static boolean blank(String value) {
+    return value == null || value.isBlank();
   }
 
   private record Settings(Map<String, String> values) {
@@ -155,6 +187,14 @@ public record RouterConfig(
       } catch (NumberFormatException e) {
         throw new IllegalArgumentException(PREFIX + key + " must be a number, not " + v);
       }
+    }
+
+    boolean bool(String key, boolean fallback) {
+      String v = values.get(PREFIX + key);
+      if (v == null) return fallback;
+      if (v.equalsIgnoreCase("true")) return true;
+      if (v.equalsIgnoreCase("false")) return false;
+      throw new IllegalArgumentException(PREFIX + key + " must be true or false, not " + v);
     }
 
     int atLeastOne(String key, int fallback) {

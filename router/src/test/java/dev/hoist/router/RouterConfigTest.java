@@ -73,6 +73,61 @@ class RouterConfigTest {
   }
 
   @Test
+  void sharesItsPortAndDrainsFor25sByDefaultAndKeepsNoSnapshot() {
+    RouterConfig c = RouterConfig.from(Map.of());
+
+    assertThat(c.reusePort()).isTrue();
+    assertThat(c.drainTimeout()).isEqualTo(Duration.ofSeconds(25));
+    assertThat(c.snapshot()).as("the all-in-one router keeps none").isNull();
+
+    RouterConfig set =
+        RouterConfig.from(
+            Map.of(
+                "hoist.router.reuse-port", "FALSE",
+                "hoist.router.drain-timeout", "5s",
+                "hoist.router.snapshot", "/var/lib/hoist/router/routes.json"));
+    assertThat(set.reusePort()).isFalse();
+    assertThat(set.drainTimeout()).isEqualTo(Duration.ofSeconds(5));
+    assertThat(set.snapshot()).isEqualTo(Path.of("/var/lib/hoist/router/routes.json"));
+  }
+
+  @Test
+  void takesADynosPortWhenNoRouterPortIsSet() {
+    Map<String, String> noProperties = Map.of();
+
+    assertThat(RouterConfig.fromSources(noProperties::get, Map.of("PORT", "5123")::get).port())
+        .isEqualTo(5123);
+    assertThat(
+            RouterConfig.fromSources(
+                    noProperties::get, Map.of("PORT", "5123", "HOIST_ROUTER_PORT", "9090")::get)
+                .port())
+        .isEqualTo(9090);
+    assertThat(
+            RouterConfig.fromSources(
+                    Map.of("hoist.router.port", "7070")::get, Map.of("PORT", "5123")::get)
+                .port())
+        .isEqualTo(7070);
+    assertThat(RouterConfig.fromSources(noProperties::get, Map.<String, String>of()::get).port())
+        .isEqualTo(8080);
+  }
+
+  @Test
+  void readsTheNewSettingsFromTheEnvironment() {
+    RouterConfig c =
+        RouterConfig.fromSources(
+            Map.<String, String>of()::get,
+            Map.of(
+                    "HOIST_ROUTER_SNAPSHOT", "/snap/routes.json",
+                    "HOIST_ROUTER_REUSE_PORT", "false",
+                    "HOIST_ROUTER_DRAIN_TIMEOUT", "10s")
+                ::get);
+
+    assertThat(c.snapshot()).isEqualTo(Path.of("/snap/routes.json"));
+    assertThat(c.reusePort()).isFalse();
+    assertThat(c.drainTimeout()).isEqualTo(Duration.ofSeconds(10));
+  }
+
+  @Test
   void saysWhichSettingIsMalformed() {
     assertThatThrownBy(() -> RouterConfig.from(Map.of("hoist.router.port", "eighty")))
         .hasMessageContaining("hoist.router.port");
@@ -82,6 +137,10 @@ class RouterConfigTest {
             () -> RouterConfig.from(Map.of("hoist.router.trusted-proxies", "10.0.0.0/8, lb.local")))
         .hasMessageContaining("hoist.router.trusted-proxies")
         .hasMessageContaining("lb.local");
+    assertThatThrownBy(() -> RouterConfig.from(Map.of("hoist.router.reuse-port", "yes")))
+        .hasMessage("hoist.router.reuse-port must be true or false, not yes");
+    assertThatThrownBy(() -> RouterConfig.from(Map.of("hoist.router.drain-timeout", "a while")))
+        .hasMessageContaining("hoist.router.drain-timeout");
     assertThatThrownBy(() -> RouterConfig.from(Map.of("hoist.router.transport", "kqueue")))
         .hasMessageContaining("hoist.router.transport")
         .hasMessageContaining("kqueue");

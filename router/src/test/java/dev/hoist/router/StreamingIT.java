@@ -5,6 +5,7 @@ import static dev.hoist.router.support.Tables.up;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hoist.router.support.Await;
+import dev.hoist.router.support.Echoes;
 import dev.hoist.router.support.LeakWatch;
 import dev.hoist.router.support.RouterHarness;
 import dev.hoist.router.support.Tables;
@@ -20,7 +21,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -212,30 +212,6 @@ class StreamingIT {
         .newWebSocketBuilder()
         .buildAsync(URI.create("ws://127.0.0.1:" + router.port + "/ws"), echoes)
         .get(10, TimeUnit.SECONDS);
-  }
-
-  /** A websocket client's side: the texts it received, and how the socket ended. */
-  private static final class Echoes implements WebSocket.Listener {
-    final LinkedBlockingQueue<String> received = new LinkedBlockingQueue<>();
-    final CompletableFuture<String> ended = new CompletableFuture<>();
-
-    @Override
-    public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
-      received.add(data.toString());
-      ws.request(1);
-      return null;
-    }
-
-    @Override
-    public CompletionStage<?> onClose(WebSocket ws, int status, String reason) {
-      ended.complete("closed " + status);
-      return null;
-    }
-
-    @Override
-    public void onError(WebSocket ws, Throwable error) {
-      ended.complete("broken: " + error);
-    }
   }
 
   /** {@code size} zero bytes; after {@code pauseAt} bytes it runs {@code pause} once. */

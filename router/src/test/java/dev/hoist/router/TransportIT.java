@@ -74,6 +74,30 @@ class TransportIT {
     }
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"io_uring", "epoll", "nio"})
+  void sharesItsPortWithAnotherRouter(String name) throws Exception {
+    assumeTrue(loadsHere(name), name + " does not load on this machine");
+    try (TestBackend dyno = TestBackend.start("one");
+        RouterHarness first =
+            RouterHarness.start(
+                Map.of("hoist.router.transport", name), Tables.of(app("demo", up("web.1", dyno))));
+        RouterHarness second =
+            RouterHarness.start(
+                Map.of(
+                    "hoist.router.transport",
+                    name,
+                    "hoist.router.port",
+                    String.valueOf(first.port)),
+                Tables.of(app("demo", up("web.1", dyno))))) {
+      assertThat(second.port).isEqualTo(first.port);
+
+      first.close();
+
+      assertThat(second.get("demo.localhost", "/").body()).isEqualTo("hello from one");
+    }
+  }
+
   @Test
   void autoTakesTheFirstThatLoads() {
     String expected = IoUring.isAvailable() ? "io_uring" : Epoll.isAvailable() ? "epoll" : "nio";

@@ -232,7 +232,8 @@ final class Exchange extends Deadlines.Node {
     state = State.RESPONDING;
     log.status = head.status;
     dyno.keepAlive(head.keepAlive() && !head.untilClose);
-    closeAfter |= response.start(head, request);
+    // A draining router tells the client to take its next request elsewhere.
+    closeAfter |= response.start(head, request, request.keepAlive() && !proxy.draining());
     if (head.status == 101) switchProtocols();
   }
 
@@ -307,7 +308,10 @@ final class Exchange extends Deadlines.Node {
     log.status = error.status();
     // A body the dyno never saw must not be read as the next request: close unless there was none.
     boolean keepClient =
-        (body.complete() || request.bodyless()) && request.keepAlive() && !closeAfter;
+        (body.complete() || request.bodyless())
+            && request.keepAlive()
+            && !closeAfter
+            && !proxy.draining();
     ErrorPage.write(client, error, pages, request.head(), keepClient, request.requestId());
     done(error, false, keepClient);
   }

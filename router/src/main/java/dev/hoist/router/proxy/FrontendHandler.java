@@ -1,6 +1,8 @@
 package dev.hoist.router.proxy;
 
+import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.http.HttpContent;
@@ -18,6 +20,14 @@ import java.util.ArrayDeque;
  * answered here, before an exchange exists, and end the connection: after a framing error nothing
  * later on it can be trusted. Between requests the connection sits on its loop's idle list and is
  * closed after {@code idle-timeout}.
+ *
+ * <p>While the router drains ({@link Proxy#drain}), a connection that has been answered and waits
+ * for its next request closes at once; one with a request under way closes after its response,
+ * which says {@code Connection: close}; one that has not sent its first request yet (accepted just
+ * before the listening socket closed) gets that request answered the same way. A client whose next
+ * request crosses the close sees its kept-alive connection end before any byte of an answer, which
+ * HTTP lets it retry on a new connection (RFC 9112 §9.3.1), and that one goes to a router still
+ * listening.
  */
 final class FrontendHandler extends ChannelInboundHandlerAdapter {
   private final Proxy proxy;
@@ -36,6 +46,9 @@ final class FrontendHandler extends ChannelInboundHandlerAdapter {
   private Exchange current;
   private ArrayDeque<Object> pipelined;
   private boolean broken;
+
+  /** A response has gone out and the connection was kept for the next request. */
+  private boolean answered;
 
   FrontendHandler(Proxy proxy) {
     this.proxy = proxy;
@@ -114,12 +127,36 @@ final class FrontendHandler extends ChannelInboundHandlerAdapter {
       updateReading();
       return;
     }
+    answered = true;
     ArrayDeque<Object> waiting = pipelined;
     pipelined = null;
     Object msg;
     while (waiting != null && (msg = waiting.poll()) != null) handle(msg);
+    if (current == null && !broken && proxy.draining()) {
+      // Its response went out before the drain began and promised to keep the connection.
+      closeAfterWrites();
+      return;
+    }
     if (current == null) loop.idle().add(idleMark);
     updateReading();
+  }
+
+  /**
+   * The router drains: a connection waiting for its next request closes now (the rest close after
+   * their response, see the class comment). Called on this connection's event loop, possibly more
+   * than once.
+   */
+  void drain() {
+    if (answered && current == null && !broken) closeAfterWrites();
+  }
+
+  /** Closes once what has been written is on its way: a response may still sit in the buffer. */
+  private void closeAfterWrites() {
+    broken = true;
+    loop.idle().remove(idleMark);
+    releasePipelined();
+    updateReading();
+    client.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
   }
 
   /**

@@ -11,6 +11,7 @@ import io.netty.channel.EventLoop;
 import io.netty.channel.WriteBufferWaterMark;
 import io.netty.handler.codec.http.HttpDecoderConfig;
 import io.netty.handler.codec.http.HttpRequestDecoder;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -48,6 +49,7 @@ public final class Proxy {
           .setMaxChunkSize(64 * 1024);
   private final ConcurrentHashMap<EventLoop, Loop> loops = new ConcurrentHashMap<>();
   private final AtomicInteger backlogged = new AtomicInteger();
+  private final ClientConnections clients = new ClientConnections(Proxy::drainOne);
 
   /**
    * What one event loop keeps for its own connections, touched by that loop's thread alone.
@@ -89,8 +91,34 @@ public final class Proxy {
         ch.pipeline()
             .addLast("http", new HttpRequestDecoder(decoder))
             .addLast("front", new FrontendHandler(Proxy.this));
+        clients.opened(ch);
       }
     };
+  }
+
+  /**
+   * Starts the drain of a router that has stopped listening: from now on every response tells its
+   * client {@code Connection: close}, and idle keep-alive connections close at once
+   * (FrontendHandler has the details). Tunnels (websockets) are left alone. The future completes
+   * when no client connection is left; the caller decides how long to wait for it.
+   */
+  public CompletableFuture<Void> drain() {
+    return clients.drain();
+  }
+
+  /** How many client connections are open, tunnels included. */
+  public int clientConnections() {
+    return clients.size();
+  }
+
+  /** Whether the router is draining: responses close their connection after them. */
+  boolean draining() {
+    return clients.draining();
+  }
+
+  private static void drainOne(Channel ch) {
+    if (ch.pipeline().get("front") instanceof FrontendHandler front) front.drain();
+    // else a tunnel: it stays until either side closes it, or the drain's time is up
   }
 
   /**

@@ -51,14 +51,14 @@ final class ResponseRelay {
   }
 
   /**
-   * The response's head, held back for its body. True when the client connection must close after
-   * it.
+   * The response's head, held back for its body; {@code keepAlive}: the client may keep the
+   * connection (it asked to, and the router is not draining). True when the client connection must
+   * close after it.
    */
-  boolean start(ResponseHead response, RequestFacts request) {
+  boolean start(ResponseHead response, RequestFacts request, boolean keepAlive) {
     chunked = ForwardedHeaders.chunkedToClient(response, request.http10(), request.head());
     unsent = client.alloc().buffer(response.length + 512);
-    return ForwardedHeaders.toClient(
-        unsent, response, request.keepAlive(), request.http10(), request.head());
+    return ForwardedHeaders.toClient(unsent, response, keepAlive, request.http10(), request.head());
   }
 
   /** Body bytes; their ownership passes on. */

@@ -1,5 +1,6 @@
 package dev.hoist.router.proxy;
 
+import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.IoHandlerFactory;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
@@ -10,13 +11,16 @@ import io.netty.channel.epoll.EpollServerSocketChannel;
 import io.netty.channel.epoll.EpollSocketChannel;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioChannelOption;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
+import io.netty.channel.unix.UnixChannelOption;
 import io.netty.channel.uring.IoUring;
 import io.netty.channel.uring.IoUringIoHandler;
 import io.netty.channel.uring.IoUringServerSocketChannel;
 import io.netty.channel.uring.IoUringSocketChannel;
 import io.netty.util.concurrent.DefaultThreadFactory;
+import java.net.StandardSocketOptions;
 import java.util.List;
 
 /**
@@ -30,12 +34,16 @@ import java.util.List;
  * policy that allow them (Docker's default seccomp profile refuses io_uring since Docker 25); when
  * one does not load, the next is used, and the startup line says which. Naming one that cannot load
  * stops the router with the reason, rather than running on something else than asked.
+ *
+ * <p>{@code reusePort} is how each one spells SO_REUSEPORT for the listening socket: the native two
+ * set it themselves, NIO through the JDK's socket option (Linux and the BSDs have it).
  */
 public record Transport(
     String name,
     IoHandlerFactory handlers,
     Class<? extends ServerChannel> serverChannel,
-    Class<? extends SocketChannel> socketChannel) {
+    Class<? extends SocketChannel> socketChannel,
+    ChannelOption<Boolean> reusePort) {
 
   /** The values of {@code hoist.router.transport}. */
   public static final List<String> NAMES = List.of("auto", "io_uring", "epoll", "nio");
@@ -65,7 +73,8 @@ public record Transport(
         "io_uring",
         IoUringIoHandler.newFactory(),
         IoUringServerSocketChannel.class,
-        IoUringSocketChannel.class);
+        IoUringSocketChannel.class,
+        UnixChannelOption.SO_REUSEPORT);
   }
 
   private static Transport epoll() {
@@ -73,12 +82,17 @@ public record Transport(
         "epoll",
         EpollIoHandler.newFactory(),
         EpollServerSocketChannel.class,
-        EpollSocketChannel.class);
+        EpollSocketChannel.class,
+        UnixChannelOption.SO_REUSEPORT);
   }
 
   private static Transport nio() {
     return new Transport(
-        "nio", NioIoHandler.newFactory(), NioServerSocketChannel.class, NioSocketChannel.class);
+        "nio",
+        NioIoHandler.newFactory(),
+        NioServerSocketChannel.class,
+        NioSocketChannel.class,
+        NioChannelOption.of(StandardSocketOptions.SO_REUSEPORT));
   }
 
   private static IllegalStateException unavailable(String name, Throwable cause) {

@@ -15,5 +15,10 @@
  * it is. {@code Attempts} picks the next dyno and remembers what failed; a request goes again only
  * if {@code RequestBody} kept all of it. The bytes stream both ways with flow control: {@code
  * DynoLink} to the dyno, {@code ResponseRelay} back.
+ *
+ * <p>How a router stops: {@code ClientConnections} knows every client connection; {@link
+ * dev.hoist.router.proxy.Proxy#drain} has each idle one close and each busy one answer its request
+ * with {@code Connection: close} ({@code FrontendHandler}, {@code Exchange}), and says when none is
+ * left.
  */
 package dev.hoist.router.proxy;

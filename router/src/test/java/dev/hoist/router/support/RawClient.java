@@ -34,6 +34,28 @@ public final class RawClient {
     return socket;
   }
 
+  /**
+   * Reads one response with a {@code Content-Length} body from a kept-alive connection, and nothing
+   * past it: its head and body as text.
+   */
+  public static String readResponse(Socket socket) throws IOException {
+    InputStream in = socket.getInputStream();
+    ByteArrayOutputStream head = new ByteArrayOutputStream();
+    while (!head.toString(StandardCharsets.ISO_8859_1).endsWith("\r\n\r\n")) {
+      int b = in.read();
+      if (b < 0) throw new AssertionError("closed in a response head: " + head);
+      head.write(b);
+    }
+    String text = head.toString(StandardCharsets.ISO_8859_1);
+    int length = 0;
+    for (String line : text.split("\r\n")) {
+      if (line.toLowerCase(java.util.Locale.ROOT).startsWith("content-length:")) {
+        length = Integer.parseInt(line.substring(15).trim());
+      }
+    }
+    return text + new String(in.readNBytes(length), StandardCharsets.ISO_8859_1);
+  }
+
   static String readToEnd(InputStream in) throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     readInto(in, out);

@@ -39,7 +39,10 @@ public final class RouterHarness implements AutoCloseable {
                 "hoist.router.bind",
                 "127.0.0.1",
                 "hoist.router.threads",
-                "2"));
+                "2",
+                // A test that ends with a request still open waits this long in close(), not 25 s.
+                "hoist.router.drain-timeout",
+                "1s"));
     all.putAll(settings);
     routes = new StaticRouteSource(table);
     router = new Router(RouterConfig.from(all), routes, logs);

@@ -48,8 +48,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * sends them and then nothing, keeping the connection; {@code /early} does that as soon as the
  * request's head arrives, before its body; {@code /upload} counts the body and answers with the
  * count; {@code /download/N} streams N bytes (the second half only after {@link #openGate()}),
- * respecting backpressure; {@code /chunked} answers in three chunks; {@code /stall} never reads its
- * body. Anything else gets {@code hello from NAME}.
+ * respecting backpressure; {@code /after-gate} answers {@code hello from NAME} only after {@link
+ * #openGate()}; {@code /chunked} answers in three chunks; {@code /stall} never reads its body.
+ * Anything else gets {@code hello from NAME}.
  */
 public final class TestBackend implements AutoCloseable {
   /** A request as it arrived: method, target, headers, and the connection's remote port. */
@@ -213,6 +214,8 @@ public final class TestBackend implements AutoCloseable {
         // answered when the head came
       } else if (path.equals("/upload")) {
         text(ctx, Long.toString(body));
+      } else if (path.equals("/after-gate")) {
+        gate.thenRun(() -> ctx.executor().execute(() -> text(ctx, "hello from " + name)));
       } else if (path.startsWith("/download/")) {
         toSend = total = Long.parseLong(path.substring(10));
         HttpResponse head = new DefaultHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK);
