@@ -27,6 +27,14 @@ final class Database implements AutoCloseable {
   }
 
   static Database start(Path home, String url) throws IOException {
+    return start(home, url, 0);
+  }
+
+  /**
+   * Starts the database; an embedded one listens on {@code port} of the loopback (0: any free
+   * port). The self-hosted seed gives a fixed port: the api's dynos keep its URL in their config.
+   */
+  static Database start(Path home, String url, int port) throws IOException {
     if (url != null && !url.isBlank()) {
       log.info("using the external PostgreSQL named by HOIST_DATABASE_URL");
       return new Database(null, external(url));
@@ -36,7 +44,11 @@ final class Database implements AutoCloseable {
     StalePostmaster.stop(data);
     long t0 = System.nanoTime();
     EmbeddedPostgres pg =
-        EmbeddedPostgres.builder().setDataDirectory(data).setCleanDataDirectory(false).start();
+        EmbeddedPostgres.builder()
+            .setDataDirectory(data)
+            .setCleanDataDirectory(false)
+            .setPort(port)
+            .start();
     log.info(
         "embedded PostgreSQL up on port {} in {} ms, data in {}",
         pg.getPort(),

@@ -1,9 +1,10 @@
 package dev.hoist.deploy;
 
-import dev.hoist.api.ApiApplication;
 import dev.hoist.build.Settings;
 import dev.hoist.build.gateway.Gateway;
 import dev.hoist.build.gateway.GatewaySettings;
+import dev.hoist.deploy.parts.PartSeed;
+import dev.hoist.deploy.parts.Parts;
 import dev.hoist.dynos.DynoManager;
 import dev.hoist.dynos.DynoSettings;
 import dev.hoist.internal.InternalApi;
@@ -14,24 +15,36 @@ import java.nio.file.Files;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * The seed (stage 0): the database, the api, the dyno manager, the router and the git gateway in
- * one process, started in that order and stopped in reverse. Every part talks to the api over HTTP
- * with the component token, exactly as it would if it ran alone; only the process is shared. The
- * slug compiler is not here: it runs in builder dynos of the platform app {@code hoist-builder}
- * ({@link BuilderSeed}).
+ * The all-in-one platform ({@code HOIST_MODE=all-in-one}, for development and recovery): the
+ * database, the api, the dyno manager, the router and the git gateway in one process, started in
+ * that order and stopped in reverse. Every part talks to the api over HTTP with the component
+ * token, exactly as it would if it ran alone; only the process is shared. The slug compiler is not
+ * here: it runs in builder dynos of the platform app {@code hoist-builder} ({@link PartSeed}).
  */
 public final class Platform implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(Platform.class);
 
+  /** The router's own settings ({@code hoist.router.*}) that the operator's environment may set. */
+  static final List<String> ROUTER_KEYS =
+      List.of(
+          "port",
+          "bind",
+          "threads",
+          "first-byte-timeout",
+          "boot-wait",
+          "connect-timeout",
+          "quarantine",
+          "idle-timeout",
+          "transport",
+          "trusted-proxies");
+
   private final Deque<AutoCloseable> parts = new ArrayDeque<>();
-  private ConfigurableApplicationContext api;
   private int apiPort;
   private int routerPort;
 
@@ -61,29 +74,20 @@ public final class Platform implements AutoCloseable {
         s.apiPublicUrl().isEmpty()
             ? "http://" + DockerBridge.gatewayAddress() + ":" + s.apiPort()
             : s.apiPublicUrl();
-    Map<String, Object> props = new HashMap<>(database.springProperties());
-    props.put("server.port", s.apiPort());
-    props.put("hoist.api.home", s.home().toString());
-    props.put("hoist.api.public-url", publicUrl);
-    props.put("hoist.api.apps-domain", s.appsDomain());
-    props.put("hoist.api.component-token", token);
-    props.put(
-        "hoist.api.blob-secret", PlatformSettings.value("hoist.blob.secret", secrets.blobSecret()));
-    // `hoist run` attaches to the dyno manager's attach server, on this machine's address for the
-    // CLI.
-    props.put(
-        "hoist.api.attach-url",
-        PlatformSettings.value(
-            "hoist.api.attach-url",
-            "tcp://127.0.0.1:" + PlatformSettings.value("hoist.dynos.attach-port", "5001")));
-    props.forEach(
-        (k, v) -> System.setProperty(k, String.valueOf(v))); // outrank application.properties
-    api = new SpringApplicationBuilder(ApiApplication.class).run();
+    EmbeddedApi api =
+        EmbeddedApi.start(
+            s,
+            database,
+            s.apiPort(),
+            publicUrl,
+            token,
+            PlatformSettings.value("hoist.blob.secret", secrets.blobSecret()));
     parts.push(api);
-    apiPort = Integer.parseInt(api.getEnvironment().getProperty("local.server.port"));
+    apiPort = api.port();
     String local = "http://127.0.0.1:" + apiPort;
 
-    new BuilderSeed(local, token).ensure(s, publicUrl);
+    new PartSeed(local, token)
+        .ensure(Parts.builder(s.builderJar(), s.buildpacks(), token, publicUrl));
 
     Map<String, String> shared = new HashMap<>(s.overrides());
     shared.put("hoist.dynos.api-url", local);
@@ -95,19 +99,7 @@ public final class Platform implements AutoCloseable {
     parts.push(dynos);
 
     Map<String, String> routerSettings = new HashMap<>();
-    for (String key :
-        new String[] {
-          "port",
-          "bind",
-          "threads",
-          "first-byte-timeout",
-          "boot-wait",
-          "connect-timeout",
-          "quarantine",
-          "idle-timeout",
-          "transport",
-          "trusted-proxies"
-        }) {
+    for (String key : ROUTER_KEYS) {
       String v = s.lookup("hoist.router." + key);
       if (v != null) routerSettings.put("hoist.router." + key, v);
     }

@@ -56,6 +56,17 @@ record PlatformSettings(
     return root.resolve("buildpacks");
   }
 
+  /**
+   * The platform's own runnable jar, which the api's, the router's and the gateway's slugs hold.
+   */
+  Path hoistdJar() throws java.io.FileNotFoundException {
+    Path jar = root.resolve("deploy/target/hoistd.jar");
+    if (!Files.isRegularFile(jar)) {
+      throw new java.io.FileNotFoundException("no " + jar + ": run ./mvnw package");
+    }
+    return jar;
+  }
+
   /** The build service's runnable jar, as {@code ./mvnw package} leaves it. */
   Path builderJar() throws java.io.IOException {
     Path target = root.resolve("build-service/target");

@@ -113,6 +113,15 @@ public final class DynoManager implements AutoCloseable {
     return w == null ? List.of() : w.reconciler().addresses(app, type);
   }
 
+  /**
+   * Whether the checkpoint holds releases of this platform app, so its dynos start without the api
+   * (the seed waits for such an api rather than starting one of its own).
+   */
+  public boolean knows(String app) {
+    LocalState l = local;
+    return l != null && l.knowsPlatformApp(app);
+  }
+
   /** The port the attach server bound (useful when {@code hoist.dynos.attach-port} is 0). */
   public int attachPort() {
     return attach.port();

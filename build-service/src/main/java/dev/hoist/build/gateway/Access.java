@@ -18,8 +18,15 @@ public final class Access {
   }
 
   public AppRef authorize(Account account, String app) throws UserError, IOException {
-    return api.access(app, account.id())
-        .orElseThrow(
-            () -> new UserError("app '" + app + "' does not exist or you do not have access"));
+    try {
+      return api.access(app, account.id())
+          .orElseThrow(
+              () -> new UserError("app '" + app + "' does not exist or you do not have access"));
+    } catch (dev.hoist.internal.InternalApiException e) {
+      // 403: the app is one the account may read but not push to (a platform app is the admin's
+      // alone); the api's message says why, and the pusher should read it, not "internal error".
+      if (e.status() == 403) throw new UserError(e.getMessage());
+      throw e;
+    }
   }
 }

@@ -1,4 +1,4 @@
-package dev.hoist.deploy;
+package dev.hoist.deploy.parts;
 
 import dev.hoist.internal.Blobs;
 import dev.hoist.internal.InternalApi;
@@ -17,68 +17,49 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Stage 1 of the bootstrap: makes sure the platform app {@code hoist-builder} exists (on the build
- * stack image, with what its dynos need to reach the api), and, when it has no slug or an older
- * hand-packed one, packs its slug by hand from the local build-service jar and the shipped
- * buildpacks — the hand-compiled first compiler. From then on builder dynos run like any app's
- * dynos and claim builds.
+ * Stage 1 of the bootstrap: makes sure a platform app exists (owned by the admin, on its stack
+ * image, with its config and its platform-only dyno options) and, when it has no slug or an older
+ * hand-packed one, packs its slug by hand from this machine's jars — the hand-compiled first
+ * compiler. From then on its dynos run like any app's.
  */
-final class BuilderSeed {
-  static final String APP = "hoist-builder";
-  static final String BUILD_IMAGE = "hoist/stack-build:current";
-  static final String SIZE = "performance-M";
-  private static final Logger log = LoggerFactory.getLogger(BuilderSeed.class);
-  private static final String WORKER =
-      "java -XX:MaxRAMPercentage=40 -XX:+UseSerialGC -jar /app/build-service.jar builder";
+public final class PartSeed {
+  private static final Logger log = LoggerFactory.getLogger(PartSeed.class);
 
   private final PlatformAppsApi api;
   private final Blobs blobs;
-  private final String token;
 
-  BuilderSeed(String apiUrl, String token) {
+  public PartSeed(String apiUrl, String token) {
     InternalApi internal = new InternalApi(apiUrl, token);
     this.api = new PlatformAppsApi(internal);
     this.blobs = new Blobs(internal);
-    this.token = token;
   }
 
-  void ensure(PlatformSettings settings, String apiUrlForDynos) throws IOException {
-    SlugPacker slug =
-        new SlugPacker()
-            .file("build-service.jar", settings.builderJar())
-            .tree("buildpacks", settings.buildpacks())
-            .text("Procfile", "worker: " + WORKER + "\n");
-    String digest = slug.digest();
+  /** Ensures the part; true when it released a new slug. */
+  public boolean ensure(Part part) throws IOException {
+    String digest = part.slug().digest();
     PlatformApp app =
-        api.ensure(
-            APP,
-            new EnsureApp(
-                BUILD_IMAGE,
-                Map.of(
-                    "HOIST_API_URL",
-                    apiUrlForDynos,
-                    "HOIST_COMPONENT_TOKEN",
-                    token,
-                    "HOIST_BUILDPACKS_DIR",
-                    "/app/buildpacks",
-                    "HOIST_BUILD_UID",
-                    "2000")));
+        api.ensure(part.app(), new EnsureApp(part.stackImage(), part.config(), part.options()));
     if (digest.equals(app.commit())) {
-      log.info("{} is deployed with the current build service and buildpacks", APP);
-      return;
+      log.info("{} runs the current hand-packed slug", part.app());
+      return false;
     }
     boolean first = !app.deployed();
-    Path archive = Files.createTempFile("hoist-builder", ".tgz");
+    Path archive = Files.createTempFile(part.app(), ".tgz");
     try {
-      slug.writeTo(archive);
-      NewSlugAnswer made = api.newSlug(APP, new NewSlug(Map.of("worker", WORKER), digest));
+      part.slug().writeTo(archive);
+      NewSlugAnswer made =
+          api.newSlug(part.app(), new NewSlug(Map.of(part.processType(), part.command()), digest));
       blobs.upload(made.putUrl(), archive, "application/gzip");
-      Deployed deployed = api.deploy(APP, new Deploy(made.id(), first ? 1 : 0, "worker", SIZE));
+      Deployed deployed =
+          api.deploy(
+              part.app(),
+              new Deploy(made.id(), first ? part.quantity() : 0, part.processType(), part.size()));
       log.info(
           "{}: packed its slug by hand ({} MB) and released v{}",
-          APP,
+          part.app(),
           Files.size(archive) / (1 << 20),
           deployed.version());
+      return true;
     } finally {
       Files.deleteIfExists(archive);
     }

@@ -1,4 +1,4 @@
-package dev.hoist.deploy;
+package dev.hoist.deploy.parts;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -23,16 +23,16 @@ import org.apache.commons.compress.compressors.gzip.GzipCompressorOutputStream;
  * are sorted and stamped with a fixed time, so the same inputs give the same archive and the same
  * digest.
  */
-final class SlugPacker {
+public final class SlugPacker {
   private final Map<String, Path> files = new TreeMap<>();
   private final Map<String, byte[]> texts = new TreeMap<>();
 
-  SlugPacker file(String name, Path source) {
+  public SlugPacker file(String name, Path source) {
     files.put(name, source);
     return this;
   }
 
-  SlugPacker tree(String prefix, Path dir) throws IOException {
+  public SlugPacker tree(String prefix, Path dir) throws IOException {
     try (Stream<Path> walk = Files.walk(dir)) {
       for (Path p : walk.filter(Files::isRegularFile).toList()) {
         files.put(prefix + "/" + dir.relativize(p).toString().replace('\\', '/'), p);
@@ -41,7 +41,7 @@ final class SlugPacker {
     return this;
   }
 
-  SlugPacker text(String name, String content) {
+  public SlugPacker text(String name, String content) {
     texts.put(name, content.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     return this;
   }
@@ -49,7 +49,7 @@ final class SlugPacker {
   /**
    * SHA-256 over every name and content: the slug's "commit", so the seed can tell when to re-pack.
    */
-  String digest() throws IOException {
+  public String digest() throws IOException {
     try {
       MessageDigest sha = MessageDigest.getInstance("SHA-256");
       for (var e : files.entrySet()) {
@@ -67,7 +67,7 @@ final class SlugPacker {
     }
   }
 
-  void writeTo(Path target) throws IOException {
+  public void writeTo(Path target) throws IOException {
     try (OutputStream raw = Files.newOutputStream(target);
         GzipCompressorOutputStream gz = new GzipCompressorOutputStream(raw);
         TarArchiveOutputStream tar = new TarArchiveOutputStream(gz)) {

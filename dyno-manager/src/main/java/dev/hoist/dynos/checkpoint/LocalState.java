@@ -128,6 +128,11 @@ public final class LocalState implements AutoCloseable {
     sink.accept(effective());
   }
 
+  /** Whether the platform app has releases in the checkpoint: its dynos run without the api. */
+  public synchronized boolean knowsPlatformApp(String app) {
+    return checkpoint != null && checkpoint.platform().containsKey(app);
+  }
+
   /** Whether a slug's archive is kept on disk and its image never collected. */
   public boolean keeps(String slugId) {
     return kept.contains(slugId);

@@ -112,6 +112,9 @@ final class ContainerSpecs {
     if (!platform.mounts().isEmpty()) host.withBinds(binds(platform.mounts()));
     boolean builder = BUILDER_APPS.contains(spec.app());
     if (builder) host.withCapAdd(BUILDER_CAPS);
+    // A platform app with mounts shares the seed's folders (blobs, repositories, keys), which are
+    // root's: its dynos run as root, with every capability still dropped, so root is no more than
+    // the owner of those files.
     List<String> env = new ArrayList<>();
     spec.env().forEach((k, v) -> env.add(k + "=" + v));
     env.add("TINI_KILL_PROCESS_GROUP=1");
@@ -125,7 +128,7 @@ final class ContainerSpecs {
         .createContainerCmd(image)
         .withName(DynoNames.container(scope, spec))
         .withLabels(labels)
-        .withUser(builder ? "root" : "dyno")
+        .withUser(builder || !platform.mounts().isEmpty() ? "root" : "dyno")
         .withWorkingDir("/app")
         .withEnv(env)
         .withEntrypoint("bash", "-c", BOOT, "bash", spec.command())

@@ -35,6 +35,15 @@ final class DynoActions {
   private final ExecutorService pool;
   private final Runnable pass;
 
+  /**
+   * The platform's own apps, as the latest state names them: their web dynos get {@link
+   * #PLATFORM_BOOT_TIMEOUT} to bind, since a JVM part booting beside its siblings on a small host
+   * can take longer than an app's 60 s, and an R10 loop would keep the platform down.
+   */
+  private volatile java.util.Set<String> platformApps = java.util.Set.of();
+
+  static final java.time.Duration PLATFORM_BOOT_TIMEOUT = java.time.Duration.ofSeconds(300);
+
   DynoActions(
       Scheduler scheduler,
       DynoBook book,
@@ -139,6 +148,10 @@ final class DynoActions {
    * A container now runs: follow its output and, for web dynos, watch it bind $PORT ({@code port}
    * on the host's network, else the manager's).
    */
+  void platformApps(java.util.Set<String> apps) {
+    platformApps = java.util.Set.copyOf(apps);
+  }
+
   void started(
       String id,
       String ip,
@@ -158,7 +171,11 @@ final class DynoActions {
     }
     if (ip == null || t.probing) return;
     t.probing = true;
-    long timeout = settings.bootTimeout().toMillis();
+    java.time.Duration bootTimeout =
+        platformApps.contains(app) && PLATFORM_BOOT_TIMEOUT.compareTo(settings.bootTimeout()) > 0
+            ? PLATFORM_BOOT_TIMEOUT
+            : settings.bootTimeout();
+    long timeout = bootTimeout.toMillis();
     long deadline =
         fromStart
             ? startedAt + timeout
@@ -183,7 +200,7 @@ final class DynoActions {
                 app,
                 dyno,
                 "Error R10 (Boot timeout) -> Web process failed to bind to $PORT within "
-                    + settings.bootTimeout().toSeconds()
+                    + bootTimeout.toSeconds()
                     + " seconds of launch");
             logs.platform(app, dyno, "Stopping process with SIGKILL");
             pool.execute(

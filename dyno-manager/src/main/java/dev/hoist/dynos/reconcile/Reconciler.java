@@ -84,6 +84,11 @@ public final class Reconciler implements AutoCloseable {
 
   /** A new desired state: act on it now. */
   public void desired(DesiredState state) {
+    actions.platformApps(
+        state.apps().stream()
+            .filter(DesiredState.AppState::platform)
+            .map(DesiredState.AppState::name)
+            .collect(java.util.stream.Collectors.toSet()));
     desired.set(state);
     poke();
   }
