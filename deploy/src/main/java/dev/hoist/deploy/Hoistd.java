@@ -54,6 +54,9 @@ public final class Hoistd {
                   }
                 },
                 "hoistd-shutdown"));
+    // The seed's threads are daemons (the all-in-one api's web server is not): keep the JVM up
+    // until a signal ends it through the hook above.
+    Thread.currentThread().join();
   }
 
   /** The api as a dyno runs it: on {@code $PORT}, unless {@code HOIST_API_PORT} says otherwise. */

@@ -39,6 +39,7 @@ public final class StableAddress implements AutoCloseable {
   private final AtomicInteger next = new AtomicInteger();
   private final Map<InetSocketAddress, Long> refusedUntil = new ConcurrentHashMap<>();
   private volatile boolean closed;
+  private volatile boolean waiting; // logged once per stretch without an api dyno
 
   private StableAddress(
       ServerSocket server, Supplier<List<InetSocketAddress>> upstreams, Duration waitForUpstream) {
@@ -92,7 +93,6 @@ public final class StableAddress implements AutoCloseable {
    */
   Socket connect(List<InetSocketAddress> tried) throws InterruptedException {
     long deadline = System.nanoTime() + waitForUpstream.toNanos();
-    boolean warned = false;
     while (!closed) {
       List<InetSocketAddress> all = upstreams.get();
       long now = System.nanoTime();
@@ -111,15 +111,19 @@ public final class StableAddress implements AutoCloseable {
           upstream.setTcpNoDelay(true);
           upstream.connect(target, 1000);
           refusedUntil.remove(target);
+          if (waiting) {
+            waiting = false;
+            log.info("an api dyno answers again at {}", target);
+          }
           return upstream;
         } catch (IOException e) {
           refusedUntil.put(target, System.nanoTime() + QUARANTINE.toNanos());
         }
       }
       if (System.nanoTime() > deadline) return null;
-      if (!warned) {
-        log.info("no api dyno answers yet; connections wait up to {}", waitForUpstream);
-        warned = true;
+      if (!waiting) {
+        waiting = true;
+        log.info("no api dyno answers; connections wait up to {} for one", waitForUpstream);
       }
       tried.clear(); // a dyno that refused may be back (a restart on the same port)
       Thread.sleep(100);

@@ -1,0 +1,180 @@
+#!/usr/bin/env bash
+# Faults against a running self-hosted platform: what an app's users and a CLI user see while parts
+# of the platform die, are deployed, or lose their state.
+#
+#   bench/faults.sh [CASE...]     (default: every case; names below)
+#
+# Needs a running self-hosted platform (./hoistd up --detach) and its HOIST_HOME. It makes one app
+# (faults-NNNN, the node-hello sample at web=2), sends it a request every 20 ms through the router
+# for the whole of each case, and prints one table row per case:
+#
+#   case | app requests failed/total | CLI calls failed/total | recovery (s) | lost
+#
+# "recovery" is the time from the fault until the part answers again; "lost" checks that the app's
+# releases, config vars and log history, and the platform's containers, are all still there.
+# Results are appended to bench/results/faults-*.txt. The app is destroyed at the end.
+set -uo pipefail
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+export HOIST_HOME=${HOIST_HOME:-$HOME/.hoist}
+HOIST=$ROOT/hoist
+ROUTER=${HOIST_ROUTER_URL:-http://127.0.0.1:8080}
+SCOPE=${HOIST_DYNOS_SCOPE:-hoist}
+APP=faults-$(printf '%04d' $((RANDOM % 10000)))
+TMP=$(mktemp -d)
+mkdir -p "$ROOT/bench/results"
+OUT=$ROOT/bench/results/faults-$(date +%Y%m%d-%H%M%S).txt
+trap 'stop_load; rm -rf "$TMP"' EXIT
+
+say() { echo "-----> $*" >&2; }
+now() { date +%s.%N; }
+container_of() { docker ps -q --filter "label=hoist.scope=$SCOPE" --filter "label=hoist.app=$1" --filter "label=hoist.type=${2:-web}" | head -n "${3:-1}" | tail -n 1; }
+seed_pid() { cat "$HOIST_HOME/seed.pid" 2>/dev/null; }
+api_up() { curl -fsS --max-time 2 http://127.0.0.1:${HOIST_API_PORT:-5000}/health >/dev/null 2>&1; }
+router_up() { curl -s -o /dev/null --max-time 2 "$ROUTER/"; }
+gateway_up() { (exec 3<>/dev/tcp/127.0.0.1/${HOIST_SSH_PORT:-2222}) 2>/dev/null; }
+
+# wait_for SECONDS CHECK: the seconds until CHECK holds (or "timeout")
+wait_for() {
+  local limit=$1 t0; shift; t0=$(now)
+  while ! "$@"; do
+    if python3 -c "import sys; sys.exit(0 if float(sys.argv[1]) - float(sys.argv[2]) > float(sys.argv[3]) else 1)" "$(now)" "$t0" "$limit"; then
+      echo timeout; return 1
+    fi
+    sleep 0.1
+  done
+  python3 -c "import sys; print(f'{float(sys.argv[1]) - float(sys.argv[2]):.1f}')" "$(now)" "$t0"
+}
+
+# A request every 20 ms through the router, one status code per line.
+start_load() {
+  : >"$TMP/load"
+  ( while :; do
+      curl -s -o /dev/null -w '%{http_code}\n' --max-time 30 -H "Host: $APP.localhost" "$ROUTER/" >>"$TMP/load" &
+      sleep 0.02
+    done ) &
+  LOAD=$!
+  : >"$TMP/cli"
+  ( while :; do
+      if "$HOIST" apps:info -a "$APP" >/dev/null 2>&1; then echo ok; else echo fail; fi >>"$TMP/cli"
+      sleep 0.2
+    done ) &
+  CLI=$!
+}
+stop_load() {
+  [ -n "${LOAD:-}" ] && kill "$LOAD" 2>/dev/null; [ -n "${CLI:-}" ] && kill "$CLI" 2>/dev/null
+  LOAD=""; CLI=""
+  wait 2>/dev/null
+}
+failed_of() { local total bad; total=$(wc -l <"$1"); bad=$(grep -vc "${2}" "$1"); echo "$bad/$total"; }
+
+state_digest() { # what a user has: releases, config, the platform's apps and dynos
+  {
+    "$HOIST" releases -a "$APP" --json | python3 -c 'import json,sys; print(sorted(r["version"] for r in json.load(sys.stdin)))'
+    "$HOIST" config -a "$APP" --json
+    "$HOIST" apps --json | python3 -c 'import json,sys; print(sorted(a["name"] for a in json.load(sys.stdin)))'
+  } 2>/dev/null
+}
+log_has_marker() { "$HOIST" logs -a "$APP" -n 1500 2>/dev/null | grep -q "fault-marker-$APP"; }
+
+row() { # row CASE RECOVERY
+  local lost=""
+  wait_for 120 api_up >/dev/null || lost="api down;"
+  [ "$(state_digest)" = "$BEFORE" ] || lost="$lost releases/config/apps differ;"
+  log_has_marker || lost="$lost log history;"
+  local line
+  line=$(printf '| %-44s | %9s | %7s | %8s | %s |' "$1" "$(failed_of "$TMP/load" '^200$')" \
+    "$(failed_of "$TMP/cli" '^ok$')" "$2" "${lost:-nothing}")
+  echo "$line" | tee -a "$OUT"
+}
+
+setup() {
+  say "making $APP (node-hello, web=2)"
+  local src=$TMP/src
+  cp -r "$ROOT/../shared/acceptance/apps/node-hello" "$src"
+  git -C "$src" init -q -b main && git -C "$src" add -A && git -C "$src" -c user.email=f@x -c user.name=f commit -qm init
+  "$HOIST" apps:create "$APP" >/dev/null
+  "$HOIST" config:set FAULTS=1 -a "$APP" >/dev/null
+  ssh-keygen -q -t ed25519 -N '' -f "$TMP/id" -C faults
+  "$HOIST" keys:add "$TMP/id.pub" >/dev/null
+  GIT_SSH_COMMAND="ssh -i $TMP/id -o IdentitiesOnly=yes -o StrictHostKeyChecking=no -o UserKnownHostsFile=/dev/null -o LogLevel=ERROR" \
+    git -C "$src" push -q "ssh://git@127.0.0.1:${HOIST_SSH_PORT:-2222}/$APP.git" main:main >"$TMP/push.out" 2>&1 ||
+    { cat "$TMP/push.out" >&2; echo "the push of $APP failed" >&2; exit 1; }
+  "$HOIST" keys:remove faults >/dev/null 2>&1 || true
+  "$HOIST" ps:scale web=2 -a "$APP" >/dev/null
+  wait_for 180 bash -c "[ \"\$(curl -s -o /dev/null -w '%{http_code}' -H 'Host: $APP.localhost' $ROUTER/)\" = 200 ]" >/dev/null
+  "$HOIST" run -a "$APP" --no-tty -- echo "fault-marker-$APP" >/dev/null 2>&1 || true
+  BEFORE=$(state_digest)
+}
+
+case_api_kill() { # kill -9 one api dyno
+  start_load; sleep 2
+  docker kill -s KILL "$(container_of hoist-api)" >/dev/null
+  local t; t=$(wait_for 300 bash -c "[ \$(docker ps -q --filter label=hoist.scope=$SCOPE --filter label=hoist.app=hoist-api | wc -l) -ge $1 ]")
+  sleep 5; stop_load; row "kill -9 an api dyno (api web=$1)" "$t"
+}
+case_router_kill() {
+  start_load; sleep 2
+  docker kill -s KILL "$(container_of hoist-router)" >/dev/null
+  local t; t=$(wait_for 60 router_up); sleep 3; stop_load; row "kill -9 the router dyno (router web=1)" "$t"
+}
+case_api_down_router_kill() {
+  start_load; sleep 2
+  local ids; ids=$(docker ps -q --filter "label=hoist.scope=$SCOPE" --filter label=hoist.app=hoist-api)
+  docker pause $ids >/dev/null
+  docker kill -s KILL "$(container_of hoist-router)" >/dev/null
+  local t; t=$(wait_for 60 router_up); sleep 5
+  docker unpause $ids >/dev/null
+  stop_load; row "api paused, then the router killed" "$t"
+}
+case_deploy() { # a new release of a part: a config change
+  start_load; sleep 2
+  "$HOIST" config:set "FAULTS_DEPLOY=$(date +%s)" -a "hoist-$1" >/dev/null
+  local t; t=$(wait_for 300 bash -c "$HOIST platform --json | python3 -c 'import json,sys; sys.exit(0 if all(p[\"healthy\"] for p in json.load(sys.stdin)) else 1)'")
+  sleep 3; stop_load; row "deploy of hoist-$1 under load" "$t"
+}
+case_seed_kill() {
+  start_load; sleep 2
+  kill -9 "$(seed_pid)"
+  local t; t=$(wait_for 120 api_up); sleep 3; stop_load; row "kill -9 the seed (dyno manager, PostgreSQL's parent)" "$t"
+}
+case_postgres_kill() {
+  start_load; sleep 2
+  pkill -9 -f "postgres -D $HOIST_HOME/postgres" || true
+  local t; t=$(wait_for 120 bash -c "$HOIST apps:info -a $APP >/dev/null 2>&1"); sleep 3; stop_load
+  row "kill -9 PostgreSQL" "$t"
+}
+case_reboot() { # every container gone, the seed restarted
+  start_load; sleep 1
+  "$ROOT/hoistd" down >/dev/null 2>&1
+  local ids; ids=$(docker ps -aq --filter "label=hoist.scope=$SCOPE"); [ -z "$ids" ] || docker rm -f $ids >/dev/null
+  local t0; t0=$(now)
+  "$ROOT/hoistd" up --detach >/dev/null 2>&1
+  wait_for 600 bash -c "[ \"\$(curl -s -o /dev/null -w '%{http_code}' -H 'Host: $APP.localhost' $ROUTER/)\" = 200 ]" >/dev/null
+  local t; t=$(python3 -c "import sys; print(f'{float(sys.argv[1]) - float(sys.argv[2]):.1f}')" "$(now)" "$t0")
+  stop_load; row "reboot: every container removed, seed restarted" "$t"
+}
+
+CASES=${*:-api2 router apidown deploy-router deploy-api deploy-gateway seed postgres reboot}
+{
+  echo "# $(date -u +%FT%TZ) $(nproc) cores; one app at web=2, a request every 20 ms through the router"
+  echo "| case | app requests failed/total | CLI failed/total | recovery (s) | lost |"
+  echo "|---|---|---|---|---|"
+} | tee -a "$OUT"
+setup
+for c in $CASES; do
+  case $c in
+    api2) case_api_kill 2 ;;
+    api1) "$HOIST" ps:scale web=1 -a hoist-api >/dev/null; case_api_kill 1; "$HOIST" ps:scale web=2 -a hoist-api >/dev/null ;;
+    router) case_router_kill ;;
+    apidown) case_api_down_router_kill ;;
+    deploy-router) case_deploy router ;;
+    deploy-api) case_deploy api ;;
+    deploy-gateway) case_deploy gateway ;;
+    seed) case_seed_kill ;;
+    postgres) case_postgres_kill ;;
+    reboot) case_reboot ;;
+    *) echo "unknown case $c" >&2 ;;
+  esac
+done
+"$HOIST" apps:destroy "$APP" --confirm "$APP" >/dev/null 2>&1 || true
+echo "results in $OUT"
