@@ -26,6 +26,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Two api processes on one database behave as one (issue 14: {@code hoist-api} runs as several
@@ -145,6 +146,37 @@ class SeveralApisIT {
   }
 
   @Test
+  void watchesStillWakeWhenTheNoticeConnectionsAreCutAndAfterTheyComeBack() throws Exception {
+    String app = newApp("cut");
+    JdbcTemplate db = a.bean(JdbcTemplate.class);
+    List<Integer> cut =
+        db.queryForList(
+            "select pid from pg_stat_activity where application_name = ?", Integer.class, LISTENER);
+    assertThat(cut).as("every api process listens").isNotEmpty();
+
+    long before = ok(b.component().get("/internal/state")).get("revision").asLong();
+    CompletableFuture<JsonNode> watch =
+        CompletableFuture.supplyAsync(
+            () -> ok(b.component().get("/internal/state?since=" + before + "&wait=60")));
+    db.query("select pg_terminate_backend(pid) from unnest(?::int[]) pid", rs -> {}, array(cut));
+    ok(a.admin().patch("/apps/" + app + "/config-vars", Map.of("CUT", "while cut")));
+    assertThat(watch.get(30, SECONDS).get("revision").asLong())
+        .as("a change made while B was not listening still wakes its watch")
+        .isGreaterThan(before);
+
+    long deadline = System.currentTimeMillis() + 30_000;
+    while (listeners(db, cut) < cut.size() && System.currentTimeMillis() < deadline)
+      Thread.sleep(100);
+    assertThat(listeners(db, cut)).as("every api process listens again").isEqualTo(cut.size());
+    long after = ok(b.component().get("/internal/state")).get("revision").asLong();
+    CompletableFuture<JsonNode> again =
+        CompletableFuture.supplyAsync(
+            () -> ok(b.component().get("/internal/state?since=" + after + "&wait=60")));
+    ok(a.admin().patch("/apps/" + app + "/config-vars", Map.of("CUT", "back")));
+    assertThat(again.get(30, SECONDS).get("revision").asLong()).isGreaterThan(after);
+  }
+
+  @Test
   void historySurvivesARestartOfAnApi() {
     String app = newApp("restart");
     send(b, app, "before the restart");
@@ -155,6 +187,23 @@ class SeveralApisIT {
   }
 
   // --- helpers
+
+  /** The application name of each api process's listening connection. */
+  private static final String LISTENER = "hoist-api notifications";
+
+  /** Listening connections other than the {@code cut} ones. */
+  private static int listeners(JdbcTemplate db, List<Integer> cut) {
+    return db.queryForObject(
+        "select count(*) from pg_stat_activity where application_name = ?"
+            + " and not (pid = any(?::int[]))",
+        Integer.class,
+        LISTENER,
+        array(cut));
+  }
+
+  private static String array(List<Integer> pids) {
+    return pids.toString().replace('[', '{').replace(']', '}');
+  }
 
   private static String newApp(String prefix) {
     String name = prefix + "-" + RUN + SEQ.incrementAndGet();

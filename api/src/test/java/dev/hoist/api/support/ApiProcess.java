@@ -73,6 +73,11 @@ public final class ApiProcess implements AutoCloseable {
     return new Http(base(), ApiTest.COMPONENT_TOKEN);
   }
 
+  /** A bean of this process's application context. */
+  public <T> T bean(Class<T> type) {
+    return context.getBean(type);
+  }
+
   /** {@code url} (given out by any api process) pointed at this one. */
   public String here(String url) {
     return url.replaceFirst("^http://127\\.0\\.0\\.1:\\d+", base());
