@@ -15,7 +15,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param gitUrl the app's git URL, {@code %s} standing for the app name
  * @param componentToken the token other components present on {@code /internal/**}; empty disables
  *     it
- * @param blobSecret the key that signs blob URLs; empty means a random one per process
+ * @param blobSecret the key that signs blob URLs; empty means one made on first start and kept in
+ *     the database, shared by every api process
  * @param maxJsonBytes the largest JSON body accepted
  * @param maxSlugBytes the largest slug archive accepted
  * @param stack the stack name reported on apps and slugs

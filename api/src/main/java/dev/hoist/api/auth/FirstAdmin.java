@@ -14,7 +14,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * On start: makes the admin account when there is none, and writes the CLI's credentials file
@@ -26,10 +28,15 @@ import org.springframework.stereotype.Component;
 class FirstAdmin implements ApplicationRunner {
   private static final Logger log = LoggerFactory.getLogger(FirstAdmin.class);
 
+  /** The advisory lock key of the first admin's creation ("hoist" in ASCII). */
+  private static final long LOCK = 0x686f697374L;
+
   private final AccountService accounts;
   private final AccountRepository repository;
   private final ApiSettings settings;
   private final ObjectMapper json;
+  private final TransactionTemplate tx;
+  private final JdbcTemplate jdbc;
   private final String email;
 
   FirstAdmin(
@@ -37,21 +44,32 @@ class FirstAdmin implements ApplicationRunner {
       AccountRepository repository,
       ApiSettings settings,
       ObjectMapper json,
+      TransactionTemplate tx,
+      JdbcTemplate jdbc,
       @Value("${hoist.api.admin-email:${HOIST_ADMIN_EMAIL:admin@hoist.local}}") String email) {
     this.accounts = accounts;
     this.repository = repository;
     this.settings = settings;
     this.json = json;
+    this.tx = tx;
+    this.jdbc = jdbc;
     this.email = email;
   }
 
   @Override
   public void run(ApplicationArguments args) throws IOException {
     Path file = settings.home().resolve("credentials.json");
-    if (!repository.existsByAdminTrue()) {
-      AccountService.NewAccount admin = accounts.create(email);
-      write(file, admin.account().email(), admin.key());
-      log.info("created the admin account {}; its API key is in {}", admin.account().email(), file);
+    // Two api processes starting at once on a new database must not both make an admin: the
+    // check and the creation run under a lock that only this start-up step takes.
+    AccountService.NewAccount made =
+        tx.execute(
+            status -> {
+              jdbc.query("select pg_advisory_xact_lock(" + LOCK + ")", rs -> {});
+              return repository.existsByAdminTrue() ? null : accounts.create(email);
+            });
+    if (made != null) {
+      write(file, made.account().email(), made.key());
+      log.info("created the admin account {}; its API key is in {}", made.account().email(), file);
     } else if (!Files.exists(file)) {
       Account admin =
           repository.findAll().stream().filter(Account::admin).findFirst().orElseThrow();

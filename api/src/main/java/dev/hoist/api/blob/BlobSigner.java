@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.Base64;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,15 +26,25 @@ public class BlobSigner {
   private final byte[] secret;
   private final String publicUrl;
 
-  BlobSigner(ApiSettings settings) {
+  BlobSigner(ApiSettings settings, JdbcTemplate jdbc) {
     String configured = settings.blobSecret();
-    if (configured == null || configured.isEmpty()) {
-      this.secret = new byte[32];
-      new SecureRandom().nextBytes(secret);
-    } else {
-      this.secret = configured.getBytes(StandardCharsets.UTF_8);
-    }
+    if (configured == null || configured.isEmpty()) configured = shared(jdbc);
+    this.secret = configured.getBytes(StandardCharsets.UTF_8);
     this.publicUrl = settings.publicUrl().replaceAll("/+$", "");
+  }
+
+  /**
+   * With no key configured, the one the first api process made and kept in the database: a URL
+   * signed by one api process must verify on every other.
+   */
+  private static String shared(JdbcTemplate jdbc) {
+    byte[] random = new byte[32];
+    new SecureRandom().nextBytes(random);
+    jdbc.update(
+        "insert into api_secrets (name, value) values ('blob-secret', ?) on conflict do nothing",
+        Base64.getUrlEncoder().withoutPadding().encodeToString(random));
+    return jdbc.queryForObject(
+        "select value from api_secrets where name = 'blob-secret'", String.class);
   }
 
   public String url(String method, String key) {

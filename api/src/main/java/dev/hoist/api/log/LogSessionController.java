@@ -26,10 +26,10 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 /**
- * {@code POST /apps/{app}/log-sessions} makes a one-time URL; {@code GET} on it streams the log as
- * {@code text/plain}: the recent lines, then (with {@code tail}) new lines as they come, until the
- * client goes away. A tailing client that reads too slowly loses lines rather than slowing the
- * platform down.
+ * {@code POST /apps/{app}/log-sessions} makes a one-time URL; {@code GET} on it, on any api
+ * process, streams the log as {@code text/plain}: the recent lines, then (with {@code tail}) new
+ * lines as they come, from whichever api process took them, until the client goes away. A tailing
+ * client that reads too slowly loses lines rather than slowing the platform down.
  */
 @RestController
 class LogSessionController {
@@ -39,13 +39,15 @@ class LogSessionController {
 
   private final AppAccess access;
   private final LogStore logs;
+  private final LogTails tails;
   private final LogSessions sessions;
   private final ApiSettings settings;
 
   LogSessionController(
-      AppAccess access, LogStore logs, LogSessions sessions, ApiSettings settings) {
+      AppAccess access, LogStore logs, LogTails tails, LogSessions sessions, ApiSettings settings) {
     this.access = access;
     this.logs = logs;
+    this.tails = tails;
     this.sessions = sessions;
     this.settings = settings;
   }
@@ -57,7 +59,7 @@ class LogSessionController {
 
   @PostMapping("/apps/{app}/log-sessions")
   @ResponseStatus(HttpStatus.CREATED)
-  @Transactional(readOnly = true)
+  @Transactional
   SessionView create(
       Caller caller, @PathVariable String app, @RequestBody(required = false) CreateSession body) {
     App found = access.visible(caller, app);
@@ -90,12 +92,13 @@ class LogSessionController {
     StreamingResponseBody body =
         out -> {
           BlockingQueue<LogLine> live = new LinkedBlockingQueue<>(TAIL_BUFFER);
-          // Subscribe before reading history so no line falls between the two.
-          try (AutoCloseable sub = s.tail() ? logs.subscribe(s.appId(), live::offer) : () -> {}) {
-            for (LogLine line : logs.recent(s.appId(), s.lines(), s.source(), s.dyno()))
-              write(out, line);
+          LogStore.History history = logs.recent(s.appId(), s.lines(), s.source(), s.dyno());
+          // The tail starts right after the history's head: no line is missed or sent twice.
+          try (AutoCloseable sub =
+              s.tail() ? tails.follow(s.appId(), history.head(), live::offer) : () -> {}) {
+            for (LogLine line : history.lines()) write(out, line);
             out.flush();
-            if (s.tail()) follow(out, live, s, logs);
+            if (s.tail()) follow(out, live, s, tails);
           } catch (IOException e) {
             // the client went away: nothing to do
           } catch (Exception e) {
@@ -108,10 +111,10 @@ class LogSessionController {
   }
 
   private static void follow(
-      OutputStream out, BlockingQueue<LogLine> live, LogSessions.Session s, LogStore logs)
+      OutputStream out, BlockingQueue<LogLine> live, LogSessions.Session s, LogTails tails)
       throws IOException, InterruptedException {
     long deadline = System.currentTimeMillis() + MAX_TAIL_MILLIS;
-    while (System.currentTimeMillis() < deadline && logs.isRunning()) {
+    while (System.currentTimeMillis() < deadline && tails.isRunning()) {
       LogLine line = live.poll(1, TimeUnit.SECONDS);
       if (line == null) continue;
       if (line.matches(s.source(), s.dyno())) write(out, line);

@@ -1,56 +1,91 @@
 package dev.hoist.api.log;
 
+import dev.hoist.api.notify.Writes;
+import java.sql.Array;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Instant;
-import java.util.ArrayDeque;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.Deque;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.Consumer;
-import org.springframework.context.SmartLifecycle;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * Each app's recent log: the last {@value #HISTORY} lines in memory (logplex's tail buffer, which
- * is a router, not storage), and live subscribers for {@code --tail}. Lines are kept per app id, so
- * a rename keeps the history. Subscribers are called on the appending thread and must not block.
+ * Each app's recent log, in PostgreSQL, which every api process writes and reads: the newest
+ * {@value #HISTORY} lines (logplex's tail buffer), numbered per app in commit order. Lines are kept
+ * per app id, so a rename keeps the history, and they survive api restarts. Each stored batch sends
+ * a notice on {@value #CHANNEL} ({@code APP_ID HEAD}, the app's newest line number), from which
+ * {@link LogTails} feeds the live tails of every api process.
  *
- * <p>As a lifecycle bean it stops before the web server's graceful shutdown, so tailing sessions
- * end at once rather than holding the shutdown for its whole grace period.
+ * <p>Lines written inside a transaction are stored as it commits, in one statement with its other
+ * lines, and not at all if it rolls back.
  */
 @Component
-public class LogStore implements SmartLifecycle {
+public class LogStore {
   public static final int HISTORY = 1500;
 
-  private final Map<UUID, Deque<LogLine>> history = new ConcurrentHashMap<>();
-  private final Map<UUID, List<Consumer<LogLine>>> subscribers = new ConcurrentHashMap<>();
-  private volatile boolean running;
+  /**
+   * Lines beyond the newest {@value #HISTORY} are deleted when an app's line count crosses a
+   * multiple of this, some {@value #TRIM_EVERY} at a time, rather than one with every line.
+   */
+  static final int TRIM_EVERY = 100;
 
-  @Override
-  public void start() {
-    running = true;
-  }
+  static final String CHANNEL = "hoist_logs";
 
-  @Override
-  public void stop() {
-    running = false;
-  }
+  /**
+   * One statement for a whole batch, of any number of apps: each app's head moves by its count of
+   * lines (in app id order, so two batches never wait on each other's heads in a cycle), the lines
+   * take the numbers below the new head, old lines go when a head crosses a multiple of TRIM_EVERY,
+   * and one notice per app is sent (delivered at commit).
+   */
+  private static final String INSERT =
+      """
+      with batch as (
+        select b.*, row_number() over (partition by b.app_id order by b.ord) as nth
+        from unnest(?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[]) with ordinality
+          as b(app_id, logged_at, source, dyno, message, ord)),
+      counts as (select app_id, count(*) as n from batch group by app_id),
+      heads as (
+        insert into log_heads as h (app_id, head)
+        select app_id, n from counts order by app_id
+        on conflict (app_id) do update set head = h.head + excluded.head
+        returning h.app_id, h.head),
+      added as (
+        insert into log_lines (app_id, seq, logged_at, source, dyno, message)
+        select b.app_id, h.head - c.n + b.nth, b.logged_at::timestamptz, b.source, b.dyno, b.message
+        from batch b join heads h on h.app_id = b.app_id join counts c on c.app_id = b.app_id),
+      trimmed as (
+        delete from log_lines l using heads h, counts c
+        where l.app_id = h.app_id and c.app_id = h.app_id
+          and h.head / %1$d > (h.head - c.n) / %1$d and l.seq <= h.head - %2$d)
+      select pg_notify('%3$s', app_id::text || ' ' || head) from heads
+      """
+          .formatted(TRIM_EVERY, HISTORY, CHANNEL);
 
-  @Override
-  public boolean isRunning() {
-    return running;
+  /** A line and the app it belongs to. */
+  public record Entry(UUID appId, LogLine line) {}
+
+  /** Lines of an app, oldest first, and the app's newest line number when they were read. */
+  public record History(List<LogLine> lines, long head) {}
+
+  private final JdbcTemplate jdbc;
+  private final Writes writes;
+  private final Object pendingKey = new Object();
+
+  LogStore(JdbcTemplate jdbc, Writes writes) {
+    this.jdbc = jdbc;
+    this.writes = writes;
   }
 
   public void append(UUID appId, LogLine line) {
-    Deque<LogLine> lines = history.computeIfAbsent(appId, id -> new ArrayDeque<>());
-    synchronized (lines) {
-      lines.addLast(line);
-      while (lines.size() > HISTORY) lines.removeFirst();
-    }
-    for (Consumer<LogLine> s : subscribers.getOrDefault(appId, List.of())) s.accept(line);
+    append(List.of(new Entry(appId, line)));
   }
 
   /** A platform line ({@code hoist[component]: message}) stamped now. */
@@ -58,29 +93,143 @@ public class LogStore implements SmartLifecycle {
     append(appId, new LogLine(Instant.now(), "hoist", component, message));
   }
 
-  /** The newest {@code max} lines that pass the filter, oldest first. */
-  public List<LogLine> recent(UUID appId, int max, String source, String dyno) {
-    Deque<LogLine> lines = history.get(appId);
-    if (lines == null) return List.of();
-    List<LogLine> copy;
-    synchronized (lines) {
-      copy = new ArrayList<>(lines);
+  /** Stores the lines, in order; inside a transaction, as it commits. */
+  public void append(List<Entry> entries) {
+    if (entries.isEmpty()) return;
+    switch (writes.phase()) {
+      case NONE -> insert(jdbc, entries);
+      case UNWRITABLE -> writes.inOwnTransaction(own -> insert(own, entries));
+      case OPEN -> {
+        Pending pending = pending();
+        if (pending == null || pending.written) insert(jdbc, entries);
+        else pending.entries.addAll(entries);
+      }
     }
-    List<LogLine> kept = copy.stream().filter(l -> l.matches(source, dyno)).toList();
-    return kept.subList(Math.max(0, kept.size() - max), kept.size());
+  }
+
+  /** The ids of the apps of these names that exist. */
+  Map<String, UUID> appIds(Collection<String> names) {
+    Map<String, UUID> ids = new HashMap<>();
+    jdbc.query(
+        con -> {
+          PreparedStatement ps =
+              con.prepareStatement("select name, id from apps where name = any(?)");
+          ps.setArray(1, con.createArrayOf("text", names.toArray()));
+          return ps;
+        },
+        rs -> {
+          ids.put(rs.getString(1), rs.getObject(2, UUID.class));
+        });
+    return ids;
   }
 
   /**
-   * Calls {@code subscriber} with every new line of the app until the returned handle is closed.
+   * The newest {@code max} lines that pass the filter, among the app's newest {@value #HISTORY}.
    */
-  public AutoCloseable subscribe(UUID appId, Consumer<LogLine> subscriber) {
-    subscribers.computeIfAbsent(appId, id -> new CopyOnWriteArrayList<>()).add(subscriber);
-    return () -> subscribers.getOrDefault(appId, List.of()).remove(subscriber);
+  public History recent(UUID appId, int max, String source, String dyno) {
+    long head =
+        jdbc.query(
+            "select head from log_heads where app_id = ?",
+            rs -> rs.next() ? rs.getLong(1) : 0L,
+            appId);
+    if (head == 0 || max == 0) return new History(List.of(), head);
+    StringBuilder sql =
+        new StringBuilder(
+            "select logged_at, source, dyno, message from log_lines"
+                + " where app_id = ? and seq > ? and seq <= ?");
+    List<Object> args = new ArrayList<>(List.of(appId, head - HISTORY, head));
+    if (source != null) {
+      sql.append(" and source = ?");
+      args.add(source);
+    }
+    if (dyno != null) {
+      sql.append(" and (dyno = ? or starts_with(dyno, ?))");
+      args.add(dyno);
+      args.add(dyno + ".");
+    }
+    sql.append(" order by seq desc limit ?");
+    args.add(max);
+    List<LogLine> lines =
+        new ArrayList<>(jdbc.query(sql.toString(), (rs, n) -> line(rs, 1), args.toArray()));
+    java.util.Collections.reverse(lines);
+    return new History(lines, head);
   }
 
   /** Forgets a deleted app's lines. */
   public void forget(UUID appId) {
-    history.remove(appId);
-    subscribers.remove(appId);
+    writes.run(
+        j -> {
+          j.update("delete from log_lines where app_id = ?", appId);
+          return j.update("delete from log_heads where app_id = ?", appId);
+        });
+  }
+
+  /** The line in the columns {@code logged_at, source, dyno, message} from {@code first} on. */
+  static LogLine line(java.sql.ResultSet rs, int first) throws SQLException {
+    return new LogLine(
+        rs.getObject(first, OffsetDateTime.class).toInstant(),
+        rs.getString(first + 1),
+        rs.getString(first + 2),
+        rs.getString(first + 3));
+  }
+
+  private static Void insert(JdbcTemplate jdbc, List<Entry> entries) {
+    int n = entries.size();
+    Object[] apps = new Object[n];
+    Object[] times = new Object[n];
+    Object[] sources = new Object[n];
+    Object[] dynos = new Object[n];
+    Object[] messages = new Object[n];
+    for (int i = 0; i < n; i++) {
+      Entry e = entries.get(i);
+      apps[i] = e.appId();
+      times[i] = e.line().time().toString();
+      sources[i] = e.line().source();
+      dynos[i] = e.line().dyno();
+      messages[i] = e.line().message();
+    }
+    jdbc.query(
+        con -> {
+          PreparedStatement ps = con.prepareStatement(INSERT);
+          Array[] arrays = {
+            con.createArrayOf("uuid", apps),
+            con.createArrayOf("text", times),
+            con.createArrayOf("text", sources),
+            con.createArrayOf("text", dynos),
+            con.createArrayOf("text", messages)
+          };
+          for (int i = 0; i < arrays.length; i++) ps.setArray(i + 1, arrays[i]);
+          return ps;
+        },
+        rs -> {});
+    return null;
+  }
+
+  /** This transaction's lines, written as it commits; null when there is no synchronization. */
+  private Pending pending() {
+    if (!TransactionSynchronizationManager.isSynchronizationActive()) return null;
+    Pending pending = (Pending) TransactionSynchronizationManager.getResource(pendingKey);
+    if (pending == null) {
+      pending = new Pending();
+      TransactionSynchronizationManager.bindResource(pendingKey, pending);
+      TransactionSynchronizationManager.registerSynchronization(pending);
+    }
+    return pending;
+  }
+
+  private final class Pending implements TransactionSynchronization {
+    final List<Entry> entries = new ArrayList<>();
+    boolean written;
+
+    @Override
+    public void beforeCommit(boolean readOnly) {
+      written = true;
+      if (!entries.isEmpty()) insert(jdbc, entries);
+    }
+
+    @Override
+    public void afterCompletion(int status) {
+      TransactionSynchronizationManager.unbindResourceIfPossible(pendingKey);
+    }
   }
 }

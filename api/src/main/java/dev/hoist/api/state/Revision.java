@@ -1,28 +1,47 @@
 package dev.hoist.api.state;
 
+import dev.hoist.api.notify.Notifications;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * A revision counter that watchers long-poll on. {@link #bump()} advances it inside the caller's
- * transaction; watchers blocked in {@link #awaitPast} wake when that transaction commits. Waiters
- * also re-read the database every second, so a change made by another api process is seen too.
+ * transaction and sends a notice on {@value #CHANNEL}, which PostgreSQL delivers when that
+ * transaction commits: watchers blocked in {@link #awaitPast} wake then, in every api process. In
+ * this process they are also woken directly after the commit, and a waiter re-reads the revision
+ * now and then ({@link Notifications#fallbackMillis}) in case a notice was lost.
  */
 public abstract class Revision {
+  static final String CHANNEL = "hoist_revision";
+  private static final String BUMP =
+      "with bumped as (update state_revision set revision = revision + 1 where id = ? returning id)"
+          + " select pg_notify('"
+          + CHANNEL
+          + "', id::text) from bumped";
+
   private final JdbcTemplate jdbc;
+  private final Notifications notifications;
   private final int row;
   private final Object signal = new Object();
   private long wakes; // guarded by signal: lets a waiter tell a commit it has not yet seen
 
-  Revision(JdbcTemplate jdbc, int row) {
+  Revision(JdbcTemplate jdbc, Notifications notifications, int row) {
     this.jdbc = jdbc;
+    this.notifications = notifications;
     this.row = row;
+    String mine = Integer.toString(row);
+    notifications.listen(
+        CHANNEL,
+        payload -> {
+          if (payload.equals(mine)) wake();
+        },
+        this::wake);
   }
 
   /** Advances the revision as part of the current transaction; watchers hear of it after commit. */
   public void bump() {
-    jdbc.update("update state_revision set revision = revision + 1 where id = ?", row);
+    jdbc.query(BUMP, rs -> {}, row);
     if (TransactionSynchronizationManager.isSynchronizationActive()) {
       TransactionSynchronizationManager.registerSynchronization(
           new TransactionSynchronization() {
@@ -71,7 +90,7 @@ public abstract class Revision {
       long left = deadline - System.currentTimeMillis();
       if (left <= 0) break;
       synchronized (signal) {
-        if (wakes == seen) signal.wait(Math.min(left, 1000));
+        if (wakes == seen) signal.wait(Math.min(left, notifications.fallbackMillis()));
         seen = wakes;
       }
       revision = current();

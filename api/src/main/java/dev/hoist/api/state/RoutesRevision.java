@@ -1,5 +1,6 @@
 package dev.hoist.api.state;
 
+import dev.hoist.api.notify.Notifications;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -8,7 +9,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class RoutesRevision extends Revision {
-  RoutesRevision(JdbcTemplate jdbc) {
-    super(jdbc, 2);
+  RoutesRevision(JdbcTemplate jdbc, Notifications notifications) {
+    super(jdbc, notifications, 2);
   }
 }

@@ -1,5 +1,6 @@
 package dev.hoist.api.state;
 
+import dev.hoist.api.notify.Notifications;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -9,7 +10,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class StateRevision extends Revision {
-  StateRevision(JdbcTemplate jdbc) {
-    super(jdbc, 1);
+  StateRevision(JdbcTemplate jdbc, Notifications notifications) {
+    super(jdbc, notifications, 1);
   }
 }
