@@ -1,0 +1,24 @@
+package dev.hoist.api.state;
+
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** How the watches read a snapshot: the revision and the whole table in one view of the data. */
+public final class Snapshots {
+  private Snapshots() {}
+
+  /**
+   * A read-only transaction at {@code REPEATABLE READ}: PostgreSQL then takes one view of the data
+   * for all its statements, so a snapshot read in several statements is of one moment and the
+   * revision read with it labels exactly that moment. (At the default {@code READ COMMITTED} each
+   * statement sees the commits made since the one before.) A read-only transaction never fails to
+   * serialize.
+   */
+  public static TransactionTemplate transaction(PlatformTransactionManager transactions) {
+    TransactionTemplate tx = new TransactionTemplate(transactions);
+    tx.setReadOnly(true);
+    tx.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
+    return tx;
+  }
+}
