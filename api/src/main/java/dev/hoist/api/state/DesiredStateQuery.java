@@ -3,6 +3,7 @@ package dev.hoist.api.state;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import dev.hoist.api.app.DynoOptions;
 import dev.hoist.api.blob.BlobSigner;
 import dev.hoist.api.formation.DynoSize;
@@ -36,9 +37,10 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class DesiredStateQuery {
-  private static final ObjectMapper JSON = new ObjectMapper();
-  private static final TypeReference<TreeMap<String, String>> STRINGS = new TypeReference<>() {};
-  private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() {};
+  private static final ObjectReader STRINGS =
+      new ObjectMapper().readerFor(new TypeReference<TreeMap<String, String>>() {});
+  private static final ObjectReader OBJECT =
+      new ObjectMapper().readerFor(new TypeReference<Map<String, Object>>() {});
 
   // Unordered, as the per-app code read them (findAll): the dyno manager walks the apps in this
   // order, so it stays the table's.
@@ -191,9 +193,9 @@ class DesiredStateQuery {
     return rs.getObject(column, UUID.class);
   }
 
-  private static <T> T json(String text, TypeReference<T> type) {
+  private static <T> T json(String text, ObjectReader reader) {
     try {
-      return JSON.readValue(text, type);
+      return reader.readValue(text);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("a jsonb column that is not an object: " + e.getMessage(), e);
     }

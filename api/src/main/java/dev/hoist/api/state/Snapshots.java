@@ -4,8 +4,20 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** How the watches read a snapshot: the revision and the whole table in one view of the data. */
+/**
+ * How the watch endpoints read and answer a snapshot: the revision and the whole table in one view
+ * of the data, answered as JSON.
+ */
 public final class Snapshots {
+  /**
+   * The types a watch endpoint answers its JSON bytes as: {@code produces = {JSON, ANY_JSON}}
+   * labels them with the JSON type the caller asked for ({@code application/vnd.heroku+json} too),
+   * as Spring's JSON converter would label an object.
+   */
+  public static final String JSON = "application/json";
+
+  public static final String ANY_JSON = "application/*+json";
+
   private Snapshots() {}
 
   /**

@@ -37,7 +37,7 @@ class RouteTableQueryIT extends ApiTest {
   @Autowired DataSource dataSource;
 
   @Test
-  void theRoutesOfEveryKindOfAppAreWhatThePerAppReadsGave() {
+  void theRoutesOfEveryKindOfAppAreWhatThePerAppReadsGave() throws Exception {
     Http user = newUser();
     String blank = newApp(user, "blank");
     String served = servedApp(user);
@@ -53,7 +53,8 @@ class RouteTableQueryIT extends ApiTest {
     assertThat(user.post("/apps/" + rolledBack + "/releases", Map.of("release", 1)).status())
         .isEqualTo(201);
 
-    JsonNode answer = ok(component().get("/internal/routes"));
+    Http.Response answered = component().get("/internal/routes");
+    JsonNode answer = ok(answered);
     var perApp =
         tx.execute(
             status ->
@@ -68,9 +69,13 @@ class RouteTableQueryIT extends ApiTest {
     assertThat(appIn(answer, away).get("maintenance").asBoolean()).isTrue();
     assertThat(appIn(answer, away).get("maintenance_page_url").asText()).endsWith("/away.html");
     assertThat(appIn(answer, rolledBack).get("blank").asBoolean()).isTrue();
-    assertThat(answer.get("apps"))
-        .as("every app, in the order the per-app reads gave them")
-        .isEqualTo(json.valueToTree(perApp));
+    assertThat(answered.headers().firstValue("Content-Type"))
+        .as("the JSON type asked for, as before")
+        .hasValue("application/vnd.heroku+json;version=3");
+    assertThat(answered.text())
+        .as("every app, field for field, in the order the per-app reads gave them")
+        .isEqualTo(
+            json.writeValueAsString(new RouteTable(answer.get("revision").asLong(), perApp)));
   }
 
   @Test

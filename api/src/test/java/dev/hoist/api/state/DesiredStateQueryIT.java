@@ -42,9 +42,10 @@ class DesiredStateQueryIT extends ApiTest {
   @Autowired TransactionTemplate tx;
   @Autowired ObjectMapper json;
   @Autowired DataSource dataSource;
+  @Autowired JdbcTemplate jdbc;
 
   @Test
-  void theStateOfEveryKindOfAppIsWhatThePerAppReadsGave() {
+  void theStateOfEveryKindOfAppIsWhatThePerAppReadsGave() throws Exception {
     Http user = newUser();
     String blank = newApp(user, "blank");
     String busy = busyApp(user);
@@ -57,7 +58,8 @@ class DesiredStateQueryIT extends ApiTest {
         .isEqualTo(201);
     String platform = platformApp();
 
-    JsonNode answer = ok(component().get("/internal/state"));
+    Http.Response answered = component().get("/internal/state");
+    JsonNode answer = ok(answered);
     List<DesiredState.AppState> perApp = tx.execute(status -> oracle().apps());
 
     assertThat(appIn(answer, blank).at("/release/version").asInt()).isEqualTo(1);
@@ -69,14 +71,36 @@ class DesiredStateQueryIT extends ApiTest {
     assertThat(appIn(answer, phase).at("/one_offs/0/release/version").asInt()).isEqualTo(3);
     assertThat(appIn(answer, rolledBack).at("/release/slug").isNull()).isTrue();
     assertThat(appIn(answer, platform).at("/dyno_options/port").asInt()).isEqualTo(8080);
-    assertThat(answer.get("revision").asLong()).isPositive();
     assertThat(signedUrlsVerified(answer)).as("slugs signed in the answer").isGreaterThan(3);
+    assertThat(answered.headers().firstValue("Content-Type"))
+        .as("the JSON type asked for, as before")
+        .hasValue("application/vnd.heroku+json;version=3");
 
-    JsonNode expected = json.valueToTree(perApp);
-    signedUrlsVerified(expected);
-    assertThat(answer.get("apps"))
-        .as("every app, in the order the per-app reads gave them")
-        .isEqualTo(expected);
+    String expected =
+        json.writeValueAsString(new DesiredState(answer.get("revision").asLong(), perApp));
+    assertThat(unsigned(answered.text()))
+        .as("every app, field for field, in the order the per-app reads gave them")
+        .isEqualTo(unsigned(expected));
+  }
+
+  @Test
+  void aChangeIsInTheNextAnswerEvenWhenAnotherApiMadeIt() {
+    Http user = newUser();
+    String app = newApp(user, "moved");
+    deploy(user, app, Map.of("web", "node server.js"));
+    JsonNode before = ok(component().get("/internal/state"));
+    assertThat(appIn(before, app).get("stack_image").isNull()).isTrue();
+
+    ok(user.patch("/apps/" + app + "/config-vars", Map.of("GREETING", "hello")));
+    assertThat(appIn(ok(component().get("/internal/state")), app).at("/release/config/GREETING"))
+        .hasToString("\"hello\"");
+
+    // As another api process would: the row and the revision change, and no watcher here is told.
+    jdbc.update("update apps set stack_image = 'hoist/other:1' where name = ?", app);
+    jdbc.update("update state_revision set revision = revision + 1 where id = 1");
+    JsonNode after = ok(component().get("/internal/state"));
+    assertThat(appIn(after, app).get("stack_image").asText()).isEqualTo("hoist/other:1");
+    assertThat(after.get("revision").asLong()).isGreaterThan(before.get("revision").asLong());
   }
 
   @Test
@@ -151,6 +175,11 @@ class DesiredStateQueryIT extends ApiTest {
   private static JsonNode appIn(JsonNode state, String app) {
     for (JsonNode a : state.get("apps")) if (a.get("name").asText().equals(app)) return a;
     throw new AssertionError(app + " is not in the state");
+  }
+
+  /** The JSON with the expiry and signature of each signed URL masked. */
+  private static String unsigned(String json) {
+    return json.replaceAll("expires=[0-9]+&signature=[A-Za-z0-9_-]+", "expires=E&signature=S");
   }
 
   /**
