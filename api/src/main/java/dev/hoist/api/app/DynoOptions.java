@@ -100,7 +100,7 @@ public record DynoOptions(boolean hostNetwork, Integer port, List<Mount> mounts)
   }
 
   /** Options read back from their stored JSON (null for none). */
-  static DynoOptions fromStored(Map<String, Object> json) {
+  public static DynoOptions fromStored(Map<String, Object> json) {
     return json == null ? null : STORED.convertValue(json, DynoOptions.class);
   }
 }

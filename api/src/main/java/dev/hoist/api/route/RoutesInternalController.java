@@ -1,15 +1,12 @@
 package dev.hoist.api.route;
 
-import dev.hoist.api.ApiSettings;
-import dev.hoist.api.app.App;
-import dev.hoist.api.app.AppRepository;
-import dev.hoist.api.dyno.DynoRepository;
-import dev.hoist.api.formation.Formation;
-import dev.hoist.api.formation.FormationRepository;
-import dev.hoist.api.release.CurrentRelease;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hoist.api.state.RoutesRevision;
-import java.util.List;
-import java.util.Map;
+import dev.hoist.api.state.SnapshotCache;
+import dev.hoist.api.state.SnapshotCache.Snapshot;
+import dev.hoist.api.state.Snapshots;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -18,93 +15,44 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * {@code GET /internal/routes}: the router's table — each app's hosts, whether it is in maintenance
  * or has nothing deployed, and its web dynos as the dyno manager last reported them. Long-polls on
- * its own revision, like {@code /internal/state}.
+ * its own revision, like {@code /internal/state}. {@link RouteTableQuery} reads it; {@link
+ * SnapshotCache} keeps the answer of the current revision.
  */
 @RestController
 class RoutesInternalController {
   private final RoutesRevision revision;
-  private final AppRepository apps;
-  private final DynoRepository dynos;
-  private final FormationRepository formations;
-  private final CurrentRelease current;
-  private final ApiSettings settings;
+  private final RouteTableQuery query;
   private final TransactionTemplate tx;
+  private final ObjectMapper json;
+  private final SnapshotCache cache = new SnapshotCache();
 
   RoutesInternalController(
       RoutesRevision revision,
-      AppRepository apps,
-      DynoRepository dynos,
-      FormationRepository formations,
-      CurrentRelease current,
-      ApiSettings settings,
-      TransactionTemplate tx) {
+      RouteTableQuery query,
+      PlatformTransactionManager transactions,
+      ObjectMapper json) {
     this.revision = revision;
-    this.apps = apps;
-    this.dynos = dynos;
-    this.formations = formations;
-    this.current = current;
-    this.settings = settings;
-    this.tx = tx;
+    this.query = query;
+    this.tx = Snapshots.transaction(transactions);
+    this.json = json;
   }
 
-  @GetMapping("/internal/routes")
-  RouteTable routes(
+  @GetMapping(
+      value = "/internal/routes",
+      produces = {Snapshots.JSON, Snapshots.ANY_JSON})
+  byte[] routes(
       @RequestParam(required = false) Long since, @RequestParam(defaultValue = "30") int wait)
       throws InterruptedException {
     revision.watch(since, wait);
-    return tx.execute(
-        status ->
-            new RouteTable(revision.current(), apps.findAll().stream().map(this::route).toList()));
+    return cache.get(revision.current(), this::read).json();
   }
 
-  private AppRoute route(App app) {
-    int quantity =
-        formations.findByAppIdAndType(app.id(), "web").map(Formation::quantity).orElse(0);
-    List<DynoRoute> web =
-        dynos.findByAppIdOrderByName(app.id()).stream()
-            .filter(d -> d.type().equals("web"))
-            .map(
-                d ->
-                    new DynoRoute(
-                        d.name(), d.address(), d.state(), d.routable(), d.releaseVersion()))
-            .toList();
-    Map<String, String> config = app.config();
-    return new AppRoute(
-        app.name(),
-        List.of(app.name() + "." + settings.appsDomain()),
-        quantity,
-        app.maintenance(),
-        blank(app),
-        config.get("ERROR_PAGE_URL"),
-        config.get("MAINTENANCE_PAGE_URL"),
-        web);
+  private Snapshot read() {
+    RouteTable table = tx.execute(status -> query.read(revision.current()));
+    try {
+      return new Snapshot(table.revision(), json.writeValueAsBytes(table));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("the route table did not serialize", e);
+    }
   }
-
-  /** Nothing deployed: the live release (v1 "Initial release", or a rollback to it) has no slug. */
-  private boolean blank(App app) {
-    return current.of(app.id()).map(r -> r.slugId() == null).orElse(true);
-  }
-
-  record RouteTable(long revision, List<AppRoute> apps) {}
-
-  /**
-   * @param maintenance the router answers with the maintenance page (H80) instead of a dyno
-   * @param blank nothing deployed yet: with no dynos the router says "blank app" (H81), not H14
-   * @param errorPageUrl the app's {@code ERROR_PAGE_URL}, framed in the router's other 503 pages;
-   *     or null
-   * @param maintenancePageUrl the app's {@code MAINTENANCE_PAGE_URL}, framed in its H80 page; or
-   *     null
-   */
-  record AppRoute(
-      String name,
-      List<String> hosts,
-      int webQuantity,
-      boolean maintenance,
-      boolean blank,
-      String errorPageUrl,
-      String maintenancePageUrl,
-      List<DynoRoute> dynos) {}
-
-  record DynoRoute(
-      String name, String address, String state, boolean routable, Integer releaseVersion) {}
 }

@@ -93,6 +93,11 @@ public class Slug {
   }
 
   public String blobKey() {
+    return blobKey(id);
+  }
+
+  /** Where the archive of slug {@code id} is kept in the blob store. */
+  public static String blobKey(UUID id) {
     return "slugs/" + id + ".tgz";
   }
 
