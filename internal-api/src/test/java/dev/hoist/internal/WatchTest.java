@@ -39,9 +39,9 @@ class WatchTest {
       try (Watch<DesiredState> watch =
           new StateApi(new InternalApi(fake.url(), "t"))
               .watch(Duration.ofSeconds(5), s -> seen.add(s.revision()))) {
-        assertThat(seen.poll(5, TimeUnit.SECONDS)).isEqualTo(1);
+        assertThat(seen.poll(30, TimeUnit.SECONDS)).isEqualTo(1);
         state.set(new DesiredState(2, List.of()));
-        assertThat(seen.poll(5, TimeUnit.SECONDS)).isEqualTo(2);
+        assertThat(seen.poll(30, TimeUnit.SECONDS)).isEqualTo(2);
       }
     }
     assertThat(asks).startsWith("-", "1");
@@ -64,8 +64,8 @@ class WatchTest {
       try (Watch<DesiredState> watch =
           new StateApi(new InternalApi(fake.url(), "t"))
               .watch(Duration.ofSeconds(1), s -> seen.add(s.revision()))) {
-        assertThat(seen.poll(5, TimeUnit.SECONDS)).isEqualTo(1);
-        assertThat(seen.poll(5, TimeUnit.SECONDS)).isEqualTo(3);
+        assertThat(seen.poll(30, TimeUnit.SECONDS)).isEqualTo(1);
+        assertThat(seen.poll(30, TimeUnit.SECONDS)).isEqualTo(3);
       }
     }
     assertThat(asks).startsWith("-", "1", "-");

@@ -138,7 +138,9 @@ public final class Parts {
     config.put("HOIST_ROUTER_PORT", Integer.toString(c.routerPort()));
     config.put("HOIST_ROUTER_SNAPSHOT", c.home().resolve("router/routes.json").toString());
     return hoistdPart(
-        ROUTER, "-Xmx192m", "router", 1, config, c.routerPort(), List.of(shared("router")));
+        // Two routers share the port (SO_REUSEPORT): one dying costs only its requests in flight,
+        // where a single router's port would be closed until its JVM is back.
+        ROUTER, "-Xmx192m", "router", 2, config, c.routerPort(), List.of(shared("router")));
   }
 
   public Part api() {
