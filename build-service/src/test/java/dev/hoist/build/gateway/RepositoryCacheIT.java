@@ -94,9 +94,23 @@ class RepositoryCacheIT {
     return Integer.parseInt(m.group(2));
   }
 
+  /**
+   * Deletes a repository as a lost disk would. git may still be tidying it in the background after
+   * the push (gc's lock files come and go), so files vanishing or appearing meanwhile are retried.
+   */
   private static void deleteTree(Path root) throws Exception {
-    try (Stream<Path> paths = Files.walk(root)) {
-      for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) Files.delete(p);
+    for (int attempt = 1; ; attempt++) {
+      try (Stream<Path> paths = Files.walk(root)) {
+        for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+          Files.deleteIfExists(p);
+        }
+        return;
+      } catch (java.io.UncheckedIOException
+          | java.nio.file.NoSuchFileException
+          | java.nio.file.DirectoryNotEmptyException e) {
+        if (attempt == 5) throw e;
+        Thread.sleep(100);
+      }
     }
   }
 }

@@ -47,6 +47,10 @@ public final class Ports {
       return true;
     } catch (ConnectException refused) {
       return false;
+    } catch (java.net.SocketException reset) {
+      // A connection caught in the backlog of a listener that closed is reset, not refused: nothing
+      // listens there any more either.
+      return false;
     }
   }
 }
