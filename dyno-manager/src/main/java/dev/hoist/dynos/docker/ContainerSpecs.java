@@ -150,10 +150,7 @@ final class ContainerSpecs {
     }
   }
 
-  /**
-   * Bind mounts of host directories, each made first when missing (else the engine makes it as
-   * root).
-   */
+  /** Bind mounts of host directories, each made first when missing. */
   static List<Bind> binds(List<DynoSpec.Mount> mounts) {
     List<Bind> binds = new ArrayList<>();
     for (DynoSpec.Mount m : mounts) {
@@ -166,10 +163,9 @@ final class ContainerSpecs {
             "cannot mount " + m.source() + " at " + m.target() + ": not plain absolute paths");
       }
       try {
-        if (!Files.isDirectory(source)) {
-          Files.createDirectories(source);
-          giveToDynoUser(source);
-        }
+        // Made as the manager's user's, like the seed's own folders: dynos with mounts run as root
+        // (no capabilities), which owns them.
+        if (!Files.isDirectory(source)) Files.createDirectories(source);
       } catch (IOException e) {
         throw new Refused("cannot make the host directory " + m.source() + ": " + e.getMessage());
       }
@@ -178,19 +174,6 @@ final class ContainerSpecs {
               m.source(), new Volume(m.target()), m.readOnly() ? AccessMode.ro : AccessMode.rw));
     }
     return binds;
-  }
-
-  /**
-   * A folder made for a dyno is the dyno user's, as a volume's would be, when the manager may give
-   * it away (it runs as root); else it stays the manager's user's.
-   */
-  private static void giveToDynoUser(Path dir) {
-    try {
-      Files.setAttribute(dir, "unix:uid", SlugTar.DYNO_UID);
-      Files.setAttribute(dir, "unix:gid", SlugTar.DYNO_UID);
-    } catch (IOException | UnsupportedOperationException | SecurityException e) {
-      // not root, or no unix attributes: the folder is the manager's user's
-    }
   }
 
   private Map<String, String> labels(DynoSpec spec) {

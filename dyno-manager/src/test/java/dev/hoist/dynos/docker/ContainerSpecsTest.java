@@ -25,7 +25,9 @@ class ContainerSpecsTest {
     assertThat(blobs).isDirectory();
     int owner = (int) uncheckedUid(blobs);
     int me = (int) uncheckedUid(dir);
-    assertThat(owner).as("the dyno user's when the manager is root").isEqualTo(me == 0 ? 1000 : me);
+    assertThat(owner)
+        .as("the manager's user's, as the dynos with mounts run as root")
+        .isEqualTo(me);
     assertThat(binds).extracting(Bind::getPath).containsExactly(blobs.toString(), dir.toString());
     assertThat(binds)
         .extracting(b -> b.getVolume().getPath())
