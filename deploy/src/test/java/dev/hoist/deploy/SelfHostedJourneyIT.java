@@ -45,6 +45,9 @@ class SelfHostedJourneyIT {
             Map.entry("hoist.dynos.attach-port", Integer.toString(attach)),
             Map.entry("hoist.dynos.scope", SCOPE));
     props.forEach(System::setProperty);
+    // An all-in-one platform started earlier in this JVM (JourneyIT) left its api's public URL in
+    // the system properties; the seed must make its own from its own port.
+    System.clearProperty("hoist.api.public-url");
     seed = Seed.start(PlatformSettings.fromEnvironment());
   }
 
