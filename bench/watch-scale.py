@@ -164,6 +164,7 @@ def main():
         n[0] += 1
         call("PATCH", "/apps/%s/config-vars" % target, {"BENCH": str(n[0])})
 
+    call("PATCH", "/apps/%s" % target, {"maintenance": False})  # a known start, whatever a past run left
     flag = [False]
 
     def maintenance_toggle():
