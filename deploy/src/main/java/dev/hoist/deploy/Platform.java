@@ -6,14 +6,11 @@ import dev.hoist.build.gateway.GatewaySettings;
 import dev.hoist.deploy.parts.PartSeed;
 import dev.hoist.deploy.parts.Parts;
 import dev.hoist.dynos.DynoManager;
-import dev.hoist.dynos.DynoSettings;
 import dev.hoist.internal.InternalApi;
 import dev.hoist.internal.builds.GatewayApi;
 import dev.hoist.router.Router;
 import dev.hoist.router.RouterConfig;
 import java.nio.file.Files;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,7 +41,7 @@ public final class Platform implements AutoCloseable {
           "transport",
           "trusted-proxies");
 
-  private final Deque<AutoCloseable> parts = new ArrayDeque<>();
+  private final Running parts = new Running();
   private int apiPort;
   private int routerPort;
 
@@ -66,37 +63,24 @@ public final class Platform implements AutoCloseable {
     Secrets secrets = Secrets.load(s.home().resolve("secrets.properties"));
     String token = PlatformSettings.value("hoist.component.token", secrets.componentToken());
     Database database =
-        Database.start(s.home(), PlatformSettings.value("hoist.database.url", null));
-    parts.push(database);
-
-    // Dynos reach the api on the Docker bridge, never on 127.0.0.1 (that is the dyno itself).
-    String publicUrl =
-        s.apiPublicUrl().isEmpty()
-            ? "http://" + DockerBridge.gatewayAddress() + ":" + s.apiPort()
-            : s.apiPublicUrl();
+        parts.add(Database.start(s.home(), PlatformSettings.value("hoist.database.url", null)));
+    String publicUrl = s.bridgeApiUrl();
     EmbeddedApi api =
-        EmbeddedApi.start(
-            s,
-            database,
-            s.apiPort(),
-            publicUrl,
-            token,
-            PlatformSettings.value("hoist.blob.secret", secrets.blobSecret()));
-    parts.push(api);
+        parts.add(
+            EmbeddedApi.start(
+                s,
+                database,
+                s.apiPort(),
+                publicUrl,
+                token,
+                PlatformSettings.value("hoist.blob.secret", secrets.blobSecret())));
     apiPort = api.port();
     String local = "http://127.0.0.1:" + apiPort;
 
     new PartSeed(local, token)
         .ensure(Parts.builder(s.builderJar(), s.buildpacks(), token, publicUrl));
 
-    Map<String, String> shared = new HashMap<>(s.overrides());
-    shared.put("hoist.dynos.api-url", local);
-    shared.put("hoist.dynos.component-token", token);
-    shared.put("hoist.dynos.home", s.home().toString());
-    shared.put("hoist.dynos.scope", s.dynoScope());
-    DynoManager dynos =
-        new DynoManager(DynoSettings.from(key -> shared.getOrDefault(key, s.lookup(key)))).start();
-    parts.push(dynos);
+    parts.add(new DynoManager(s.dynoSettings(local, token)).start());
 
     Map<String, String> routerSettings = new HashMap<>();
     for (String key : ROUTER_KEYS) {
@@ -108,7 +92,7 @@ public final class Platform implements AutoCloseable {
     routerSettings.put("hoist.router.component-token", token);
     Router router = Router.fromConfig(RouterConfig.from(routerSettings));
     routerPort = router.start();
-    parts.push(router);
+    parts.add(router);
 
     Map<String, String> gatewaySettings = new HashMap<>(s.overrides());
     gatewaySettings.put("hoist.home", s.home().toString());
@@ -120,7 +104,7 @@ public final class Platform implements AutoCloseable {
     Gateway gateway =
         Gateway.start(
             GatewaySettings.from(buildSettings), new GatewayApi(new InternalApi(local, token)));
-    parts.push(gateway);
+    parts.add(gateway);
     log.info(
         "Hoist is up: api :{}, router :{}, git ssh :{} and http :{}; data in {}",
         apiPort,
@@ -139,14 +123,7 @@ public final class Platform implements AutoCloseable {
   }
 
   @Override
-  public synchronized void close() {
-    while (!parts.isEmpty()) {
-      AutoCloseable part = parts.pop();
-      try {
-        part.close();
-      } catch (Exception e) {
-        log.warn("stopping {}: {}", part.getClass().getSimpleName(), e.toString());
-      }
-    }
+  public void close() {
+    parts.close();
   }
 }

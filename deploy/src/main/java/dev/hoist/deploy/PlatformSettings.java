@@ -57,6 +57,28 @@ record PlatformSettings(
   }
 
   /**
+   * The api's URL as dynos on Docker's bridge reach it (never 127.0.0.1: inside a dyno that is the
+   * dyno itself), unless the operator named one.
+   */
+  String bridgeApiUrl() {
+    return apiPublicUrl.isEmpty()
+        ? "http://" + DockerBridge.gatewayAddress() + ":" + apiPort
+        : apiPublicUrl;
+  }
+
+  /**
+   * The dyno manager's settings: the operator's, with the api's URL, the token and the data folder.
+   */
+  dev.hoist.dynos.DynoSettings dynoSettings(String apiUrl, String token) {
+    Map<String, String> shared = new HashMap<>(overrides);
+    shared.put("hoist.dynos.api-url", apiUrl);
+    shared.put("hoist.dynos.component-token", token);
+    shared.put("hoist.dynos.home", home.toString());
+    shared.put("hoist.dynos.scope", dynoScope);
+    return dev.hoist.dynos.DynoSettings.from(key -> shared.getOrDefault(key, lookup(key)));
+  }
+
+  /**
    * The platform's own runnable jar, which the api's, the router's and the gateway's slugs hold.
    */
   Path hoistdJar() throws java.io.FileNotFoundException {

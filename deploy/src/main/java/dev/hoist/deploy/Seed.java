@@ -4,7 +4,6 @@ import dev.hoist.deploy.address.StableAddress;
 import dev.hoist.deploy.parts.PartSeed;
 import dev.hoist.deploy.parts.Parts;
 import dev.hoist.dynos.DynoManager;
-import dev.hoist.dynos.DynoSettings;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -13,8 +12,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.time.Duration;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,7 +40,7 @@ public final class Seed implements AutoCloseable {
 
   private static final Duration FIRST_API_DYNO_WAIT = Duration.ofMinutes(5);
 
-  private final Deque<AutoCloseable> parts = new ArrayDeque<>();
+  private final Running parts = new Running();
   private volatile DynoManager dynos;
   private volatile EmbeddedApi firstApi;
 
@@ -67,27 +64,14 @@ public final class Seed implements AutoCloseable {
     String blobSecret = PlatformSettings.value("hoist.blob.secret", secrets.blobSecret());
     int dbPort = Integer.parseInt(PlatformSettings.value("hoist.database.port", "5433"));
     Database database =
-        Database.start(s.home(), PlatformSettings.value("hoist.database.url", null), dbPort);
-    parts.push(database);
-
-    String bridgeUrl =
-        s.apiPublicUrl().isEmpty()
-            ? "http://" + DockerBridge.gatewayAddress() + ":" + s.apiPort()
-            : s.apiPublicUrl();
+        parts.add(
+            Database.start(s.home(), PlatformSettings.value("hoist.database.url", null), dbPort));
+    String bridgeUrl = s.bridgeApiUrl();
     String local = "http://127.0.0.1:" + s.apiPort();
-    StableAddress address =
+    parts.add(
         StableAddress.start(
-            new InetSocketAddress(s.apiPort()), this::apiAddresses, Duration.ofSeconds(30));
-    parts.push(address);
-
-    Map<String, String> shared = new HashMap<>(s.overrides());
-    shared.put("hoist.dynos.api-url", local);
-    shared.put("hoist.dynos.component-token", token);
-    shared.put("hoist.dynos.home", s.home().toString());
-    shared.put("hoist.dynos.scope", s.dynoScope());
-    dynos =
-        new DynoManager(DynoSettings.from(key -> shared.getOrDefault(key, s.lookup(key)))).start();
-    parts.push(dynos);
+            new InetSocketAddress(s.apiPort()), this::apiAddresses, Duration.ofSeconds(30)));
+    dynos = parts.add(new DynoManager(s.dynoSettings(local, token)).start());
 
     if (!answers(local, dynos.knows(Parts.API) ? KNOWN_API_WAIT : Duration.ZERO)) {
       log.info("no api dyno yet: starting a first api in the seed to create the platform apps");
@@ -191,16 +175,9 @@ public final class Seed implements AutoCloseable {
   }
 
   @Override
-  public synchronized void close() {
+  public void close() {
     EmbeddedApi first = firstApi;
-    if (first != null) parts.push(first);
-    while (!parts.isEmpty()) {
-      AutoCloseable part = parts.pop();
-      try {
-        part.close();
-      } catch (Exception e) {
-        log.warn("stopping {}: {}", part.getClass().getSimpleName(), e.toString());
-      }
-    }
+    if (first != null) parts.add(first);
+    parts.close();
   }
 }
