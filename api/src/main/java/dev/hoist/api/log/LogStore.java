@@ -3,9 +3,9 @@ package dev.hoist.api.log;
 import dev.hoist.api.notify.Writes;
 import java.sql.Array;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -40,34 +40,40 @@ public class LogStore {
   static final String CHANNEL = "hoist_logs";
 
   /**
-   * One statement for a whole batch, of any number of apps: each app's head moves by its count of
-   * lines (in app id order, so two batches never wait on each other's heads in a cycle), the lines
-   * take the numbers below the new head, old lines go when a head crosses a multiple of TRIM_EVERY,
-   * and one notice per app is sent (delivered at commit).
+   * One statement for a whole batch, of any number of apps: each app's lines become one chunk, its
+   * head moves by their count (in app id order, so two batches never wait on each other's heads in
+   * a cycle) and numbers the chunk's last line, old chunks go when a head crosses a multiple of
+   * TRIM_EVERY, and one notice per app is sent (delivered at commit).
    */
   private static final String INSERT =
       """
       with batch as (
-        select b.*, row_number() over (partition by b.app_id order by b.ord) as nth
-        from unnest(?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[]) with ordinality
-          as b(app_id, logged_at, source, dyno, message, ord)),
-      counts as (select app_id, count(*) as n from batch group by app_id),
+        select * from unnest(?::uuid[], ?::bigint[], ?::text[], ?::text[], ?::text[])
+          with ordinality as b(app_id, micros, source, dyno, message, ord)),
+      chunks as (
+        select app_id, count(*) as n, array_agg(micros order by ord) as times,
+          array_agg(source order by ord) as sources, array_agg(dyno order by ord) as dynos,
+          array_agg(message order by ord) as messages
+        from batch group by app_id),
       heads as (
         insert into log_heads as h (app_id, head)
-        select app_id, n from counts order by app_id
+        select app_id, n from chunks order by app_id
         on conflict (app_id) do update set head = h.head + excluded.head
         returning h.app_id, h.head),
       added as (
-        insert into log_lines (app_id, seq, logged_at, source, dyno, message)
-        select b.app_id, h.head - c.n + b.nth, b.logged_at::timestamptz, b.source, b.dyno, b.message
-        from batch b join heads h on h.app_id = b.app_id join counts c on c.app_id = b.app_id),
+        insert into log_chunks (app_id, last_seq, times, sources, dynos, messages)
+        select c.app_id, h.head, c.times, c.sources, c.dynos, c.messages
+        from chunks c join heads h on h.app_id = c.app_id),
       trimmed as (
-        delete from log_lines l using heads h, counts c
+        delete from log_chunks l using heads h, chunks c
         where l.app_id = h.app_id and c.app_id = h.app_id
-          and h.head / %1$d > (h.head - c.n) / %1$d and l.seq <= h.head - %2$d)
+          and h.head / %1$d > (h.head - c.n) / %1$d and l.last_seq <= h.head - %2$d)
       select pg_notify('%3$s', app_id::text || ' ' || head) from heads
       """
           .formatted(TRIM_EVERY, HISTORY, CHANNEL);
+
+  /** The columns {@link #lines} reads, in its order. */
+  static final String CHUNK = "last_seq, times, sources, dynos, messages";
 
   /** A line and the app it belongs to. */
   public record Entry(UUID appId, LogLine line) {}
@@ -133,44 +139,54 @@ public class LogStore {
             rs -> rs.next() ? rs.getLong(1) : 0L,
             appId);
     if (head == 0 || max == 0) return new History(List.of(), head);
-    StringBuilder sql =
-        new StringBuilder(
-            "select logged_at, source, dyno, message from log_lines"
-                + " where app_id = ? and seq > ? and seq <= ?");
-    List<Object> args = new ArrayList<>(List.of(appId, head - HISTORY, head));
-    if (source != null) {
-      sql.append(" and source = ?");
-      args.add(source);
-    }
-    if (dyno != null) {
-      sql.append(" and (dyno = ? or starts_with(dyno, ?))");
-      args.add(dyno);
-      args.add(dyno + ".");
-    }
-    sql.append(" order by seq desc limit ?");
-    args.add(max);
-    List<LogLine> lines =
-        new ArrayList<>(jdbc.query(sql.toString(), (rs, n) -> line(rs, 1), args.toArray()));
-    java.util.Collections.reverse(lines);
-    return new History(lines, head);
+    List<Numbered> all =
+        jdbc.query(
+            "select "
+                + CHUNK
+                + " from log_chunks where app_id = ? and last_seq > ? and last_seq <= ?"
+                + " order by last_seq",
+            LogStore::lines,
+            appId,
+            head - HISTORY,
+            head);
+    List<LogLine> kept =
+        all.stream()
+            .filter(n -> n.seq() > head - HISTORY && n.line().matches(source, dyno))
+            .map(Numbered::line)
+            .toList();
+    return new History(kept.subList(Math.max(0, kept.size() - max), kept.size()), head);
   }
 
   /** Forgets a deleted app's lines. */
   public void forget(UUID appId) {
     writes.run(
         j -> {
-          j.update("delete from log_lines where app_id = ?", appId);
+          j.update("delete from log_chunks where app_id = ?", appId);
           return j.update("delete from log_heads where app_id = ?", appId);
         });
   }
 
-  /** The line in the columns {@code logged_at, source, dyno, message} from {@code first} on. */
-  static LogLine line(java.sql.ResultSet rs, int first) throws SQLException {
-    return new LogLine(
-        rs.getObject(first, OffsetDateTime.class).toInstant(),
-        rs.getString(first + 1),
-        rs.getString(first + 2),
-        rs.getString(first + 3));
+  /** A stored line and its number in its app's log. */
+  record Numbered(long seq, LogLine line) {}
+
+  /** The lines of the chunks in {@code rs} (columns {@link #CHUNK}), in order. */
+  static List<Numbered> lines(ResultSet rs) throws SQLException {
+    List<Numbered> lines = new ArrayList<>();
+    while (rs.next()) {
+      long last = rs.getLong(1);
+      Long[] times = (Long[]) rs.getArray(2).getArray();
+      String[] sources = (String[]) rs.getArray(3).getArray();
+      String[] dynos = (String[]) rs.getArray(4).getArray();
+      String[] messages = (String[]) rs.getArray(5).getArray();
+      long first = last - times.length + 1;
+      for (int i = 0; i < times.length; i++) {
+        Instant time =
+            Instant.ofEpochSecond(
+                Math.floorDiv(times[i], 1_000_000L), Math.floorMod(times[i], 1_000_000L) * 1000);
+        lines.add(new Numbered(first + i, new LogLine(time, sources[i], dynos[i], messages[i])));
+      }
+    }
+    return lines;
   }
 
   private static Void insert(JdbcTemplate jdbc, List<Entry> entries) {
@@ -183,7 +199,8 @@ public class LogStore {
     for (int i = 0; i < n; i++) {
       Entry e = entries.get(i);
       apps[i] = e.appId();
-      times[i] = e.line().time().toString();
+      Instant t = e.line().time();
+      times[i] = t.getEpochSecond() * 1_000_000L + t.getNano() / 1000;
       sources[i] = e.line().source();
       dynos[i] = e.line().dyno();
       messages[i] = e.line().message();
@@ -193,7 +210,7 @@ public class LogStore {
           PreparedStatement ps = con.prepareStatement(INSERT);
           Array[] arrays = {
             con.createArrayOf("uuid", apps),
-            con.createArrayOf("text", times),
+            con.createArrayOf("bigint", times),
             con.createArrayOf("text", sources),
             con.createArrayOf("text", dynos),
             con.createArrayOf("text", messages)
