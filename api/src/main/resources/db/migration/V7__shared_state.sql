@@ -23,6 +23,13 @@ create table log_chunks (
     messages text[]   not null,
     primary key (app_id, last_seq)
 );
+-- Stored uncompressed: compressing each batch's chunk cost the intake more time than the space is worth
+-- (an app's history is bounded).
+alter table log_chunks
+    alter column times set storage external,
+    alter column sources set storage external,
+    alter column dynos set storage external,
+    alter column messages set storage external;
 
 -- One-time log session URLs (logplex's): made by one api process, opened on any.
 create table log_sessions (

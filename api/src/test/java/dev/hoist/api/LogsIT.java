@@ -229,6 +229,36 @@ class LogsIT extends ApiTest {
             "2026-11-21T23:35:40.123456+00:00 hoist[router]: at=info method=GET path=\"/caf\u00e9\" status=200");
   }
 
+  @Test
+  void aBatchOfSeveralAppsKeepsEachAppsLinesApartAndInOrder() {
+    Http user = newUser();
+    List<String> apps = List.of(newApp(user, "mixa"), newApp(user, "mixb"), newApp(user, "mixc"));
+    StringBuilder body = new StringBuilder();
+    for (int i = 0; i < 30; i++) {
+      String app = apps.get(i % 3); // interleaved: a, b, c, a, b, c, ...
+      body.append(app).append(" 2026-11-21T23:35:40.123456Z ").append(app).append(" line ");
+      body.append(i).append('\n');
+    }
+    assertThat(ok(sendText("?source=hoist&dyno=router", body.toString())).get("accepted").asInt())
+        .isEqualTo(30);
+
+    for (String app : apps) {
+      List<String> lines =
+          new String(
+                  Http.getBytes(sessionUrl(user, app, Map.of("source", "hoist", "dyno", "router")))
+                      .body(),
+                  StandardCharsets.UTF_8)
+              .lines()
+              .toList();
+      List<String> expected = new java.util.ArrayList<>();
+      for (int i = 0; i < 30; i++) {
+        if (apps.get(i % 3).equals(app))
+          expected.add("2026-11-21T23:35:40.123456+00:00 hoist[router]: " + app + " line " + i);
+      }
+      assertThat(lines).as("the lines of %s", app).containsExactlyElementsOf(expected);
+    }
+  }
+
   /** Bad text batches are refused whole, with 422, and nothing of them is kept. */
   @Test
   void badTextBatchesAreRefusedWhole() {

@@ -11,6 +11,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -40,30 +41,31 @@ public class LogStore {
   static final String CHANNEL = "hoist_logs";
 
   /**
-   * One statement for a whole batch, of any number of apps: each app's lines become one chunk, its
-   * head moves by their count (in app id order, so two batches never wait on each other's heads in
-   * a cycle) and numbers the chunk's last line, old chunks go when a head crosses a multiple of
-   * TRIM_EVERY, and one notice per app is sent (delivered at commit).
+   * One statement for a whole batch, of any number of apps. The lines come grouped by app (apps in
+   * id order, so two batches never wait on each other's heads in a cycle), with each app's count;
+   * each app's lines become one chunk (a slice of the flat arrays), its head moves by their count
+   * and numbers the chunk's last line, old chunks go when a head crosses a multiple of TRIM_EVERY,
+   * and one notice per app is sent (delivered at commit).
    */
   private static final String INSERT =
       """
-      with batch as (
-        select * from unnest(?::uuid[], ?::bigint[], ?::text[], ?::text[], ?::text[])
-          with ordinality as b(app_id, micros, source, dyno, message, ord)),
+      with input as (
+        select ?::bigint[] as times, ?::text[] as sources, ?::text[] as dynos,
+          ?::text[] as messages),
       chunks as (
-        select app_id, count(*) as n, array_agg(micros order by ord) as times,
-          array_agg(source order by ord) as sources, array_agg(dyno order by ord) as dynos,
-          array_agg(message order by ord) as messages
-        from batch group by app_id),
+        select app_id, n, sum(n) over (order by ord) - n + 1 as first, ord
+        from unnest(?::uuid[], ?::int[]) with ordinality as c(app_id, n, ord)),
       heads as (
         insert into log_heads as h (app_id, head)
-        select app_id, n from chunks order by app_id
+        select app_id, n from chunks order by ord
         on conflict (app_id) do update set head = h.head + excluded.head
         returning h.app_id, h.head),
       added as (
         insert into log_chunks (app_id, last_seq, times, sources, dynos, messages)
-        select c.app_id, h.head, c.times, c.sources, c.dynos, c.messages
-        from chunks c join heads h on h.app_id = c.app_id),
+        select c.app_id, h.head, i.times[c.first : c.first + c.n - 1],
+          i.sources[c.first : c.first + c.n - 1], i.dynos[c.first : c.first + c.n - 1],
+          i.messages[c.first : c.first + c.n - 1]
+        from chunks c join heads h on h.app_id = c.app_id cross join input i),
       trimmed as (
         delete from log_chunks l using heads h, chunks c
         where l.app_id = h.app_id and c.app_id = h.app_id
@@ -190,32 +192,38 @@ public class LogStore {
   }
 
   private static Void insert(JdbcTemplate jdbc, List<Entry> entries) {
+    Map<UUID, List<LogLine>> byApp = new TreeMap<>();
+    for (Entry e : entries) byApp.computeIfAbsent(e.appId(), id -> new ArrayList<>()).add(e.line());
     int n = entries.size();
-    Object[] apps = new Object[n];
     Object[] times = new Object[n];
     Object[] sources = new Object[n];
     Object[] dynos = new Object[n];
     Object[] messages = new Object[n];
-    for (int i = 0; i < n; i++) {
-      Entry e = entries.get(i);
-      apps[i] = e.appId();
-      Instant t = e.line().time();
-      times[i] = t.getEpochSecond() * 1_000_000L + t.getNano() / 1000;
-      sources[i] = e.line().source();
-      dynos[i] = e.line().dyno();
-      messages[i] = e.line().message();
+    Object[] apps = byApp.keySet().toArray();
+    Object[] counts = new Object[apps.length];
+    int i = 0;
+    int app = 0;
+    for (List<LogLine> lines : byApp.values()) {
+      counts[app++] = lines.size();
+      for (LogLine l : lines) {
+        times[i] = l.time().getEpochSecond() * 1_000_000L + l.time().getNano() / 1000;
+        sources[i] = l.source();
+        dynos[i] = l.dyno();
+        messages[i++] = l.message();
+      }
     }
     jdbc.query(
         con -> {
           PreparedStatement ps = con.prepareStatement(INSERT);
           Array[] arrays = {
-            con.createArrayOf("uuid", apps),
             con.createArrayOf("bigint", times),
             con.createArrayOf("text", sources),
             con.createArrayOf("text", dynos),
-            con.createArrayOf("text", messages)
+            con.createArrayOf("text", messages),
+            con.createArrayOf("uuid", apps),
+            con.createArrayOf("int4", counts)
           };
-          for (int i = 0; i < arrays.length; i++) ps.setArray(i + 1, arrays[i]);
+          for (int a = 0; a < arrays.length; a++) ps.setArray(a + 1, arrays[a]);
           return ps;
         },
         rs -> {});
