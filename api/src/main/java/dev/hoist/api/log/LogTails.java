@@ -111,15 +111,15 @@ class LogTails implements SmartLifecycle {
     List<Tail> list = tails.get(appId);
     if (list == null || list.isEmpty()) return;
     long from = list.stream().mapToLong(t -> t.after).min().orElseThrow();
-    List<LogStore.Numbered> lines;
+    List<LogChunks.Numbered> lines;
     try {
       lines =
           jdbc.query(
               "select "
-                  + LogStore.CHUNK
+                  + LogChunks.COLUMNS
                   + " from log_chunks where app_id = ? and last_seq > ?"
                   + " order by last_seq limit ?",
-              LogStore::lines,
+              LogChunks::lines,
               appId,
               from,
               FETCH);
@@ -129,7 +129,7 @@ class LogTails implements SmartLifecycle {
       return;
     }
     for (Tail tail : list) {
-      for (LogStore.Numbered l : lines) {
+      for (LogChunks.Numbered l : lines) {
         if (l.seq() > tail.after) {
           tail.subscriber.accept(l.line());
           tail.after = l.seq();
