@@ -14,9 +14,13 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /** Log intake from components, the bounded history, and log sessions (history and tail). */
 class LogsIT extends ApiTest {
+  @Autowired JdbcTemplate jdbc;
+
   private void send(String app, String source, String dyno, String message) {
     ok(
         component()
@@ -95,6 +99,27 @@ class LogsIT extends ApiTest {
     String text = new String(Http.getBytes(sessionUrl(user, app, Map.of("lines", 1500))).body());
     assertThat(text.lines().filter(l -> l.contains("app[web.1]"))).hasSize(1500);
     assertThat(text).contains("line 1999").doesNotContain("line 499\n");
+  }
+
+  @Test
+  void linesPastTheLast1500AreDeletedNotJustHidden() {
+    Http user = newUser();
+    String app = newApp(user, "trim");
+    for (int batch = 0; batch < 40; batch++) {
+      List<Map<String, String>> lines = new java.util.ArrayList<>();
+      for (int i = 0; i < 70; i++)
+        lines.add(Map.of("app", app, "source", "app", "dyno", "web.1", "message", "line " + i));
+      ok(component().post("/internal/logs", lines));
+    }
+    Integer stored =
+        jdbc.queryForObject(
+            "select sum(cardinality(times))::int from log_chunks c join apps a on a.id = c.app_id"
+                + " where a.name = ?",
+            Integer.class,
+            app);
+    assertThat(stored)
+        .as("2,800 lines sent: the last 1,500, and at most a trim's step and a chunk more")
+        .isBetween(1500, 1500 + 100 + 70);
   }
 
   @Test
@@ -202,6 +227,36 @@ class LogsIT extends ApiTest {
     assertThat(text)
         .contains(
             "2026-11-21T23:35:40.123456+00:00 hoist[router]: at=info method=GET path=\"/caf\u00e9\" status=200");
+  }
+
+  @Test
+  void aBatchOfSeveralAppsKeepsEachAppsLinesApartAndInOrder() {
+    Http user = newUser();
+    List<String> apps = List.of(newApp(user, "mixa"), newApp(user, "mixb"), newApp(user, "mixc"));
+    StringBuilder body = new StringBuilder();
+    for (int i = 0; i < 30; i++) {
+      String app = apps.get(i % 3); // interleaved: a, b, c, a, b, c, ...
+      body.append(app).append(" 2026-11-21T23:35:40.123456Z ").append(app).append(" line ");
+      body.append(i).append('\n');
+    }
+    assertThat(ok(sendText("?source=hoist&dyno=router", body.toString())).get("accepted").asInt())
+        .isEqualTo(30);
+
+    for (String app : apps) {
+      List<String> lines =
+          new String(
+                  Http.getBytes(sessionUrl(user, app, Map.of("source", "hoist", "dyno", "router")))
+                      .body(),
+                  StandardCharsets.UTF_8)
+              .lines()
+              .toList();
+      List<String> expected = new java.util.ArrayList<>();
+      for (int i = 0; i < 30; i++) {
+        if (apps.get(i % 3).equals(app))
+          expected.add("2026-11-21T23:35:40.123456+00:00 hoist[router]: " + app + " line " + i);
+      }
+      assertThat(lines).as("the lines of %s", app).containsExactlyElementsOf(expected);
+    }
   }
 
   /** Bad text batches are refused whole, with 422, and nothing of them is kept. */

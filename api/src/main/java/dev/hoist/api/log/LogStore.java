@@ -1,11 +1,8 @@
 package dev.hoist.api.log;
 
 import dev.hoist.api.notify.Writes;
-import java.sql.Array;
 import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -19,55 +16,20 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 
 /**
  * Each app's recent log, in PostgreSQL, which every api process writes and reads: the newest
- * {@value #HISTORY} lines (logplex's tail buffer), numbered per app in commit order. Lines are kept
- * per app id, so a rename keeps the history, and they survive api restarts. Each stored batch sends
- * a notice on {@value #CHANNEL} ({@code APP_ID HEAD}, the app's newest line number), from which
- * {@link LogTails} feeds the live tails of every api process.
+ * {@value #HISTORY} lines (logplex's tail buffer), numbered per app in commit order and stored as
+ * {@link LogChunks}. Lines are kept per app id, so a rename keeps the history, and they survive api
+ * restarts. Each stored batch sends a notice on {@value #CHANNEL} ({@code APP_ID HEAD}, the app's
+ * newest line number), from which {@link LogTails} feeds the live tails of every api process.
  *
  * <p>Lines written inside a transaction are stored as it commits, in one statement with its other
- * lines, and not at all if it rolls back.
+ * lines, and not at all if it rolls back; lines written after it committed (from an {@code
+ * afterCommit} callback) are stored on a connection of their own.
  */
 @Component
 public class LogStore {
   public static final int HISTORY = 1500;
 
-  /**
-   * Lines beyond the newest {@value #HISTORY} are deleted when an app's line count crosses a
-   * multiple of this, some {@value #TRIM_EVERY} at a time, rather than one with every line.
-   */
-  static final int TRIM_EVERY = 100;
-
   static final String CHANNEL = "hoist_logs";
-
-  /**
-   * One statement for a whole batch, of any number of apps: each app's head moves by its count of
-   * lines (in app id order, so two batches never wait on each other's heads in a cycle), the lines
-   * take the numbers below the new head, old lines go when a head crosses a multiple of TRIM_EVERY,
-   * and one notice per app is sent (delivered at commit).
-   */
-  private static final String INSERT =
-      """
-      with batch as (
-        select b.*, row_number() over (partition by b.app_id order by b.ord) as nth
-        from unnest(?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[]) with ordinality
-          as b(app_id, logged_at, source, dyno, message, ord)),
-      counts as (select app_id, count(*) as n from batch group by app_id),
-      heads as (
-        insert into log_heads as h (app_id, head)
-        select app_id, n from counts order by app_id
-        on conflict (app_id) do update set head = h.head + excluded.head
-        returning h.app_id, h.head),
-      added as (
-        insert into log_lines (app_id, seq, logged_at, source, dyno, message)
-        select b.app_id, h.head - c.n + b.nth, b.logged_at::timestamptz, b.source, b.dyno, b.message
-        from batch b join heads h on h.app_id = b.app_id join counts c on c.app_id = b.app_id),
-      trimmed as (
-        delete from log_lines l using heads h, counts c
-        where l.app_id = h.app_id and c.app_id = h.app_id
-          and h.head / %1$d > (h.head - c.n) / %1$d and l.seq <= h.head - %2$d)
-      select pg_notify('%3$s', app_id::text || ' ' || head) from heads
-      """
-          .formatted(TRIM_EVERY, HISTORY, CHANNEL);
 
   /** A line and the app it belongs to. */
   public record Entry(UUID appId, LogLine line) {}
@@ -97,11 +59,11 @@ public class LogStore {
   public void append(List<Entry> entries) {
     if (entries.isEmpty()) return;
     switch (writes.phase()) {
-      case NONE -> insert(jdbc, entries);
-      case UNWRITABLE -> writes.inOwnTransaction(own -> insert(own, entries));
+      case NONE -> LogChunks.insert(jdbc, entries);
+      case UNWRITABLE -> writes.inOwnTransaction(own -> LogChunks.insert(own, entries));
       case OPEN -> {
         Pending pending = pending();
-        if (pending == null || pending.written) insert(jdbc, entries);
+        if (pending == null || pending.written) LogChunks.insert(jdbc, entries);
         else pending.entries.addAll(entries);
       }
     }
@@ -133,76 +95,31 @@ public class LogStore {
             rs -> rs.next() ? rs.getLong(1) : 0L,
             appId);
     if (head == 0 || max == 0) return new History(List.of(), head);
-    StringBuilder sql =
-        new StringBuilder(
-            "select logged_at, source, dyno, message from log_lines"
-                + " where app_id = ? and seq > ? and seq <= ?");
-    List<Object> args = new ArrayList<>(List.of(appId, head - HISTORY, head));
-    if (source != null) {
-      sql.append(" and source = ?");
-      args.add(source);
-    }
-    if (dyno != null) {
-      sql.append(" and (dyno = ? or starts_with(dyno, ?))");
-      args.add(dyno);
-      args.add(dyno + ".");
-    }
-    sql.append(" order by seq desc limit ?");
-    args.add(max);
-    List<LogLine> lines =
-        new ArrayList<>(jdbc.query(sql.toString(), (rs, n) -> line(rs, 1), args.toArray()));
-    java.util.Collections.reverse(lines);
-    return new History(lines, head);
+    List<LogChunks.Numbered> all =
+        jdbc.query(
+            "select "
+                + LogChunks.COLUMNS
+                + " from log_chunks where app_id = ? and last_seq > ? and last_seq <= ?"
+                + " order by last_seq",
+            LogChunks::lines,
+            appId,
+            head - HISTORY,
+            head);
+    List<LogLine> kept =
+        all.stream()
+            .filter(n -> n.seq() > head - HISTORY && n.line().matches(source, dyno))
+            .map(LogChunks.Numbered::line)
+            .toList();
+    return new History(kept.subList(Math.max(0, kept.size() - max), kept.size()), head);
   }
 
   /** Forgets a deleted app's lines. */
   public void forget(UUID appId) {
     writes.run(
         j -> {
-          j.update("delete from log_lines where app_id = ?", appId);
+          j.update("delete from log_chunks where app_id = ?", appId);
           return j.update("delete from log_heads where app_id = ?", appId);
         });
-  }
-
-  /** The line in the columns {@code logged_at, source, dyno, message} from {@code first} on. */
-  static LogLine line(java.sql.ResultSet rs, int first) throws SQLException {
-    return new LogLine(
-        rs.getObject(first, OffsetDateTime.class).toInstant(),
-        rs.getString(first + 1),
-        rs.getString(first + 2),
-        rs.getString(first + 3));
-  }
-
-  private static Void insert(JdbcTemplate jdbc, List<Entry> entries) {
-    int n = entries.size();
-    Object[] apps = new Object[n];
-    Object[] times = new Object[n];
-    Object[] sources = new Object[n];
-    Object[] dynos = new Object[n];
-    Object[] messages = new Object[n];
-    for (int i = 0; i < n; i++) {
-      Entry e = entries.get(i);
-      apps[i] = e.appId();
-      times[i] = e.line().time().toString();
-      sources[i] = e.line().source();
-      dynos[i] = e.line().dyno();
-      messages[i] = e.line().message();
-    }
-    jdbc.query(
-        con -> {
-          PreparedStatement ps = con.prepareStatement(INSERT);
-          Array[] arrays = {
-            con.createArrayOf("uuid", apps),
-            con.createArrayOf("text", times),
-            con.createArrayOf("text", sources),
-            con.createArrayOf("text", dynos),
-            con.createArrayOf("text", messages)
-          };
-          for (int i = 0; i < arrays.length; i++) ps.setArray(i + 1, arrays[i]);
-          return ps;
-        },
-        rs -> {});
-    return null;
   }
 
   /** This transaction's lines, written as it commits; null when there is no synchronization. */
@@ -224,7 +141,7 @@ public class LogStore {
     @Override
     public void beforeCommit(boolean readOnly) {
       written = true;
-      if (!entries.isEmpty()) insert(jdbc, entries);
+      if (!entries.isEmpty()) LogChunks.insert(jdbc, entries);
     }
 
     @Override

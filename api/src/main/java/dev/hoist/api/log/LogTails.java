@@ -31,7 +31,9 @@ import org.springframework.stereotype.Component;
 @Component
 class LogTails implements SmartLifecycle {
   private static final Logger log = LoggerFactory.getLogger(LogTails.class);
-  static final int FETCH = 1000;
+
+  /** Chunks read at once. */
+  static final int FETCH = 100;
 
   private static final class Tail {
     final Consumer<LogLine> subscriber;
@@ -109,13 +111,15 @@ class LogTails implements SmartLifecycle {
     List<Tail> list = tails.get(appId);
     if (list == null || list.isEmpty()) return;
     long from = list.stream().mapToLong(t -> t.after).min().orElseThrow();
-    List<Numbered> lines;
+    List<LogChunks.Numbered> lines;
     try {
       lines =
           jdbc.query(
-              "select seq, logged_at, source, dyno, message from log_lines"
-                  + " where app_id = ? and seq > ? order by seq limit ?",
-              (rs, n) -> new Numbered(rs.getLong(1), LogStore.line(rs, 2)),
+              "select "
+                  + LogChunks.COLUMNS
+                  + " from log_chunks where app_id = ? and last_seq > ?"
+                  + " order by last_seq limit ?",
+              LogChunks::lines,
               appId,
               from,
               FETCH);
@@ -125,17 +129,16 @@ class LogTails implements SmartLifecycle {
       return;
     }
     for (Tail tail : list) {
-      for (Numbered l : lines) {
+      for (LogChunks.Numbered l : lines) {
         if (l.seq() > tail.after) {
           tail.subscriber.accept(l.line());
           tail.after = l.seq();
         }
       }
     }
-    if (lines.size() == FETCH) fetchSoon(appId);
+    // Fewer lines than chunks read at most: this read did not stop at its limit.
+    if (lines.size() >= FETCH) fetchSoon(appId);
   }
-
-  private record Numbered(long seq, LogLine line) {}
 
   @Override
   public void start() {
