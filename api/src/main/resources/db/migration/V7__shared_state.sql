@@ -4,32 +4,23 @@
 
 -- Each app's log: the newest 1,500 lines. Lines are numbered per app (seq) in commit order: a batch
 -- takes its numbers by updating its app's log_heads row, whose lock it holds until it commits, so a
--- tail that has read up to seq N never later finds a committed line below N. A batch is stored as
--- one row per app (a chunk: its lines as parallel arrays, the last one numbered last_seq), so a
--- router batch of a thousand lines costs a few rows, not a thousand. No foreign key to apps: a batch
--- racing an app's deletion must not fail the other apps' lines; the api forgets a deleted app's lines
--- itself.
+-- tail that has read up to seq N never later finds a committed line below N. No foreign key to apps:
+-- a batch racing an app's deletion must not fail the other apps' lines; the api forgets a deleted
+-- app's lines itself.
 create table log_heads (
     app_id uuid primary key,
     head   bigint not null
 );
 
-create table log_chunks (
-    app_id   uuid     not null,
-    last_seq bigint   not null,
-    times    bigint[] not null, -- microseconds since the epoch
-    sources  text[]   not null,
-    dynos    text[]   not null,
-    messages text[]   not null,
-    primary key (app_id, last_seq)
+create table log_lines (
+    app_id    uuid        not null,
+    seq       bigint      not null,
+    logged_at timestamptz not null,
+    source    text        not null,
+    dyno      text        not null,
+    message   text        not null,
+    primary key (app_id, seq)
 );
--- Stored uncompressed: compressing each batch's chunk cost the intake more time than the space is worth
--- (an app's history is bounded).
-alter table log_chunks
-    alter column times set storage external,
-    alter column sources set storage external,
-    alter column dynos set storage external,
-    alter column messages set storage external;
 
 -- One-time log session URLs (logplex's): made by one api process, opened on any.
 create table log_sessions (

@@ -118,6 +118,8 @@ public class LogStore {
     writes.run(
         j -> {
           j.update("delete from log_chunks where app_id = ?", appId);
+          // Lines an api of the release before V8 wrote, while a deploy overlapped the two.
+          j.update("delete from log_lines where app_id = ?", appId);
           return j.update("delete from log_heads where app_id = ?", appId);
         });
   }
