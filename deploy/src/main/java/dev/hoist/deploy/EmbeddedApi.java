@@ -6,10 +6,7 @@ import java.util.Map;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
-/**
- * The api in this JVM: the all-in-one platform's, and the self-hosted seed's first api, which
- * creates the platform apps before any api dyno exists (and is closed once one answers).
- */
+/** The all-in-one platform's api, in this JVM. */
 final class EmbeddedApi implements AutoCloseable {
   private final ConfigurableApplicationContext context;
   private final int port;

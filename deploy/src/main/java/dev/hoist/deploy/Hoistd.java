@@ -61,6 +61,7 @@ public final class Hoistd {
 
   /** The api as a dyno runs it: on {@code $PORT}, unless {@code HOIST_API_PORT} says otherwise. */
   private static void api(String[] args) {
+    FirstApi.exitWithParent();
     String port = System.getenv("PORT");
     if (System.getenv("HOIST_API_PORT") == null && port != null) {
       System.setProperty("server.port", port);

@@ -25,9 +25,10 @@ import org.slf4j.LoggerFactory;
  * is silent, gone or not yet started.
  *
  * <p>On a fresh machine there is no api dyno yet to create the platform apps, so the seed starts a
- * first api in this JVM behind the stable address, creates the four apps from hand-packed slugs
- * ({@link Parts}), and closes that api once an api dyno answers. On every later start the api's
- * dynos are already known, and the seed only re-packs a part whose jar changed.
+ * first api ({@link FirstApi}, a child process) behind the stable address, creates the four apps
+ * from hand-packed slugs ({@link Parts}), and closes that api once an api dyno answers. On every
+ * later start the api's dynos are already known, and the seed only re-packs a part whose jar
+ * changed.
  */
 public final class Seed implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(Seed.class);
@@ -42,7 +43,7 @@ public final class Seed implements AutoCloseable {
 
   private final Running parts = new Running();
   private volatile DynoManager dynos;
-  private volatile EmbeddedApi firstApi;
+  private volatile FirstApi firstApi;
 
   private Seed() {}
 
@@ -73,11 +74,11 @@ public final class Seed implements AutoCloseable {
             new InetSocketAddress(s.apiPort()), this::apiAddresses, Duration.ofSeconds(30)));
     dynos = parts.add(new DynoManager(s.dynoSettings(local, token)).start());
 
-    if (!answers(local, dynos.knows(Parts.API) ? KNOWN_API_WAIT : Duration.ZERO)) {
-      log.info("no api dyno yet: starting a first api in the seed to create the platform apps");
-      firstApi = EmbeddedApi.start(s, database, 0, bridgeUrl, token, blobSecret);
-    }
     Parts platform = new Parts(context(s, database, token, blobSecret, bridgeUrl, local));
+    if (!answers(local, dynos.knows(Parts.API) ? KNOWN_API_WAIT : Duration.ZERO)) {
+      log.info("no api dyno yet: starting a first api to create the platform apps");
+      firstApi = FirstApi.start(s.hoistdJar(), platform.api());
+    }
     PartSeed seed = new PartSeed(local, token);
     for (var part : platform.all()) seed.ensure(part);
     if (firstApi != null) handOverToApiDynos();
@@ -92,7 +93,7 @@ public final class Seed implements AutoCloseable {
   private List<InetSocketAddress> apiAddresses() {
     DynoManager d = dynos;
     List<InetSocketAddress> running = d == null ? List.of() : d.addresses(Parts.API, "web");
-    EmbeddedApi first = firstApi;
+    FirstApi first = firstApi;
     if (!running.isEmpty() || first == null) return running;
     return List.of(new InetSocketAddress("127.0.0.1", first.port()));
   }
@@ -109,7 +110,7 @@ public final class Seed implements AutoCloseable {
       }
       Thread.sleep(250);
     }
-    EmbeddedApi first = firstApi;
+    FirstApi first = firstApi;
     firstApi = null; // new connections go to the dynos; the first api finishes what it has
     first.close();
     log.info("the api's dynos serve the stable address; the seed's first api is closed");
@@ -176,7 +177,7 @@ public final class Seed implements AutoCloseable {
 
   @Override
   public void close() {
-    EmbeddedApi first = firstApi;
+    FirstApi first = firstApi;
     if (first != null) parts.add(first);
     parts.close();
   }

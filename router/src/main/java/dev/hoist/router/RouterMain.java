@@ -1,5 +1,7 @@
 package dev.hoist.router;
 
+import dev.hoist.internal.ReadyPort;
+import java.io.IOException;
 import java.lang.reflect.Proxy;
 
 /**
@@ -12,7 +14,7 @@ import java.lang.reflect.Proxy;
 public final class RouterMain {
   private RouterMain() {}
 
-  public static void main(String[] args) throws InterruptedException {
+  public static void main(String[] args) throws InterruptedException, IOException {
     // One line per record when run alone; an embedding application keeps its own logging setup.
     if (System.getProperty("java.util.logging.SimpleFormatter.format") == null) {
       System.setProperty(
@@ -24,7 +26,10 @@ public final class RouterMain {
     Runtime.getRuntime().addShutdownHook(new Thread(router::close, "hoist-router-stop"));
     stopOn("TERM", 143, router);
     stopOn("INT", 130, router);
-    router.start();
+    int port = router.start();
+    // A router dyno shares its port with its siblings; its own $PORT tells the boot check it is up.
+    ReadyPort ready = ReadyPort.openUnlessServed(System.getenv("PORT"), port);
+    if (ready != null) Runtime.getRuntime().addShutdownHook(new Thread(ready::close));
     Thread.currentThread().join(); // event-loop threads are daemons: keep the JVM up until a signal
   }
 

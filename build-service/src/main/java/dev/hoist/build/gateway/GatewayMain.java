@@ -3,6 +3,7 @@ package dev.hoist.build.gateway;
 import dev.hoist.build.BuildServiceMain;
 import dev.hoist.build.Settings;
 import dev.hoist.internal.InternalApi;
+import dev.hoist.internal.ReadyPort;
 import dev.hoist.internal.builds.GatewayApi;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.LoggerFactory;
@@ -27,12 +28,17 @@ public final class GatewayMain {
     }
     GatewayApi api = new GatewayApi(new InternalApi(settings.apiUrl(), settings.componentToken()));
     Gateway gateway = Gateway.start(GatewaySettings.standalone(settings), api);
+    // A gateway dyno shares its ports with its siblings; its own $PORT tells the boot check it is
+    // up. Closed before the drain, so a check no longer finds a stopping gateway up.
+    ReadyPort ready =
+        ReadyPort.openUnlessServed(settings.env("PORT"), gateway.sshPort(), gateway.httpPort());
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
         .addShutdownHook(
             new Thread(
                 () -> {
                   try {
+                    if (ready != null) ready.close();
                     gateway.drain();
                   } catch (Exception e) {
                     // The JVM is going away either way; say why the stop was not clean.

@@ -1,6 +1,7 @@
 package dev.hoist.deploy.parts;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -54,7 +55,10 @@ public final class SlugPacker {
       MessageDigest sha = MessageDigest.getInstance("SHA-256");
       for (var e : files.entrySet()) {
         sha.update(e.getKey().getBytes());
-        sha.update(Files.readAllBytes(e.getValue()));
+        try (InputStream in = Files.newInputStream(e.getValue())) {
+          byte[] buffer = new byte[64 * 1024];
+          for (int n; (n = in.read(buffer)) > 0; ) sha.update(buffer, 0, n);
+        }
         sha.update((byte) (executable(e.getValue()) ? 1 : 0));
       }
       for (var e : texts.entrySet()) {
@@ -86,15 +90,24 @@ public final class SlugPacker {
         tar.putArchiveEntry(e);
         tar.closeArchiveEntry();
       }
+      // Files are streamed, never read whole: reading a 100 MB jar at once leaves a direct buffer
+      // of its size cached on the seed's thread for good.
       for (var entry : all.entrySet()) {
-        byte[] body =
-            entry.getValue() instanceof byte[] b ? b : Files.readAllBytes((Path) entry.getValue());
-        boolean exec = entry.getValue() instanceof Path p && executable(p);
         TarArchiveEntry e = new TarArchiveEntry("./app/" + entry.getKey());
-        stamp(e, exec ? 0755 : 0644);
-        e.setSize(body.length);
-        tar.putArchiveEntry(e);
-        tar.write(body);
+        if (entry.getValue() instanceof byte[] b) {
+          stamp(e, 0644);
+          e.setSize(b.length);
+          tar.putArchiveEntry(e);
+          tar.write(b);
+        } else {
+          Path p = (Path) entry.getValue();
+          stamp(e, executable(p) ? 0755 : 0644);
+          e.setSize(Files.size(p));
+          tar.putArchiveEntry(e);
+          try (InputStream in = Files.newInputStream(p)) {
+            in.transferTo(tar);
+          }
+        }
         tar.closeArchiveEntry();
       }
     }

@@ -16,8 +16,11 @@ import java.util.Map;
  * The dynos an app's desired state asks for, with the environment of the dyno contract. A platform
  * app's dyno options apply to its dynos ({@link DynoSpec.Platform}); an ordinary app's are ignored
  * (the api refuses them; {@code dev.hoist.dynos.checkpoint.LocalState} warns if one comes anyway).
- * On the host's network, web dynos get the app's fixed port as {@code PORT}, or, without one, a
- * free port each; one-offs always get a free one, so that they never take the app's traffic.
+ * On the host's network every dyno that listens gets a free port of its own as {@code PORT}, where
+ * the boot check connects. An app's fixed port is the port its web dynos share (SO_REUSEPORT),
+ * given as {@code HOIST_SHARED_PORT}: a boot check there would be answered by the dyno being
+ * replaced, and call a new dyno up before it listens. One-offs never get the shared port, so that
+ * they never take the app's traffic.
  */
 public final class Slots {
   private Slots() {}
@@ -49,7 +52,11 @@ public final class Slots {
                     p.size(),
                     p.memoryMb(),
                     p.pids(),
-                    env(release.config(), Map.of(), dyno, web ? port(app, port, false) : null),
+                    env(
+                        release.config(),
+                        web ? shared(app) : Map.of(),
+                        dyno,
+                        web ? port(app, port, false) : null),
                     false,
                     false,
                     false,
@@ -90,7 +97,7 @@ public final class Slots {
     if (!app.platform()) return null;
     DynoOptions o = app.dynoOptions();
     if (o == null) return DynoSpec.Platform.PLAIN;
-    boolean free = o.hostNetwork() && wantsPort && (oneOff || o.port() == null);
+    boolean free = o.hostNetwork() && wantsPort;
     return new DynoSpec.Platform(
         o.hostNetwork(),
         free,
@@ -101,12 +108,18 @@ public final class Slots {
 
   /**
    * {@code PORT} of a dyno that listens: the manager's port on the dyno network; on the host's
-   * network the app's fixed port, or null for the backend to pick a free one.
+   * network null, for the backend to pick a free one.
    */
   static Integer port(AppState app, int port, boolean oneOff) {
     DynoOptions o = app.platform() ? app.dynoOptions() : null;
-    if (o == null || !o.hostNetwork()) return port;
-    return oneOff ? null : o.port();
+    return o == null || !o.hostNetwork() ? port : null;
+  }
+
+  /** {@code HOIST_SHARED_PORT} of a web dyno on the host's network whose app has a fixed port. */
+  static Map<String, String> shared(AppState app) {
+    DynoOptions o = app.platform() ? app.dynoOptions() : null;
+    if (o == null || !o.hostNetwork() || o.port() == null) return Map.of();
+    return Map.of("HOIST_SHARED_PORT", Integer.toString(o.port()));
   }
 
   /**

@@ -164,24 +164,32 @@ class SlotsTest {
       new OneOff("run.1", "bash", "standard-1X", 512, 256, Map.of(), false, null, null, null, null);
 
   @Test
-  void givesEveryWebDynoOfAPlatformAppItsFixedPortOnTheHostsNetwork() {
+  void givesEveryWebDynoOfAPlatformAppItsOwnPortAndTheSharedOneOnTheHostsNetwork() {
     Mount snapshot = new Mount("/var/lib/hoist/routes", "/routes", false);
     List<Slot> slots =
         Slots.of(platform(true, new DynoOptions(true, 8080, List.of(snapshot))), 5000);
     DynoSpec web = slots.get(0).spec();
-    assertThat(web.env()).containsEntry("PORT", "8080");
-    assertThat(slots.get(1).spec().env()).containsEntry("PORT", "8080");
+    assertThat(web.env())
+        .as("PORT is left to the backend, which picks a free one per dyno")
+        .doesNotContainKey("PORT")
+        .containsEntry("HOIST_SHARED_PORT", "8080");
+    assertThat(slots.get(1).spec().env()).containsEntry("HOIST_SHARED_PORT", "8080");
     assertThat(web.platform())
         .isEqualTo(
             new DynoSpec.Platform(
                 true,
-                false,
+                true,
                 List.of(new DynoSpec.Mount("/var/lib/hoist/routes", "/routes", false))));
-    assertThat(slots.get(2).spec().env()).doesNotContainKey("PORT");
+    assertThat(slots.get(2).spec().env())
+        .doesNotContainKey("PORT")
+        .doesNotContainKey("HOIST_SHARED_PORT");
     assertThat(slots.get(2).spec().platform().freePort()).isFalse();
     DynoSpec run =
         Slots.oneOff(platform(true, new DynoOptions(true, 8080, List.of())), RUN, 5000, false);
-    assertThat(run.env()).as("a one-off never takes the app's traffic").doesNotContainKey("PORT");
+    assertThat(run.env())
+        .as("a one-off never takes the app's traffic")
+        .doesNotContainKey("PORT")
+        .doesNotContainKey("HOIST_SHARED_PORT");
     assertThat(run.platform().freePort()).isTrue();
   }
 
