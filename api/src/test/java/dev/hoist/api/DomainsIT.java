@@ -350,6 +350,9 @@ class DomainsIT extends ApiTest {
     assertThat(wildcard.get("kind").asText()).isEqualTo("custom");
     assertThat(www.get("hostname").asText()).isEqualTo("www." + zone);
     assertThat(ok(user.get(domains(wild) + "/*." + zone))).isEqualTo(wildcard);
+    assertThat(ok(user.get(domains(wild) + "/%2A." + zone)))
+        .as("as the cli sends it, percent-encoded")
+        .isEqualTo(wildcard);
     assertError(add(user, exact, "*." + zone), 422, "invalid_params");
     JsonNode table = routes();
     assertThat(hostsOf(table, wild)).containsExactly(wild + ".localhost", "*." + zone);
