@@ -293,7 +293,9 @@ class PlatformAppsIT extends ApiTest {
             "DELETE /apps/{app}/dynos",
             "DELETE /apps/{app}/dynos/{target}",
             "POST /apps/{app}/dynos",
-            "POST /apps/{app}/collaborators");
+            "POST /apps/{app}/collaborators",
+            "POST /apps/{app}/domains",
+            "DELETE /apps/{app}/domains/{domain}");
     assertThat(everything(app)).as("nothing changed").isEqualTo(before);
     ok(collaborator.get("/apps/" + app));
     ok(collaborator.get("/apps/" + app + "/releases"));
@@ -322,6 +324,11 @@ class PlatformAppsIT extends ApiTest {
                 .asBoolean())
         .isTrue();
     ok(admin.patch("/apps/" + app, Map.of("maintenance", false)));
+    String domain = "api." + unique() + ".example.com";
+    assertThat(admin.post("/apps/" + app + "/domains", Map.of("hostname", domain)).status())
+        .isEqualTo(201);
+    assertThat(ok(admin.delete("/apps/" + app + "/domains/" + domain)).get("hostname").asText())
+        .isEqualTo(domain);
     collaboratorOf(app);
     deploy(admin, app, Map.of("web", "./server"));
 
@@ -416,6 +423,7 @@ class PlatformAppsIT extends ApiTest {
     all.set("collaborators", ok(admin.get("/apps/" + app + "/collaborators")));
     all.set("builds", ok(admin.get("/apps/" + app + "/builds")));
     all.set("buildpacks", ok(admin.get("/apps/" + app + "/buildpack-installations")));
+    all.set("domains", ok(admin.get("/apps/" + app + "/domains")));
     JsonNode state = stateOf(app);
     all.set("restarts", state.get("restarts"));
     all.set("one_offs", state.get("one_offs"));
@@ -468,6 +476,7 @@ class PlatformAppsIT extends ApiTest {
           Map.of("source_blob", Map.of("url", "http://127.0.0.1:1/source.tgz"));
       case "POST /apps/{app}/dynos" -> Map.of("command", "bash");
       case "POST /apps/{app}/collaborators" -> Map.of("user", third);
+      case "POST /apps/{app}/domains" -> Map.of("hostname", "www.example.com");
       case "PUT /apps/{app}/buildpack-installations" ->
           Map.of("updates", List.of(Map.of("buildpack", "https://example.com/bp.tgz")));
       default -> Map.of();

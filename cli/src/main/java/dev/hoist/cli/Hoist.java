@@ -30,6 +30,12 @@ import dev.hoist.cli.config.ConfigCommand;
 import dev.hoist.cli.config.ConfigGetCommand;
 import dev.hoist.cli.config.ConfigSetCommand;
 import dev.hoist.cli.config.ConfigUnsetCommand;
+import dev.hoist.cli.domains.DomainsAddCommand;
+import dev.hoist.cli.domains.DomainsClearCommand;
+import dev.hoist.cli.domains.DomainsCommand;
+import dev.hoist.cli.domains.DomainsInfoCommand;
+import dev.hoist.cli.domains.DomainsRemoveCommand;
+import dev.hoist.cli.domains.DomainsWaitCommand;
 import dev.hoist.cli.io.CredentialsFile;
 import dev.hoist.cli.io.Environment;
 import dev.hoist.cli.io.Settings;
@@ -94,6 +100,12 @@ import picocli.CommandLine.Spec;
       MaintenanceCommand.class,
       MaintenanceOnCommand.class,
       MaintenanceOffCommand.class,
+      DomainsCommand.class,
+      DomainsAddCommand.class,
+      DomainsInfoCommand.class,
+      DomainsRemoveCommand.class,
+      DomainsClearCommand.class,
+      DomainsWaitCommand.class,
       ConfigCommand.class,
       ConfigGetCommand.class,
       ConfigSetCommand.class,

@@ -9,6 +9,8 @@ import java.util.List;
 record RouteTable(long revision, List<AppRoute> apps) {
 
   /**
+   * @param hosts {@code APP.<apps-domain>} first, then the app's custom domains in hostname order
+   *     (a wildcard as {@code *.example.com})
    * @param maintenance the router answers with the maintenance page (H80) instead of a dyno
    * @param blank nothing deployed yet: with no dynos the router says "blank app" (H81), not H14
    * @param errorPageUrl the app's {@code ERROR_PAGE_URL}, framed in the router's other 503 pages;

@@ -13,14 +13,15 @@ import org.springframework.stereotype.Component;
 
 /**
  * Reads the whole route table in two statements, whatever the number of apps: the apps (each with
- * its web quantity and whether anything is deployed), then every web dyno, joined here by app id.
- * The router's watch answers with it after every change, so its cost must not grow by a statement
- * per app. Call it in the transaction of {@code state.Snapshots}.
+ * its web quantity, whether anything is deployed and its custom domains), then every web dyno,
+ * joined here by app id. The router's watch answers with it after every change, so its cost must
+ * not grow by a statement per app. Call it in the transaction of {@code state.Snapshots}.
  */
 @Component
 class RouteTableQuery {
   // Unordered, as the per-app code read them (findAll). "blank": the live release (the newest
-  // succeeded one) has no slug, or there is none.
+  // succeeded one) has no slug, or there is none. "domains": the app's custom hostnames, which the
+  // router routes beside APP.<apps-domain>, in byte order (as Java sorts them).
   private static final String APPS =
       """
       select a.id, a.name, a.maintenance,
@@ -30,7 +31,9 @@ class RouteTableQuery {
                        where f.app_id = a.id and f.type = 'web'), 0) as web_quantity,
              coalesce((select r.slug_id is null from releases r
                        where r.app_id = a.id and r.status = 'succeeded'
-                       order by r.version desc limit 1), true) as blank
+                       order by r.version desc limit 1), true) as blank,
+             array(select d.hostname from domains d
+                   where d.app_id = a.id order by d.hostname collate "C") as domains
       from apps a""";
 
   private static final String WEB_DYNOS =
@@ -66,9 +69,12 @@ class RouteTableQuery {
             APPS,
             (rs, n) -> {
               String name = rs.getString("name");
+              List<String> hosts = new ArrayList<>();
+              hosts.add(name + "." + settings.appsDomain());
+              hosts.addAll(List.of((String[]) rs.getArray("domains").getArray()));
               return new AppRoute(
                   name,
-                  List.of(name + "." + settings.appsDomain()),
+                  hosts,
                   rs.getInt("web_quantity"),
                   rs.getBoolean("maintenance"),
                   rs.getBoolean("blank"),

@@ -2,12 +2,16 @@ package dev.hoist.api.route;
 
 import dev.hoist.api.app.App;
 import dev.hoist.api.app.AppRepository;
+import dev.hoist.api.domain.Domain;
+import dev.hoist.api.domain.DomainRepository;
 import dev.hoist.api.dyno.DynoRepository;
 import dev.hoist.api.formation.Formation;
 import dev.hoist.api.formation.FormationRepository;
 import dev.hoist.api.release.CurrentRelease;
 import dev.hoist.api.route.RouteTable.AppRoute;
 import dev.hoist.api.route.RouteTable.DynoRoute;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
@@ -21,6 +25,7 @@ final class PerAppRouteTable {
   private final DynoRepository dynos;
   private final FormationRepository formations;
   private final CurrentRelease current;
+  private final DomainRepository domains;
   private final String appsDomain;
 
   PerAppRouteTable(
@@ -28,11 +33,13 @@ final class PerAppRouteTable {
       DynoRepository dynos,
       FormationRepository formations,
       CurrentRelease current,
+      DomainRepository domains,
       String appsDomain) {
     this.apps = apps;
     this.dynos = dynos;
     this.formations = formations;
     this.current = current;
+    this.domains = domains;
     this.appsDomain = appsDomain;
   }
 
@@ -52,9 +59,15 @@ final class PerAppRouteTable {
                         d.name(), d.address(), d.state(), d.routable(), d.releaseVersion()))
             .toList();
     Map<String, String> config = app.config();
+    List<String> hosts = new ArrayList<>();
+    hosts.add(app.name() + "." + appsDomain);
+    domains.findByAppIdOrderByCreatedAtAscHostnameAsc(app.id()).stream()
+        .map(Domain::hostname)
+        .sorted(Comparator.naturalOrder())
+        .forEach(hosts::add);
     return new AppRoute(
         app.name(),
-        List.of(app.name() + "." + appsDomain),
+        hosts,
         quantity,
         app.maintenance(),
         current.of(app.id()).map(r -> r.slugId() == null).orElse(true),

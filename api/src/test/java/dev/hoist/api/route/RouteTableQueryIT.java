@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hoist.api.ApiSettings;
 import dev.hoist.api.app.AppRepository;
+import dev.hoist.api.domain.DomainRepository;
 import dev.hoist.api.dyno.DynoRepository;
 import dev.hoist.api.formation.FormationRepository;
 import dev.hoist.api.release.CurrentRelease;
@@ -31,6 +32,7 @@ class RouteTableQueryIT extends ApiTest {
   @Autowired DynoRepository dynos;
   @Autowired FormationRepository formations;
   @Autowired CurrentRelease current;
+  @Autowired DomainRepository domains;
   @Autowired ApiSettings settings;
   @Autowired TransactionTemplate tx;
   @Autowired ObjectMapper json;
@@ -41,6 +43,11 @@ class RouteTableQueryIT extends ApiTest {
     Http user = newUser();
     String blank = newApp(user, "blank");
     String served = servedApp(user);
+    String zone = unique() + ".example.com";
+    for (String host : List.of("www." + zone, "*." + zone, "api." + zone)) {
+      assertThat(user.post("/apps/" + served + "/domains", Map.of("hostname", host)).status())
+          .isEqualTo(201);
+    }
     String away = servedApp(user);
     ok(
         user.patch(
@@ -58,7 +65,8 @@ class RouteTableQueryIT extends ApiTest {
     var perApp =
         tx.execute(
             status ->
-                new PerAppRouteTable(apps, dynos, formations, current, settings.appsDomain())
+                new PerAppRouteTable(
+                        apps, dynos, formations, current, domains, settings.appsDomain())
                     .apps());
 
     assertThat(appIn(answer, blank).get("blank").asBoolean()).isTrue();
@@ -66,6 +74,9 @@ class RouteTableQueryIT extends ApiTest {
     assertThat(route.get("blank").asBoolean()).isFalse();
     assertThat(route.get("web_quantity").asInt()).isEqualTo(2);
     assertThat(values(route.get("dynos"), "name")).containsExactly("web.1", "web.2");
+    assertThat(json.convertValue(route.get("hosts"), List.class))
+        .as("the default host, then the custom ones in byte order, the wildcard as it was added")
+        .containsExactly(served + ".localhost", "*." + zone, "api." + zone, "www." + zone);
     assertThat(appIn(answer, away).get("maintenance").asBoolean()).isTrue();
     assertThat(appIn(answer, away).get("maintenance_page_url").asText()).endsWith("/away.html");
     assertThat(appIn(answer, rolledBack).get("blank").asBoolean()).isTrue();
@@ -87,7 +98,10 @@ class RouteTableQueryIT extends ApiTest {
     int before = counting.take();
 
     Http user = newUser();
-    for (int i = 0; i < 3; i++) servedApp(user);
+    for (int i = 0; i < 3; i++) {
+      String app = servedApp(user);
+      user.post("/apps/" + app + "/domains", Map.of("hostname", "www." + app + ".example.com"));
+    }
     counting.take();
     RouteTable after = query.read(1);
     int statements = counting.take();

@@ -9,12 +9,14 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 
 /**
  * Everything the CLI reads from the world outside its arguments: environment variables, the home
- * and working directories, the terminal, standard input and the clock.
+ * and working directories, the terminal, standard input and the clock; and how it waits between two
+ * polls ({@link #pause}).
  *
  * <p>Commands never call {@link System#getenv} directly, so tests can run the whole command line
  * in-process with a made-up environment.
@@ -29,6 +31,7 @@ public final class Environment {
   private final Clock clock;
   private final OutputStream stdout;
   private final OutputStream stderr;
+  private final boolean realPauses;
   private BufferedReader stdinReader;
 
   private Environment(
@@ -39,7 +42,8 @@ public final class Environment {
       InputStream stdin,
       Clock clock,
       OutputStream stdout,
-      OutputStream stderr) {
+      OutputStream stderr,
+      boolean realPauses) {
     this.variables = Map.copyOf(variables);
     this.home = home;
     this.workingDirectory = workingDirectory;
@@ -48,6 +52,7 @@ public final class Environment {
     this.clock = clock;
     this.stdout = stdout;
     this.stderr = stderr;
+    this.realPauses = realPauses;
   }
 
   /** The real process environment. */
@@ -60,12 +65,14 @@ public final class Environment {
         System.in,
         Clock.systemUTC(),
         System.out,
-        System.err);
+        System.err,
+        true);
   }
 
   /**
    * A made-up environment with no terminal, the given standard input and the system clock. It has
-   * no byte streams for output until {@link #withOutputStreams} gives it some.
+   * no byte streams for output until {@link #withOutputStreams} gives it some, and its {@link
+   * #pause}s return at once.
    */
   public static Environment of(
       Map<String, String> variables, Path home, Path workingDirectory, String stdin) {
@@ -77,18 +84,20 @@ public final class Environment {
         new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
         Clock.systemUTC(),
         null,
-        null);
+        null,
+        false);
   }
 
   /** This environment with another clock. */
   public Environment withClock(Clock other) {
     return new Environment(
-        variables, home, workingDirectory, console, stdin, other, stdout, stderr);
+        variables, home, workingDirectory, console, stdin, other, stdout, stderr, realPauses);
   }
 
   /** This environment with other byte streams for standard output and error. */
   public Environment withOutputStreams(OutputStream out, OutputStream err) {
-    return new Environment(variables, home, workingDirectory, console, stdin, clock, out, err);
+    return new Environment(
+        variables, home, workingDirectory, console, stdin, clock, out, err, realPauses);
   }
 
   /** The variable's value, or null when it is unset or blank. */
@@ -154,5 +163,12 @@ public final class Environment {
 
   public Instant now() {
     return clock.instant();
+  }
+
+  /** Waits {@code time} between two polls of the API; at once in a made-up environment. */
+  public void pause(Duration time) throws InterruptedException {
+    if (realPauses) {
+      Thread.sleep(time.toMillis());
+    }
   }
 }

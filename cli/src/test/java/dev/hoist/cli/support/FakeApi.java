@@ -11,7 +11,9 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
@@ -47,6 +49,7 @@ public final class FakeApi implements AutoCloseable {
 
   private final HttpServer server;
   private final Map<String, Answer> answers = new ConcurrentHashMap<>();
+  private final Map<String, Queue<Answer>> sequences = new ConcurrentHashMap<>();
   private final Map<String, Stream> streams = new ConcurrentHashMap<>();
   private final List<Request> requests = new CopyOnWriteArrayList<>();
 
@@ -70,6 +73,20 @@ public final class FakeApi implements AutoCloseable {
    */
   public FakeApi on(String method, String path, int status, String json) {
     answers.put(method + " " + path, new Answer(status, json));
+    return this;
+  }
+
+  /**
+   * Answers {@code method path} with 200 and each of {@code jsons} in turn, the last one from then
+   * on: a resource that changes between two reads.
+   */
+  public FakeApi onEach(String method, String path, String... jsons) {
+    Queue<Answer> queue = new ConcurrentLinkedQueue<>();
+    for (String json : jsons) {
+      queue.add(new Answer(200, json));
+    }
+    sequences.put(method + " " + path, queue);
+    answers.put(method + " " + path, new Answer(200, jsons[jsons.length - 1]));
     return this;
   }
 
@@ -111,11 +128,15 @@ public final class FakeApi implements AutoCloseable {
       exchange.close();
       return;
     }
+    Queue<Answer> sequence = sequences.get(exchange.getRequestMethod() + " " + path);
+    Answer next = sequence == null ? null : sequence.poll();
     Answer answer =
-        answers.getOrDefault(
-            exchange.getRequestMethod() + " " + path,
-            new Answer(
-                404, "{\"id\":\"not_found\",\"message\":\"no fake route for " + path + "\"}"));
+        next != null
+            ? next
+            : answers.getOrDefault(
+                exchange.getRequestMethod() + " " + path,
+                new Answer(
+                    404, "{\"id\":\"not_found\",\"message\":\"no fake route for " + path + "\"}"));
     byte[] bytes = answer.body().getBytes(StandardCharsets.UTF_8);
     exchange.getResponseHeaders().set("Content-Type", "application/json");
     exchange.sendResponseHeaders(answer.status(), bytes.length == 0 ? -1 : bytes.length);
