@@ -70,7 +70,8 @@ failed_of() { local total bad; total=$(wc -l <"$1"); bad=$(grep -vc "${2}" "$1")
 
 state_digest() { # what a user has: releases, config, the platform's apps and dynos
   {
-    "$HOIST" releases -a "$APP" --json | python3 -c 'import json,sys; print(sorted(r["version"] for r in json.load(sys.stdin)))'
+    # the releases up to the last one a push of this script made (a case's own push adds one)
+    "$HOIST" releases -a "$APP" --json | python3 -c 'import json,sys; print(sorted(r["version"] for r in json.load(sys.stdin) if r["version"] <= int(sys.argv[1])))' "$MAXV"
     "$HOIST" config -a "$APP" --json
     "$HOIST" apps --json | python3 -c 'import json,sys; print(sorted(a["name"] for a in json.load(sys.stdin)))'
   } 2>/dev/null
@@ -87,8 +88,8 @@ oldest = datetime.datetime.fromisoformat(lines[0].split(" ", 1)[0].replace("Z", 
 sys.exit(0 if oldest < float(sys.argv[1]) else 1)' "$FAULT_AT"
 }
 
-row() { # row CASE RECOVERY
-  local lost=""
+row() { # row CASE RECOVERY; EXTRA: what else the case saw go wrong
+  local lost="${EXTRA:-}"; EXTRA=""
   wait_for 120 api_up >/dev/null || lost="api down;"
   [ "$(state_digest)" = "$BEFORE" ] || lost="$lost releases/config/apps differ;"
   history_kept || lost="$lost log history;"
@@ -98,21 +99,25 @@ row() { # row CASE RECOVERY
   echo "$line" | tee -a "$OUT"
 }
 
+SRC=$TMP/src
+push() { # a push of the app's source, a new commit each time
+  git -C "$SRC" -c user.email=f@x -c user.name=f commit -q --allow-empty -m "push $(date +%s.%N)"
+  GIT_SSH_COMMAND="ssh -i $TMP/id -o IdentitiesOnly=yes -o StrictHostKeyChecking=no -o UserKnownHostsFile=/dev/null -o LogLevel=ERROR" \
+    git -C "$SRC" push -q "ssh://git@127.0.0.1:${HOIST_SSH_PORT:-2222}/$APP.git" main:main
+}
+
 setup() {
   say "making $APP (node-hello, web=2)"
-  local src=$TMP/src
-  cp -r "$ROOT/../shared/acceptance/apps/node-hello" "$src"
-  git -C "$src" init -q -b main && git -C "$src" add -A && git -C "$src" -c user.email=f@x -c user.name=f commit -qm init
+  cp -r "$ROOT/../shared/acceptance/apps/node-hello" "$SRC"
+  git -C "$SRC" init -q -b main && git -C "$SRC" add -A && git -C "$SRC" -c user.email=f@x -c user.name=f commit -qm init
   "$HOIST" apps:create "$APP" >/dev/null
   "$HOIST" config:set FAULTS=1 -a "$APP" >/dev/null
   ssh-keygen -q -t ed25519 -N '' -f "$TMP/id" -C faults
   "$HOIST" keys:add "$TMP/id.pub" >/dev/null
-  GIT_SSH_COMMAND="ssh -i $TMP/id -o IdentitiesOnly=yes -o StrictHostKeyChecking=no -o UserKnownHostsFile=/dev/null -o LogLevel=ERROR" \
-    git -C "$src" push -q "ssh://git@127.0.0.1:${HOIST_SSH_PORT:-2222}/$APP.git" main:main >"$TMP/push.out" 2>&1 ||
-    { cat "$TMP/push.out" >&2; echo "the push of $APP failed" >&2; exit 1; }
-  "$HOIST" keys:remove faults >/dev/null 2>&1 || true
+  push >"$TMP/push.out" 2>&1 || { cat "$TMP/push.out" >&2; echo "the push of $APP failed" >&2; exit 1; }
   "$HOIST" ps:scale web=2 -a "$APP" >/dev/null
   wait_for 180 bash -c "[ \"\$(curl -s -o /dev/null -w '%{http_code}' -H 'Host: $APP.localhost' $ROUTER/)\" = 200 ]" >/dev/null
+  MAXV=$("$HOIST" releases -a "$APP" --json | python3 -c 'import json,sys; print(max(r["version"] for r in json.load(sys.stdin)))')
   BEFORE=$(state_digest)
 }
 
@@ -122,10 +127,10 @@ case_api_kill() { # kill -9 one api dyno
   local t; t=$(wait_for 300 bash -c "[ \$(docker ps -q --filter label=hoist.scope=$SCOPE --filter label=hoist.app=hoist-api | wc -l) -ge $1 ]")
   sleep 5; stop_load; row "kill -9 an api dyno (api web=$1)" "$t"
 }
-case_router_kill() {
+case_router_kill() { # kill -9 one router dyno (router web=$1)
   start_load; sleep 2
   docker kill -s KILL "$(container_of hoist-router)" >/dev/null
-  local t; t=$(wait_for 60 router_up); sleep 3; stop_load; row "kill -9 the router dyno (router web=1)" "$t"
+  local t; t=$(wait_for 60 router_up); sleep 3; stop_load; row "kill -9 a router dyno (router web=$1)" "$t"
 }
 case_api_down_router_kill() {
   start_load; sleep 2
@@ -136,11 +141,37 @@ case_api_down_router_kill() {
   docker unpause $ids >/dev/null
   stop_load; row "api paused, then the router killed" "$t"
 }
-case_deploy() { # a new release of a part: a config change
+platform_healthy() { "$HOIST" platform --json 2>/dev/null | python3 -c 'import json,sys; sys.exit(0 if all(p["healthy"] for p in json.load(sys.stdin)) else 1)'; }
+case_deploy() { # a new release of a part (a config change), a push and a log tail in flight
   start_load; sleep 2
+  "$HOIST" logs --tail -a "$APP" >"$TMP/tail" 2>"$TMP/tail.err" & local tail=$!
+  push >"$TMP/push.out" 2>&1 & local pushing=$!
+  sleep 1
   "$HOIST" config:set "FAULTS_DEPLOY=$(date +%s)" -a "hoist-$1" >/dev/null
-  local t; t=$(wait_for 300 bash -c "$HOIST platform --json | python3 -c 'import json,sys; sys.exit(0 if all(p[\"healthy\"] for p in json.load(sys.stdin)) else 1)'")
-  sleep 3; stop_load; row "deploy of hoist-$1 under load" "$t"
+  local t; t=$(wait_for 300 platform_healthy)
+  local pushed=ok; wait "$pushing" || pushed="push failed;"
+  # the push made the next release; from now on it is part of what must not be lost
+  if [ "$pushed" = ok ]; then MAXV=$((MAXV + 1)); BEFORE=$(state_digest); fi
+  # the tail still follows: a line made now reaches it
+  local marker="faults-tail-$RANDOM"
+  curl -s -o /dev/null -H "Host: $APP.localhost" "$ROUTER/$marker"
+  local tailed="tail stopped;"
+  for _ in $(seq 1 100); do grep -q "$marker" "$TMP/tail" && { tailed=""; break; }; sleep 0.1; done
+  kill "$tail" 2>/dev/null; wait "$tail" 2>/dev/null
+  sleep 2; stop_load
+  EXTRA="${pushed#ok}$tailed"
+  row "deploy of hoist-$1 (a push, a log tail in flight)" "$t"
+}
+case_api_crash() { # an api release that cannot boot: the previous one keeps serving
+  local url; url=$("$HOIST" config:get HOIST_DATABASE_URL -a hoist-api)
+  start_load; sleep 2
+  "$HOIST" config:set HOIST_DATABASE_URL=jdbc:postgresql://127.0.0.1:1/none -a hoist-api >/dev/null
+  sleep 60 # the new release's dynos crash and restart meanwhile
+  local t0; t0=$(now)
+  "$HOIST" config:set "HOIST_DATABASE_URL=$url" -a hoist-api >/dev/null
+  wait_for 300 platform_healthy >/dev/null
+  local t; t=$(python3 -c "import sys; print(f'{float(sys.argv[1]) - float(sys.argv[2]):.1f}')" "$(now)" "$t0")
+  sleep 2; stop_load; row "an api release that crashes at boot, then fixed" "$t"
 }
 case_seed_kill() {
   start_load; sleep 2
@@ -164,7 +195,7 @@ case_reboot() { # every container gone, the seed restarted
   stop_load; row "reboot: every container removed, seed restarted" "$t"
 }
 
-CASES=${*:-api2 router apidown deploy-router deploy-api deploy-gateway seed postgres reboot}
+CASES=${*:-api2 api1 router2 router1 apidown deploy-router deploy-api deploy-gateway api-crash seed postgres reboot}
 {
   echo "# $(date -u +%FT%TZ) $(nproc) cores; one app at web=2, a request every 20 ms through the router"
   echo "| case | app requests failed/total | CLI failed/total | recovery (s) | lost |"
@@ -174,8 +205,12 @@ setup
 for c in $CASES; do
   case $c in
     api2) case_api_kill 2 ;;
-    api1) "$HOIST" ps:scale web=1 -a hoist-api >/dev/null; case_api_kill 1; "$HOIST" ps:scale web=2 -a hoist-api >/dev/null ;;
-    router) case_router_kill ;;
+    api1) "$HOIST" ps:scale web=1 -a hoist-api >/dev/null; wait_for 120 platform_healthy >/dev/null; sleep 5
+          case_api_kill 1; "$HOIST" ps:scale web=2 -a hoist-api >/dev/null; wait_for 300 platform_healthy >/dev/null ;;
+    router2) case_router_kill 2 ;;
+    router1) "$HOIST" ps:scale web=1 -a hoist-router >/dev/null; wait_for 120 platform_healthy >/dev/null; sleep 5
+             case_router_kill 1; "$HOIST" ps:scale web=2 -a hoist-router >/dev/null; wait_for 120 platform_healthy >/dev/null ;;
+    api-crash) case_api_crash ;;
     apidown) case_api_down_router_kill ;;
     deploy-router) case_deploy router ;;
     deploy-api) case_deploy api ;;
@@ -187,4 +222,5 @@ for c in $CASES; do
   esac
 done
 "$HOIST" apps:destroy "$APP" --confirm "$APP" >/dev/null 2>&1 || true
+"$HOIST" keys:remove faults >/dev/null 2>&1 || true
 echo "results in $OUT"

@@ -78,9 +78,7 @@ record PlatformSettings(
     return dev.hoist.dynos.DynoSettings.from(key -> shared.getOrDefault(key, lookup(key)));
   }
 
-  /**
-   * The platform's own runnable jar, which the api's, the router's and the gateway's slugs hold.
-   */
+  /** The platform's own runnable jar: the seed, and the api's slug. */
   Path hoistdJar() throws java.io.FileNotFoundException {
     Path jar = root.resolve("deploy/target/hoistd.jar");
     if (!Files.isRegularFile(jar)) {
@@ -89,17 +87,31 @@ record PlatformSettings(
     return jar;
   }
 
-  /** The build service's runnable jar, as {@code ./mvnw package} leaves it. */
+  /**
+   * The build service's runnable jar, as {@code ./mvnw package} leaves it: the builder's and the
+   * gateway's slugs.
+   */
   Path builderJar() throws java.io.IOException {
-    Path target = root.resolve("build-service/target");
+    return execJar("build-service");
+  }
+
+  /** The router's runnable jar: the router's slug. */
+  Path routerJar() throws java.io.IOException {
+    return execJar("router");
+  }
+
+  private Path execJar(String module) throws java.io.IOException {
+    Path target = root.resolve(module + "/target");
     try (var files = Files.list(target)) {
       return files
-          .filter(p -> p.getFileName().toString().matches("hoist-build-service-.*-exec\\.jar"))
+          .filter(p -> p.getFileName().toString().matches("hoist-" + module + "-.*-exec\\.jar"))
           .findFirst()
           .orElseThrow(
               () ->
                   new java.io.FileNotFoundException(
-                      "no build-service exec jar in " + target + ": run ./mvnw package"));
+                      "no " + module + " exec jar in " + target + ": run ./mvnw package"));
+    } catch (java.nio.file.NoSuchFileException e) {
+      throw new java.io.FileNotFoundException("no " + target + ": run ./mvnw package");
     }
   }
 }

@@ -157,6 +157,7 @@ public final class Seed implements AutoCloseable {
     return new Parts.Context(
         s.home(),
         s.hoistdJar(),
+        s.routerJar(),
         s.builderJar(),
         s.buildpacks(),
         token,
