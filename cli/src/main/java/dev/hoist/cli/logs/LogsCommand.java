@@ -3,6 +3,7 @@ package dev.hoist.cli.logs;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.hoist.cli.AppCommand;
 import dev.hoist.cli.CliException;
+import dev.hoist.cli.api.ApiClient;
 import dev.hoist.cli.api.ApiPaths;
 import dev.hoist.cli.api.Json;
 import java.io.BufferedInputStream;
@@ -20,7 +21,8 @@ import picocli.CommandLine.Option;
  * {@code hoist logs}: opens a log session ({@code POST /apps/{app}/log-sessions}), then copies the
  * session's signed {@code logplex_url} to standard output line by line, as the lines arrive. The
  * bytes are passed through unchanged; on a terminal (and without {@code NO_COLOR}) the prefix is
- * coloured.
+ * coloured. With {@code --tail} it follows the log across the ends of its streams ({@link
+ * LogTail}).
  */
 @Command(
     name = "logs",
@@ -61,7 +63,7 @@ public final class LogsCommand extends AppCommand {
   String processType;
 
   @Override
-  protected int run() throws IOException {
+  protected int run() throws IOException, InterruptedException {
     if (num < 1 || num > MAX_LINES) {
       throw usage("--num must be between 1 and " + MAX_LINES);
     }
@@ -81,16 +83,28 @@ public final class LogsCommand extends AppCommand {
       body.put("dyno", dynoName != null ? dynoName : processType);
     }
     String app = app();
-    JsonNode session = api().post(ApiPaths.of("apps", app, "log-sessions"), body);
+    boolean color = env().console() != null && env().get("NO_COLOR") == null;
+    if (tail) {
+      new LogTail(api(), env(), app, body, rawOut(), err(), color).follow();
+      return 0;
+    }
+    try (InputStream lines = open(api(), app, body)) {
+      copyLines(lines, rawOut(), color);
+    }
+    return 0;
+  }
+
+  /**
+   * Opens a log session with {@code body} and its stream, which (with {@code tail}) may take as
+   * long as it likes to start.
+   */
+  static InputStream open(ApiClient api, String app, Map<String, Object> body) {
+    JsonNode session = api.post(ApiPaths.of("apps", app, "log-sessions"), body);
     String url = Json.text(session, "logplex_url", null);
     if (url == null) {
       throw new CliException("the API opened a log session for " + app + " without a logplex_url");
     }
-    boolean color = env().console() != null && env().get("NO_COLOR") == null;
-    try (InputStream lines = api().openSigned(url, tail)) {
-      copyLines(lines, rawOut(), color);
-    }
-    return 0;
+    return api.openSigned(url, Boolean.TRUE.equals(body.get("tail")));
   }
 
   /**

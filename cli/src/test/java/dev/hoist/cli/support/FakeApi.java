@@ -44,8 +44,11 @@ public final class FakeApi implements AutoCloseable {
 
   private record Answer(int status, String body) {}
 
-  /** A {@code text/plain} answer sent in chunks, each flushed on its own. */
-  private record Stream(List<String> chunks) {}
+  /**
+   * A {@code text/plain} answer sent in chunks, each flushed on its own; then ended, or with {@code
+   * cut} the connection is broken instead.
+   */
+  private record Stream(List<String> chunks, boolean cut) {}
 
   private final HttpServer server;
   private final Map<String, Answer> answers = new ConcurrentHashMap<>();
@@ -95,7 +98,27 @@ public final class FakeApi implements AutoCloseable {
    * chunk.
    */
   public FakeApi stream(String method, String path, String... chunks) {
-    streams.put(method + " " + path, new Stream(List.of(chunks)));
+    streams.put(method + " " + path, new Stream(List.of(chunks), false));
+    return this;
+  }
+
+  /**
+   * As {@link #stream}, but after the chunks the connection is broken rather than the body ended:
+   * what a client sees when the server serving it dies.
+   */
+  public FakeApi streamThenCut(String method, String path, String... chunks) {
+    streams.put(method + " " + path, new Stream(List.of(chunks), true));
+    return this;
+  }
+
+  /**
+   * Answers the next {@code method path} with {@code status} and {@code json}, once; answers given
+   * so are used in the order given, before the one {@link #on} set.
+   */
+  public FakeApi once(String method, String path, int status, String json) {
+    sequences
+        .computeIfAbsent(method + " " + path, key -> new ConcurrentLinkedQueue<>())
+        .add(new Answer(status, json));
     return this;
   }
 
@@ -124,6 +147,10 @@ public final class FakeApi implements AutoCloseable {
       for (String chunk : stream.chunks()) {
         exchange.getResponseBody().write(chunk.getBytes(StandardCharsets.UTF_8));
         exchange.getResponseBody().flush();
+      }
+      if (stream.cut()) {
+        // HttpServer drops the connection, without the body's last chunk, when a handler throws
+        throw new IOException("connection cut by the test");
       }
       exchange.close();
       return;
