@@ -124,23 +124,25 @@ setup() {
 case_api_kill() { # kill -9 one api dyno
   start_load; sleep 2
   docker kill -s KILL "$(container_of hoist-api)" >/dev/null
-  local t; t=$(wait_for 300 bash -c "[ \$(docker ps -q --filter label=hoist.scope=$SCOPE --filter label=hoist.app=hoist-api | wc -l) -ge $1 ]")
-  sleep 5; stop_load; row "kill -9 an api dyno (api web=$1)" "$t"
+  sleep 1 # the dyno manager sees the exit; until then the platform still looks healthy
+  local t; t=$(wait_for 300 platform_healthy)
+  sleep 3; stop_load; row "kill -9 an api dyno (api web=$1)" "$t"
 }
 case_router_kill() { # kill -9 one router dyno (router web=$1)
   start_load; sleep 2
   docker kill -s KILL "$(container_of hoist-router)" >/dev/null
   local t; t=$(wait_for 60 router_up); sleep 3; stop_load; row "kill -9 a router dyno (router web=$1)" "$t"
 }
-case_api_down_router_kill() {
+case_api_down_router_kill() { # router web=$1
   start_load; sleep 2
   local ids; ids=$(docker ps -q --filter "label=hoist.scope=$SCOPE" --filter label=hoist.app=hoist-api)
   docker pause $ids >/dev/null
   docker kill -s KILL "$(container_of hoist-router)" >/dev/null
   local t; t=$(wait_for 60 router_up); sleep 5
   docker unpause $ids >/dev/null
-  stop_load; row "api paused, then the router killed" "$t"
+  stop_load; row "api paused, then a router dyno killed (router web=$1)" "$t"
 }
+router_scale() { "$HOIST" ps:scale "web=$1" -a hoist-router >/dev/null; sleep 2; wait_for 120 platform_healthy >/dev/null; sleep 5; }
 platform_healthy() { "$HOIST" platform --json 2>/dev/null | python3 -c 'import json,sys; sys.exit(0 if all(p["healthy"] for p in json.load(sys.stdin)) else 1)'; }
 case_deploy() { # a new release of a part (a config change), a push and a log tail in flight
   start_load; sleep 2
@@ -195,7 +197,7 @@ case_reboot() { # every container gone, the seed restarted
   stop_load; row "reboot: every container removed, seed restarted" "$t"
 }
 
-CASES=${*:-api2 api1 router2 router1 apidown deploy-router deploy-api deploy-gateway api-crash seed postgres reboot}
+CASES=${*:-api2 api1 router2 router1 apidown apidown1 deploy-router deploy-api deploy-gateway api-crash seed postgres reboot}
 {
   echo "# $(date -u +%FT%TZ) $(nproc) cores; one app at web=2, a request every 20 ms through the router"
   echo "| case | app requests failed/total | CLI failed/total | recovery (s) | lost |"
@@ -208,10 +210,10 @@ for c in $CASES; do
     api1) "$HOIST" ps:scale web=1 -a hoist-api >/dev/null; wait_for 120 platform_healthy >/dev/null; sleep 5
           case_api_kill 1; "$HOIST" ps:scale web=2 -a hoist-api >/dev/null; wait_for 300 platform_healthy >/dev/null ;;
     router2) case_router_kill 2 ;;
-    router1) "$HOIST" ps:scale web=1 -a hoist-router >/dev/null; wait_for 120 platform_healthy >/dev/null; sleep 5
-             case_router_kill 1; "$HOIST" ps:scale web=2 -a hoist-router >/dev/null; wait_for 120 platform_healthy >/dev/null ;;
+    router1) router_scale 1; case_router_kill 1; router_scale 2 ;;
     api-crash) case_api_crash ;;
-    apidown) case_api_down_router_kill ;;
+    apidown) case_api_down_router_kill 2 ;;
+    apidown1) router_scale 1; case_api_down_router_kill 1; router_scale 2 ;;
     deploy-router) case_deploy router ;;
     deploy-api) case_deploy api ;;
     deploy-gateway) case_deploy gateway ;;

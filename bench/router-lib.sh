@@ -3,8 +3,10 @@
 
 # Background processes the caller starts (PIDS+=($!)) and its scratch folder, both gone on exit.
 PIDS=()
+CONTAINERS=()
 WORK=$(mktemp -d /tmp/hoist-router-bench.XXXXXX)
 cleanup() {
+  for c in "${CONTAINERS[@]}"; do docker rm -f "$c" >/dev/null 2>&1 || true; done
   for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
   for pid in "${PIDS[@]}"; do wait "$pid" 2>/dev/null || true; done
   rm -rf "$WORK"

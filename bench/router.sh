@@ -13,6 +13,10 @@
 # noisy neighbour hits them all alike; the table shows the median of the rounds (and the spread of
 # requests/s). Then every target again at equal load (below), at two loads. About 17 minutes with the
 # defaults. Saved under bench/results/. Needs root only to apt-get what is missing (wrk, nginx, haproxy).
+#
+# With a self-hosted platform running (./hoistd up), one more target: the router as the platform app
+# hoist-router runs it — its dyno's command and JVM flags (read from a running hoist-router dyno), in a
+# container of the build stack on the host's network, fed by the same fake api.
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 SECONDS_EACH=${1:-20}
@@ -25,6 +29,7 @@ PACED_GAPS=${BENCH_PACED_GAPS:-2 1}  # ms between a response and the next reques
 PACED_ROUNDS=${BENCH_PACED_ROUNDS:-3}
 PACED_SECONDS=${BENCH_PACED_SECONDS:-15}
 BACKEND_PORT=18080 NGINX_PORT=18081 HAPROXY_PORT=18082 ROUTER_PORT=18083 API_PORT=18084 QUIET_PORT=18085
+APP_PORT=18086
 TOKEN=bench-token
 source "$ROOT/bench/router-lib.sh"
 
@@ -61,6 +66,19 @@ JSON
 HOIST_ROUTER_PORT=$QUIET_PORT HOIST_ROUTER_BIND=127.0.0.1 HOIST_ROUTER_THREADS=$WORKERS \
   HOIST_ROUTER_ROUTES_FILE=$WORK/routes.json HOIST_API_URL=http://127.0.0.1:1 \
   java "${JAVA_OPTS[@]}" -jar "$JAR" >"$WORK/router-quiet.log" 2>&1 & PIDS+=($!)
+# The router as a platform app: the command of a running hoist-router dyno (its label), run the same way.
+APP_COMMAND=""
+if command -v docker >/dev/null && docker info >/dev/null 2>&1; then
+  dyno=$(docker ps -q --filter label=hoist.app=hoist-router --filter label=hoist.type=web | head -n 1)
+  [[ -n $dyno ]] && APP_COMMAND=$(docker inspect -f '{{index .Config.Labels "hoist.command"}}' "$dyno")
+fi
+if [[ -n $APP_COMMAND ]]; then
+  CONTAINERS+=(hoist-router-bench-$$)
+  docker run -d --name "hoist-router-bench-$$" --network host --memory 1g --init \
+    -v "$JAR:/app/router.jar:ro" -w /app -e HOIST_ROUTER_PORT=$APP_PORT -e HOIST_ROUTER_BIND=127.0.0.1 \
+    -e HOIST_API_URL=http://127.0.0.1:$API_PORT -e HOIST_COMPONENT_TOKEN=$TOKEN -e MALLOC_ARENA_MAX=2 \
+    hoist/stack-build:current bash -c "$APP_COMMAND" >/dev/null
+fi
 for port in $BACKEND_PORT $API_PORT $NGINX_PORT $HAPROXY_PORT $ROUTER_PORT $QUIET_PORT; do wait_port "$port"; done
 
 # wrk: same threads, connections and duration for every target; Host names the app for the router.
@@ -77,6 +95,10 @@ median() { sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2
 NAMES=("backend (direct)" "nginx $(nginx -v 2>&1 | cut -d/ -f2)" "HAProxy $(haproxy -v | awk 'NR==1 {print $3}' | cut -d- -f1)"
   "Hoist router" "Hoist router, no log shipping")
 PORTS=($BACKEND_PORT $NGINX_PORT $HAPROXY_PORT $ROUTER_PORT $QUIET_PORT)
+if [[ -n $APP_COMMAND ]]; then
+  wait_port $APP_PORT
+  NAMES+=("Hoist router as an app (its dyno's flags)"); PORTS+=($APP_PORT)
+fi
 # The JVM's warm-up is three runs, not one: each run's connections open and close, and C2 compiled code
 # that never saw that happen is thrown away (deoptimized) when it first does, then compiled again. One
 # long run left that recompilation inside the first measured round.

@@ -10,8 +10,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * After a {@code kill -9} of hoistd, its embedded postgres lives on and holds {@code
- * postmaster.pid}, and the next start fails. This stops that orphan (SIGTERM, then SIGKILL after 10
- * s) before a new start.
+ * postmaster.pid}, and the next start fails. A seed on a fixed port adopts that postmaster ({@link
+ * #running}); otherwise this stops it (a fast shutdown, then SIGKILL after 10 s) before a new
+ * start.
  */
 final class StalePostmaster {
   private static final Logger log = LoggerFactory.getLogger(StalePostmaster.class);
@@ -19,21 +20,60 @@ final class StalePostmaster {
   private StalePostmaster() {}
 
   static void stop(Path dataDir) throws IOException {
-    Path pidFile = dataDir.resolve("postmaster.pid");
-    if (!Files.exists(pidFile)) return;
-    List<String> lines = Files.readAllLines(pidFile);
-    if (lines.isEmpty() || !lines.get(0).trim().matches("\\d+")) return;
-    Optional<ProcessHandle> orphan =
-        ProcessHandle.of(Long.parseLong(lines.get(0).trim()))
-            .filter(p -> p.info().command().map(c -> c.endsWith("postgres")).orElse(false));
+    Optional<ProcessHandle> orphan = postmaster(dataDir);
     if (orphan.isEmpty()) return;
     log.warn(
         "stopping the postgres (pid {}) left running by an earlier hoistd", orphan.get().pid());
-    orphan.get().destroy();
+    fastShutdown(orphan.get().pid());
+  }
+
+  /**
+   * The live postmaster of {@code dataDir} when it listens on {@code port} (postmaster.pid says).
+   */
+  static Optional<ProcessHandle> running(Path dataDir, int port) throws IOException {
+    List<String> lines = lines(dataDir);
+    if (lines.size() < 4 || !lines.get(3).trim().equals(Integer.toString(port))) {
+      return Optional.empty();
+    }
+    return postmaster(dataDir);
+  }
+
+  /** The pid postmaster.pid names, alive or not. */
+  static Optional<Long> pid(Path dataDir) throws IOException {
+    List<String> lines = lines(dataDir);
+    if (lines.isEmpty() || !lines.get(0).trim().matches("\\d+")) return Optional.empty();
+    return Optional.of(Long.parseLong(lines.get(0).trim()));
+  }
+
+  /**
+   * SIGINT, PostgreSQL's fast shutdown (SIGTERM's smart shutdown would wait for every client, and
+   * the api's dynos keep theirs open), then SIGKILL after 10 s.
+   */
+  static void fastShutdown(long pid) {
+    Optional<ProcessHandle> p = ProcessHandle.of(pid);
+    if (p.isEmpty() || !p.get().isAlive()) return;
     try {
-      orphan.get().onExit().get(10, java.util.concurrent.TimeUnit.SECONDS);
+      new ProcessBuilder("kill", "-INT", Long.toString(pid)).inheritIO().start().waitFor();
+      p.get().onExit().get(10, java.util.concurrent.TimeUnit.SECONDS);
     } catch (Exception e) {
-      orphan.get().destroyForcibly();
+      p.get().destroyForcibly();
+    }
+  }
+
+  private static Optional<ProcessHandle> postmaster(Path dataDir) throws IOException {
+    return pid(dataDir)
+        .flatMap(ProcessHandle::of)
+        .filter(ProcessHandle::isAlive)
+        .filter(p -> p.info().command().map(c -> c.endsWith("postgres")).orElse(false));
+  }
+
+  private static List<String> lines(Path dataDir) throws IOException {
+    Path pidFile = dataDir.resolve("postmaster.pid");
+    if (!Files.exists(pidFile)) return List.of();
+    try {
+      return Files.readAllLines(pidFile);
+    } catch (java.nio.file.NoSuchFileException e) {
+      return List.of();
     }
   }
 }
