@@ -28,11 +28,18 @@ final class StalePostmaster {
   }
 
   /**
-   * The live postmaster of {@code dataDir} when it listens on {@code port} (postmaster.pid says).
+   * The live postmaster of {@code dataDir} when it listens on {@code port} (postmaster.pid says)
+   * and was started with durable commits (postmaster.opts says); one started by an earlier release,
+   * with the library's test settings, is replaced instead.
    */
   static Optional<ProcessHandle> running(Path dataDir, int port) throws IOException {
     List<String> lines = lines(dataDir);
     if (lines.size() < 4 || !lines.get(3).trim().equals(Integer.toString(port))) {
+      return Optional.empty();
+    }
+    Path opts = dataDir.resolve("postmaster.opts");
+    String started = Files.exists(opts) ? Files.readString(opts) : "";
+    if (!started.contains("fsync=on") || !started.contains("synchronous_commit=on")) {
       return Optional.empty();
     }
     return postmaster(dataDir);
