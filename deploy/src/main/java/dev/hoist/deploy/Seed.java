@@ -35,9 +35,11 @@ public final class Seed implements AutoCloseable {
 
   /**
    * How long the seed waits for api dynos it knows of (after a reboot their containers start again)
-   * before it runs a first api of its own.
+   * before it runs a first api of its own: as long as the dyno manager gives them to boot. A first
+   * api started sooner competes for the CPU with the dynos it waits for, and slows every part's
+   * return.
    */
-  private static final Duration KNOWN_API_WAIT = Duration.ofSeconds(120);
+  private static final Duration KNOWN_API_WAIT = Duration.ofSeconds(300);
 
   private static final Duration FIRST_API_DYNO_WAIT = Duration.ofMinutes(5);
 
