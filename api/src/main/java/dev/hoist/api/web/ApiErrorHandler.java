@@ -136,6 +136,16 @@ class ApiErrorHandler {
         ApiException.conflict("that conflicts with a change made at the same moment; try again"));
   }
 
+  /**
+   * The client went away before its answer was written (it timed out, or was stopped): nobody is
+   * left to answer, and it is no error of the api's, so one debug line instead of a stack trace.
+   */
+  @ExceptionHandler(
+      org.springframework.web.context.request.async.AsyncRequestNotUsableException.class)
+  void clientGone(Exception e) {
+    log.debug("the client went away before its answer was written: {}", e.getMessage());
+  }
+
   @ExceptionHandler(Exception.class)
   ResponseEntity<ApiError> unexpected(Exception e) {
     String ref = HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt()).substring(0, 6);
