@@ -1,5 +1,6 @@
 package dev.hoist.deploy;
 
+import dev.hoist.deploy.address.KnownAddresses;
 import dev.hoist.deploy.address.StableAddress;
 import dev.hoist.deploy.parts.PartSeed;
 import dev.hoist.deploy.parts.Parts;
@@ -46,6 +47,7 @@ public final class Seed implements AutoCloseable {
   private final Running parts = new Running();
   private volatile DynoManager dynos;
   private volatile FirstApi firstApi;
+  private KnownAddresses known;
 
   private Seed() {}
 
@@ -71,6 +73,7 @@ public final class Seed implements AutoCloseable {
             Database.start(s.home(), PlatformSettings.value("hoist.database.url", null), dbPort));
     String bridgeUrl = s.bridgeApiUrl();
     String local = "http://127.0.0.1:" + s.apiPort();
+    known = new KnownAddresses(s.home().resolve("dynos/api-addresses"));
     parts.add(
         StableAddress.start(
             new InetSocketAddress(s.apiPort()), this::apiAddresses, Duration.ofSeconds(30)));
@@ -94,7 +97,10 @@ public final class Seed implements AutoCloseable {
   /** Where the stable address sends connections: the api's dynos, else the seed's first api. */
   private List<InetSocketAddress> apiAddresses() {
     DynoManager d = dynos;
-    List<InetSocketAddress> running = d == null ? List.of() : d.addresses(Parts.API, "web");
+    // Until this seed's dyno manager has adopted the api's dynos, the ones the last seed saw.
+    if (d == null) return known.list();
+    List<InetSocketAddress> running = d.addresses(Parts.API, "web");
+    if (!running.isEmpty()) known.remember(running);
     FirstApi first = firstApi;
     if (!running.isEmpty() || first == null) return running;
     return List.of(new InetSocketAddress("127.0.0.1", first.port()));
