@@ -27,6 +27,7 @@ trap 'stop_load; rm -rf "$TMP"' EXIT
 
 say() { echo "-----> $*" >&2; }
 now() { date +%s.%N; }
+since() { python3 -c "import sys; print(f'{float(sys.argv[1]) - float(sys.argv[2]):.1f}')" "$(now)" "$1"; }
 container_of() { docker ps -q --filter "label=hoist.scope=$SCOPE" --filter "label=hoist.app=$1" --filter "label=hoist.type=${2:-web}" | head -n "${3:-1}" | tail -n 1; }
 seed_pid() { cat "$HOIST_HOME/seed.pid" 2>/dev/null; }
 api_up() { curl -fsS --max-time 2 http://127.0.0.1:${HOIST_API_PORT:-5000}/health >/dev/null 2>&1; }
@@ -42,7 +43,7 @@ wait_for() {
     fi
     sleep 0.1
   done
-  python3 -c "import sys; print(f'{float(sys.argv[1]) - float(sys.argv[2]):.1f}')" "$(now)" "$t0"
+  since "$t0"
 }
 
 # A request every 20 ms through the router, one status code per line.
@@ -172,7 +173,7 @@ case_api_crash() { # an api release that cannot boot: the previous one keeps ser
   local t0; t0=$(now)
   "$HOIST" config:set "HOIST_DATABASE_URL=$url" -a hoist-api >/dev/null
   wait_for 300 platform_healthy >/dev/null
-  local t; t=$(python3 -c "import sys; print(f'{float(sys.argv[1]) - float(sys.argv[2]):.1f}')" "$(now)" "$t0")
+  local t; t=$(since "$t0")
   sleep 2; stop_load; row "an api release that crashes at boot, then fixed" "$t"
 }
 case_seed_kill() {
@@ -193,7 +194,7 @@ case_reboot() { # every container gone, the seed restarted
   local t0; t0=$(now)
   "$ROOT/hoistd" up --detach >/dev/null 2>&1
   wait_for 600 bash -c "[ \"\$(curl -s -o /dev/null -w '%{http_code}' -H 'Host: $APP.localhost' $ROUTER/)\" = 200 ]" >/dev/null
-  local t; t=$(python3 -c "import sys; print(f'{float(sys.argv[1]) - float(sys.argv[2]):.1f}')" "$(now)" "$t0")
+  local t; t=$(since "$t0")
   stop_load; row "reboot: every container removed, seed restarted" "$t"
 }
 

@@ -56,6 +56,7 @@ final class Database implements AutoCloseable {
     }
     Path data = home.resolve("postgres");
     Files.createDirectories(data);
+    int served = port;
     Database db;
     Optional<ProcessHandle> running =
         port > 0 ? StalePostmaster.running(data, port) : Optional.empty();
@@ -67,9 +68,10 @@ final class Database implements AutoCloseable {
       db = new Database(data, null, running.get().pid(), properties(port));
     } else {
       EmbeddedPostgres pg = launch(data, port);
-      db = new Database(data, pg, StalePostmaster.pid(data).orElse(0L), properties(pg.getPort()));
+      served = pg.getPort();
+      db = new Database(data, pg, StalePostmaster.pid(data).orElse(0L), properties(served));
     }
-    db.supervise(db.port());
+    db.supervise(served);
     return db;
   }
 
@@ -105,11 +107,6 @@ final class Database implements AutoCloseable {
         "postgres",
         "spring.datasource.password",
         "");
-  }
-
-  private int port() {
-    String url = String.valueOf(springProperties.get("spring.datasource.url"));
-    return Integer.parseInt(url.replaceFirst("^jdbc:postgresql://localhost:(\\d+)/.*$", "$1"));
   }
 
   /** Restarts the postmaster on {@code port} whenever it is gone, until {@link #close}. */

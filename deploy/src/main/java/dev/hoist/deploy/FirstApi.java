@@ -4,10 +4,6 @@ import dev.hoist.deploy.parts.Part;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -71,31 +67,17 @@ final class FirstApi implements AutoCloseable {
 
   /** Returns once {@code /health} answers 200; fails when the process exits or takes too long. */
   private void awaitHealthy() throws IOException {
-    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-    HttpRequest health =
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health"))
-            .timeout(Duration.ofSeconds(5))
-            .build();
-    long deadline = System.nanoTime() + BOOT_WAIT.toNanos();
-    while (System.nanoTime() < deadline) {
-      if (!process.isAlive()) {
-        throw new IOException(
-            "the first api exited with status " + process.exitValue() + " (see the log above)");
-      }
-      try {
-        if (http.send(health, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) return;
-      } catch (IOException e) {
-        // not listening yet
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IOException("interrupted while the first api started", e);
-      }
-      try {
-        Thread.sleep(250);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IOException("interrupted while the first api started", e);
-      }
+    boolean up;
+    try {
+      up = ApiHealth.answers("http://127.0.0.1:" + port, BOOT_WAIT, process::isAlive);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted while the first api started", e);
+    }
+    if (up) return;
+    if (!process.isAlive()) {
+      throw new IOException(
+          "the first api exited with status " + process.exitValue() + " (see the log above)");
     }
     throw new IOException("the first api did not answer within " + BOOT_WAIT);
   }

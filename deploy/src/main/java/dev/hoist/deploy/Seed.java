@@ -7,10 +7,6 @@ import dev.hoist.deploy.parts.Parts;
 import dev.hoist.dynos.DynoManager;
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.HashMap;
@@ -80,7 +76,8 @@ public final class Seed implements AutoCloseable {
     dynos = parts.add(new DynoManager(s.dynoSettings(local, token)).start());
 
     Parts platform = new Parts(context(s, database, token, blobSecret, bridgeUrl, local));
-    if (!answers(local, dynos.knows(Parts.API) ? KNOWN_API_WAIT : Duration.ZERO)) {
+    if (!ApiHealth.answers(
+        local, dynos.knows(Parts.API) ? KNOWN_API_WAIT : Duration.ZERO, () -> true)) {
       log.info("no api dyno yet: starting a first api to create the platform apps");
       firstApi = FirstApi.start(s.hoistdJar(), platform.api());
     }
@@ -122,27 +119,6 @@ public final class Seed implements AutoCloseable {
     firstApi = null; // new connections go to the dynos; the first api finishes what it has
     first.close();
     log.info("the api's dynos serve the stable address; the seed's first api is closed");
-  }
-
-  /** Whether the api answers {@code /health} through the stable address within {@code wait}. */
-  private static boolean answers(String apiUrl, Duration wait) throws InterruptedException {
-    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-    long deadline = System.nanoTime() + wait.toNanos();
-    do {
-      try {
-        HttpRequest health =
-            HttpRequest.newBuilder(URI.create(apiUrl + "/health"))
-                .timeout(Duration.ofSeconds(5))
-                .build();
-        if (http.send(health, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-          return true;
-        }
-      } catch (IOException e) {
-        // not yet
-      }
-      Thread.sleep(500);
-    } while (System.nanoTime() < deadline);
-    return false;
   }
 
   private static Parts.Context context(

@@ -42,14 +42,17 @@ final class StalePostmaster {
     if (!started.contains("fsync=on") || !started.contains("synchronous_commit=on")) {
       return Optional.empty();
     }
-    return postmaster(dataDir);
+    return live(pid(lines));
   }
 
   /** The pid postmaster.pid names, alive or not. */
   static Optional<Long> pid(Path dataDir) throws IOException {
-    List<String> lines = lines(dataDir);
-    if (lines.isEmpty() || !lines.get(0).trim().matches("\\d+")) return Optional.empty();
-    return Optional.of(Long.parseLong(lines.get(0).trim()));
+    return pid(lines(dataDir));
+  }
+
+  private static Optional<Long> pid(List<String> pidFile) {
+    if (pidFile.isEmpty() || !pidFile.get(0).trim().matches("\\d+")) return Optional.empty();
+    return Optional.of(Long.parseLong(pidFile.get(0).trim()));
   }
 
   /**
@@ -68,8 +71,12 @@ final class StalePostmaster {
   }
 
   private static Optional<ProcessHandle> postmaster(Path dataDir) throws IOException {
-    return pid(dataDir)
-        .flatMap(ProcessHandle::of)
+    return live(pid(dataDir));
+  }
+
+  /** The process of that pid when it is alive and a postgres (a pid can be reused). */
+  private static Optional<ProcessHandle> live(Optional<Long> pid) {
+    return pid.flatMap(ProcessHandle::of)
         .filter(ProcessHandle::isAlive)
         .filter(p -> p.info().command().map(c -> c.endsWith("postgres")).orElse(false));
   }
